@@ -1,0 +1,1 @@
+export { startEmbeddedPostgres, ensureDatabase } from './postgres/embedded-postgres.ts';

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// One PostgreSQL for the whole run (test/global-setup.ts); each test file
+// creates its own database on it.
+export default defineConfig({
+  test: {
+    projects: ['engine', 'forms', 'processes', 'api', 'designer', 'registries'],
+    globalSetup: ['./test/global-setup.ts'],
+  },
+});
