@@ -47,7 +47,8 @@ export function parseFeel(source: string): FeelParse {
   try {
     // Only the host function names take part in parsing, never the variables: like feel-scala,
     // `a-b` is a subtraction and a name with spaces needs backticks.
-    compiled = compileExpression(source, hostFunctions);
+    // The camunda dialect of feelin's grammar adds backtick names (`a-b`), as in feel-scala.
+    compiled = compileExpression(source, hostFunctions, 'camunda');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `failed to parse expression '${source}': ${reason}` };

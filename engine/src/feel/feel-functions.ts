@@ -1,4 +1,4 @@
-import { FeelDate, FeelDateTime, FeelDuration, FeelTime } from 'feelin';
+import { dateAndTime, FeelDate, FeelDateTime, FeelDuration, FeelTime } from 'feelin';
 import { Temporal } from 'temporal-polyfill';
 import { durationToString, temporalToString } from './feel-serialize.ts';
 
@@ -52,6 +52,19 @@ function nowDateTime(): FeelDateTime {
   return new FeelDateTime(zoned.toPlainDateTime(), zoned.timeZoneId);
 }
 
+/** The same instant in another zone; a local date-time is read in the engine's zone (feel-scala). */
+function atZone(dateTime: FeelDateTime, zone: string): FeelDateTime | null {
+  const target = zone === 'Z' ? 'UTC' : zone;
+  try {
+    const zoned = dateTime.value
+      .toZonedDateTime(dateTime.zone ?? evaluationClock.zone, { disambiguation: 'compatible' })
+      .withTimeZone(target);
+    return new FeelDateTime(zoned.toPlainDateTime(), target);
+  } catch {
+    return null;
+  }
+}
+
 function cycleText(repetitions: unknown, interval: unknown): string | null {
   if (!(interval instanceof FeelDuration)) return null;
   if (repetitions === null || repetitions === undefined) return `R/${durationToString(interval)}`;
@@ -85,17 +98,22 @@ export const hostFunctions: Record<string, HostFunction> = {
 
   'duplicate values': define(['list'], (list) => {
     if (!Array.isArray(list)) return null;
-    const seen = new Set<string>();
+    // in the order of first appearance: duplicate values([1,2,3,2,1]) = [1,2]
+    const counts = new Map<string, number>();
+    const keys = list.map((item) => {
+      const key = equalityKey(item);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      return key;
+    });
     const reported = new Set<string>();
     const duplicates: unknown[] = [];
-    for (const item of list) {
-      const key = equalityKey(item);
-      if (seen.has(key) && !reported.has(key)) {
+    list.forEach((item, index) => {
+      const key = keys[index] ?? '';
+      if ((counts.get(key) ?? 0) > 1 && !reported.has(key)) {
         reported.add(key);
         duplicates.push(item);
       }
-      seen.add(key);
-    }
+    });
     return duplicates;
   }),
 
@@ -112,12 +130,26 @@ export const hostFunctions: Record<string, HostFunction> = {
 
   'last day of month': define(['date'], (date) => {
     if (date instanceof FeelDate || date instanceof FeelDateTime) {
-      return date.value.daysInMonth;
+      const day = date.value;
+      return new FeelDate(Temporal.PlainDate.from({ year: day.year, month: day.month, day: day.daysInMonth }));
     }
     return null;
   }),
 
   'random number': define([], () => Math.random()),
+
+  // feelin knows only the single-key form; feel-scala 1.16+ also takes a list of keys (a path)
+  'get value': define(['context', 'key', 'keys'], (context, key, keys) => {
+    const path = keys ?? key;
+    const names = typeof path === 'string' ? [path] : path;
+    if (!Array.isArray(names) || names.length === 0) return null;
+    let value: unknown = context;
+    for (const name of names) {
+      if (typeof name !== 'string' || !isContext(value) || !Object.hasOwn(value, name)) return null;
+      value = value[name];
+    }
+    return value ?? null;
+  }),
 
   put: define(['context', 'key', 'value'], (context, key, value) => {
     if (!isContext(context) || typeof key !== 'string') return null;
@@ -146,6 +178,19 @@ export const hostFunctions: Record<string, HostFunction> = {
   cycle: define(['repetitions', 'interval'], (repetitions, interval) =>
     interval === undefined ? cycleText(null, repetitions) : cycleText(repetitions, interval),
   ),
+
+  // feelin lacks the Camunda form date and time(date, timezone); the other forms behave as feelin's
+  'date and time': define(['date', 'time', 'from', 'timezone'], (date, time, from, timezone) => {
+    if (typeof date === 'string' && time === undefined) return dateAndTime(date);
+    if (typeof from === 'string') return dateAndTime(from);
+    const zone = typeof time === 'string' ? time : timezone;
+    if (date instanceof FeelDateTime && typeof zone === 'string') return atZone(date, zone);
+    if ((date instanceof FeelDate || date instanceof FeelDateTime) && time instanceof FeelTime) {
+      const day = date instanceof FeelDate ? date.value : date.value.toPlainDate();
+      return new FeelDateTime(day.toPlainDateTime(time.value), time.zone);
+    }
+    return null;
+  }),
 
   now: define([], () => nowDateTime()),
 
