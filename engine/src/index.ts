@@ -1,3 +1,5 @@
 export type * from './service.ts';
 export { DEFAULT_TENANT } from './service.ts';
 export { EngineError, type RejectionType } from './errors.ts';
+export { openEngine, type OpenEngineOptions, type OpenedEngine } from './core/open-engine.ts';
+export { createHistoryReader, type HistoryReader, type ProcessInstanceFilter, type ProcessInstanceSummary } from './store/history-reader.ts';

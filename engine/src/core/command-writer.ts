@@ -1,0 +1,119 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { EngineError } from '../errors.ts';
+import type { Changes } from '../runtime/changes.ts';
+import type { EngineState } from '../runtime/engine-state.ts';
+import { Execution } from '../runtime/execution.ts';
+import type { RuntimeServices } from '../runtime/runtime-services.ts';
+import { commitChanges } from '../store/commit-changes.ts';
+
+export type Command<T> = (x: Execution) => T;
+
+interface Pending {
+  command: Command<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+const MAX_BATCH = 1000;
+
+/**
+ * The single writer (group commit). Commands queue; the writer takes all
+ * that are waiting, runs each with its follow-up steps against the in-memory
+ * state, persists every change of the batch in one transaction, and only
+ * then answers the callers and announces what changed. If anything fails
+ * after the state was touched, memory is reloaded from the database so it
+ * never diverges from what is durable.
+ */
+export class CommandWriter {
+  private queue: Pending[] = [];
+  private running = false;
+  private closed = false;
+  private idle: Promise<void> = Promise.resolve();
+
+  constructor(
+    public state: EngineState,
+    private readonly options: {
+      pool: pg.Pool;
+      services: RuntimeServices;
+      clock: { now(): number };
+      logger: Logger;
+      reload(): Promise<EngineState>;
+      committed(changes: Changes): void;
+    },
+  ) {}
+
+  submit<T>(command: Command<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new EngineError('RESOURCE_EXHAUSTED', 'PROCESS', 'the engine is shutting down'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ command, resolve: (value) => resolve(value as T), reject });
+      if (!this.running) this.idle = this.drain();
+    });
+  }
+
+  /** Stops accepting commands and waits for the batch in flight. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle;
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        await this.runBatch(batch);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runBatch(batch: Pending[]): Promise<void> {
+    const x = new Execution(this.state, this.options.services, this.options.clock.now());
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      for (const pending of batch) {
+        try {
+          const value = pending.command(x);
+          x.runSteps();
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          // A business rejection is raised before any state is touched.
+          if (!(error instanceof EngineError)) throw error;
+          outcomes.push({ ok: false, error });
+        }
+      }
+      if (!x.changes.empty) await commitChanges(this.options.pool, x.changes, this.state.keyCounter, x.now);
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'engine batch failed; reloading state from the database');
+      for (const pending of batch) pending.reject(new EngineError('PROCESSING_ERROR', 'PROCESS', `the command was not applied: ${error instanceof Error ? error.message : String(error)}`));
+      await this.recover();
+      return;
+    }
+    batch.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if (!outcome) return;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    });
+    try {
+      this.options.committed(x.changes);
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'a listener failed after a commit');
+    }
+  }
+
+  private async recover(): Promise<void> {
+    for (;;) {
+      try {
+        this.state = await this.options.reload();
+        return;
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'reloading engine state failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        if (this.closed) return;
+      }
+    }
+  }
+}

@@ -1,0 +1,205 @@
+import type pg from 'pg';
+import { EngineError } from '../errors.ts';
+import type { FeelChecker } from '../model/parse-resource.ts';
+import type { Changes } from '../runtime/changes.ts';
+import { deploy } from '../runtime/deploy.ts';
+import { cancelInstance, createInstance, resolveIncident, setVariables } from '../runtime/instance-commands.ts';
+import { activateJobs, completeJob, failJob, throwError, updateJobRetries, updateJobTimeout, yieldJob } from '../runtime/job-commands.ts';
+import { publishMessage } from '../runtime/messages.ts';
+import {
+  DEFAULT_TENANT,
+  type ActivateJobsRequest,
+  type ActivatedJob,
+  type BroadcastSignalRequest,
+  type CreateProcessInstanceRequest,
+  type CreatedProcessInstance,
+  type DeployResult,
+  type EngineService,
+  type FailJobRequest,
+  type JobStreamRequest,
+  type JobStreamSink,
+  type PublishMessageRequest,
+  type Resource,
+  type SetVariablesRequest,
+  type ThrowErrorRequest,
+} from '../service.ts';
+import { toActivatedJob } from './activated-job.ts';
+import type { CommandWriter } from './command-writer.ts';
+import { CompletionWaiters } from './completion-waiters.ts';
+import { prepareDeployment } from './deploy-resources.ts';
+import { JobStreams } from './job-streams.ts';
+import { checkTenant, checkTenants, parseKey, parseVariables } from './request-parsing.ts';
+
+/** EngineService over the single writer: edge validation here, state changes in the runtime. */
+export class CoreEngineService implements EngineService {
+  private readonly listeners = new Set<(type: string) => void>();
+  private readonly streams = new JobStreams();
+  private readonly waiters: CompletionWaiters;
+
+  constructor(
+    private readonly writer: CommandWriter,
+    pool: pg.Pool,
+    private readonly checkFeel: FeelChecker,
+  ) {
+    this.waiters = new CompletionWaiters(pool, (key) => writer.state.elementInstances.has(key));
+  }
+
+  async deploy(resources: Resource[], tenantId: string): Promise<DeployResult> {
+    checkTenant(tenantId, 'CREATE');
+    const prepared = await prepareDeployment(resources, this.checkFeel);
+    const outcome = await this.writer.submit((x) => deploy(x, prepared));
+    return {
+      key: String(outcome.deploymentKey),
+      tenantId: DEFAULT_TENANT,
+      processes: outcome.definitions.map((definition) => ({
+        bpmnProcessId: definition.bpmnProcessId,
+        version: definition.version,
+        processDefinitionKey: String(definition.key),
+        resourceName: definition.resourceName,
+        tenantId: DEFAULT_TENANT,
+      })),
+    };
+  }
+
+  async createProcessInstance(request: CreateProcessInstanceRequest): Promise<CreatedProcessInstance> {
+    checkTenant(request.tenantId, 'CREATE');
+    const variables = parseVariables(request.variables, 'CREATE');
+    if (request.startInstructions.length > 0) throw new EngineError('INVALID_ARGUMENT', 'CREATE', 'start instructions are not supported by this engine');
+    const definitionKey = request.processDefinitionKey.trim() === '' ? -1 : parseKey(request.processDefinitionKey, 'CREATE', 'process definition');
+    const created = await this.writer.submit((x) => createInstance(x, { bpmnProcessId: request.bpmnProcessId, version: request.version, definitionKey, variables }));
+    return {
+      processDefinitionKey: String(created.definition.key),
+      bpmnProcessId: created.definition.bpmnProcessId,
+      version: created.definition.version,
+      processInstanceKey: String(created.processInstanceKey),
+      tenantId: DEFAULT_TENANT,
+    };
+  }
+
+  awaitCompletion(processInstanceKey: string, fetchVariables: string[], signal: AbortSignal): Promise<string> {
+    return this.waiters.wait(parseKey(processInstanceKey, 'CREATE_WITH_AWAITING_RESULT', 'process instance'), fetchVariables, signal);
+  }
+
+  async cancelProcessInstance(processInstanceKey: string): Promise<void> {
+    const key = parseKey(processInstanceKey, 'CANCEL', 'process instance');
+    await this.writer.submit((x) => cancelInstance(x, key));
+  }
+
+  async activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]> {
+    const intent = 'ACTIVATE';
+    if (request.type.trim() === '') throw new EngineError('INVALID_ARGUMENT', intent, 'Expected to activate jobs with a non-empty type, but the type is empty');
+    if (request.maxJobsToActivate < 1) throw new EngineError('INVALID_ARGUMENT', intent, `Expected to activate jobs with maxJobsToActivate greater than zero, but it was '${request.maxJobsToActivate}'`);
+    if (request.timeout < 1) throw new EngineError('INVALID_ARGUMENT', intent, `Expected to activate jobs with a timeout greater than zero, but it was '${request.timeout}'`);
+    checkTenants(request.tenantIds, intent);
+    if (!this.writer.state.activatable.has(request.type)) return [];
+    const records = await this.writer.submit((x) => activateJobs(x, request));
+    return records.map(toActivatedJob);
+  }
+
+  onJobsAvailable(listener: (type: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  openJobStream(request: JobStreamRequest, sink: JobStreamSink): () => void {
+    return this.streams.open(request, sink);
+  }
+
+  async completeJob(jobKey: string, variables: string): Promise<void> {
+    const key = parseKey(jobKey, 'COMPLETE', 'job');
+    const document = parseVariables(variables, 'COMPLETE');
+    await this.writer.submit((x) => completeJob(x, key, document));
+  }
+
+  async failJob(request: FailJobRequest): Promise<void> {
+    const jobKey = parseKey(request.jobKey, 'FAIL', 'job');
+    const variables = parseVariables(request.variables, 'FAIL');
+    await this.writer.submit((x) => failJob(x, { jobKey, retries: request.retries, errorMessage: request.errorMessage, retryBackOff: request.retryBackOff, variables }));
+  }
+
+  async throwError(request: ThrowErrorRequest): Promise<void> {
+    const jobKey = parseKey(request.jobKey, 'THROW_ERROR', 'job');
+    const variables = parseVariables(request.variables, 'THROW_ERROR');
+    await this.writer.submit((x) => throwError(x, { jobKey, errorCode: request.errorCode, errorMessage: request.errorMessage, variables }));
+  }
+
+  async updateJobRetries(jobKey: string, retries: number): Promise<void> {
+    const key = parseKey(jobKey, 'UPDATE_RETRIES', 'job');
+    await this.writer.submit((x) => updateJobRetries(x, key, retries));
+  }
+
+  async updateJobTimeout(jobKey: string, timeout: number): Promise<void> {
+    const key = parseKey(jobKey, 'UPDATE_TIMEOUT', 'job');
+    await this.writer.submit((x) => updateJobTimeout(x, key, timeout));
+  }
+
+  async resolveIncident(incidentKey: string): Promise<void> {
+    const key = parseKey(incidentKey, 'RESOLVE', 'incident');
+    await this.writer.submit((x) => resolveIncident(x, key));
+  }
+
+  async setVariables(request: SetVariablesRequest): Promise<string> {
+    const elementInstanceKey = parseKey(request.elementInstanceKey, 'UPDATE', 'element instance');
+    const variables = parseVariables(request.variables, 'UPDATE');
+    const key = await this.writer.submit((x) => setVariables(x, { elementInstanceKey, variables, local: request.local }));
+    return String(key);
+  }
+
+  async publishMessage(request: PublishMessageRequest): Promise<string> {
+    checkTenant(request.tenantId, 'PUBLISH');
+    const variables = parseVariables(request.variables, 'PUBLISH');
+    const key = await this.writer.submit((x) =>
+      publishMessage(x, { name: request.name, correlationKey: request.correlationKey, timeToLive: request.timeToLive, messageId: request.messageId, variables }),
+    );
+    return String(key);
+  }
+
+  /** No deployed process can hold a signal subscription yet (signal events are rejected at deploy), so a broadcast wakes nothing. */
+  async broadcastSignal(request: BroadcastSignalRequest): Promise<string> {
+    checkTenant(request.tenantId, 'BROADCAST');
+    parseVariables(request.variables, 'BROADCAST');
+    const key = await this.writer.submit((x) => x.nextKey());
+    return String(key);
+  }
+
+  /** After every commit: answer waiters, push jobs to streams, wake long polls. */
+  committed(changes: Changes): void {
+    for (const [key, variables] of changes.completedInstances) this.waiters.completed(key, variables);
+    const byType = new Map<string, number[]>();
+    for (const jobKey of changes.activatableJobs) {
+      const job = this.writer.state.jobs.get(jobKey);
+      if (!job || job.state !== 'ACTIVATABLE') continue;
+      const keys = byType.get(job.type) ?? [];
+      keys.push(jobKey);
+      byType.set(job.type, keys);
+    }
+    for (const [type, keys] of byType) {
+      const pushable = keys.filter((key) => !changes.yieldedJobs.has(key));
+      if (this.streams.has(type) && pushable.length > 0) this.pushToStreams(type, pushable);
+      if (!this.streams.has(type) || pushable.length < keys.length) this.notify(type);
+    }
+  }
+
+  private notify(type: string): void {
+    for (const listener of this.listeners) listener(type);
+  }
+
+  private pushToStreams(type: string, keys: number[]): void {
+    const assignments = keys.flatMap((key) => {
+      const stream = this.streams.next(type);
+      return stream ? [{ key, stream }] : [];
+    });
+    this.writer
+      .submit((x) =>
+        assignments.flatMap(({ key, stream }) =>
+          activateJobs(x, { type, worker: stream.request.worker, timeout: stream.request.timeout, maxJobsToActivate: 1, fetchVariable: stream.request.fetchVariable }, [key]).map((record) => ({ record, stream })),
+        ),
+      )
+      .then((pushed) => {
+        const failed = pushed.filter(({ record, stream }) => !stream.sink.push(toActivatedJob(record))).map(({ record }) => record.job.key);
+        if (failed.length > 0) return this.writer.submit((x) => failed.forEach((key) => yieldJob(x, key)));
+        return undefined;
+      })
+      .catch(() => this.notify(type));
+  }
+}

@@ -1,0 +1,67 @@
+import pg from 'pg';
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { parseBpmnResource } from '../model/parse-resource.ts';
+import type { EngineInspector, EngineService } from '../service.ts';
+import { loadState } from '../store/load-state.ts';
+import { migrate } from '../store/migrations.ts';
+import { createHistoryReader } from '../store/history-reader.ts';
+import { CommandWriter } from './command-writer.ts';
+import { DueScheduler } from './due-scheduler.ts';
+import { CoreEngineService } from './engine-service.ts';
+import { checkFeel, createRuntimeServices } from './runtime-services.ts';
+
+export interface OpenEngineOptions {
+  databaseUrl: string;
+  /** Injectable for tests. */
+  clock?: { now(): number };
+  logger?: Logger;
+}
+
+export interface OpenedEngine {
+  service: EngineService;
+  inspector: EngineInspector;
+  close(): Promise<void>;
+}
+
+/** Opens the embedded engine: migrates schema `engine`, recovers state, starts the due-work scheduler. */
+export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const logger = options.logger ?? pino({ level: 'info' });
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+  pool.on('error', (error) => logger.error({ err: error }, 'idle engine database connection failed'));
+  try {
+    await migrate(pool);
+    const reload = () =>
+      loadState(pool, async (name, xml) => {
+        const parsed = await parseBpmnResource(name, new TextEncoder().encode(xml), checkFeel);
+        if (!parsed.ok) throw new Error(`stored resource '${name}' no longer parses: ${parsed.message}`);
+        return parsed.processes;
+      });
+    const state = await reload();
+    const writer = new CommandWriter(state, {
+      pool,
+      services: createRuntimeServices(),
+      clock,
+      logger,
+      reload,
+      committed: (changes) => service.committed(changes),
+    });
+    const service = new CoreEngineService(writer, pool, checkFeel);
+    const scheduler = new DueScheduler(writer, clock, logger);
+    scheduler.start();
+    logger.info({ instances: state.elementInstances.size, jobs: state.jobs.size }, 'engine opened');
+    return {
+      service,
+      inspector: createHistoryReader(pool),
+      async close() {
+        scheduler.stop();
+        await writer.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}

@@ -1,0 +1,27 @@
+import type { ElementModel } from './process-model.ts';
+
+/**
+ * Features that Zeebe 8.3 supports but this engine's runtime does not run
+ * yet. Deploying them is rejected with the element id, so a process never
+ * misbehaves at run time. Remove entries as the runtime learns them.
+ */
+export function unsupportedFeature(element: ElementModel, scope: ElementModel | undefined): string | undefined {
+  const event = element.event.kind;
+  const notYet = (what: string) => `${what} are not supported by this engine yet`;
+  if (element.multiInstance) return notYet('multi-instance activities');
+  if (element.kind === 'callActivity') return notYet('call activities');
+  if (element.kind === 'eventSubProcess') return notYet('event sub-processes');
+  if (element.kind === 'inclusiveGateway') return notYet('inclusive gateways');
+  if (element.kind === 'eventBasedGateway') return notYet('event-based gateways');
+  if (element.kind === 'scriptTask') return notYet('script tasks with zeebe:script');
+  if (event === 'signal') return notYet('signal events');
+  if (event === 'escalation') return notYet('escalation events');
+  if (event === 'terminate') return notYet('terminate end events');
+  if (event === 'error' && element.kind === 'endEvent') return notYet('error end events');
+  if (element.kind === 'startEvent' && scope?.kind === 'process' && event !== 'none') return notYet(`${event} start events`);
+  if (event === 'timer' && element.event.kind === 'timer' && element.event.timer.kind === 'timeCycle') return notYet('timer cycles');
+  if (event === 'timer') return notYet('timer events');
+  if (event === 'message') return element.kind === 'jobTask' ? undefined : notYet('message catch events and receive tasks');
+  if (event === 'error') return notYet('error catch events');
+  return undefined;
+}

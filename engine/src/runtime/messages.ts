@@ -1,0 +1,87 @@
+import { EngineError } from '../errors.ts';
+import type { BufferedMessage, MessageSubscription } from './entities.ts';
+import { correlationIndexKey } from './engine-state.ts';
+import type { Execution } from './execution.ts';
+import { removeSubscription } from './event-subscriptions.ts';
+import { triggerEvent } from './event-triggers.ts';
+import { variablesFromRecord, variablesToRecord, type Variables } from './json-values.ts';
+
+export interface PublishMessage {
+  name: string;
+  correlationKey: string;
+  timeToLive: number;
+  messageId: string;
+  variables: Variables;
+}
+
+/** PublishMessage (§1.10): correlate to open subscriptions, one per bpmnProcessId; buffer when TTL > 0. */
+export function publishMessage(x: Execution, command: PublishMessage): number {
+  const indexKey = correlationIndexKey(command.name, command.correlationKey);
+  if (command.messageId !== '') {
+    const existing = x.state.messages.get(x.state.messageIds.get(`${indexKey}\u0000${command.messageId}`) ?? -1);
+    if (existing && existing.expiresAt > x.now) {
+      throw new EngineError(
+        'ALREADY_EXISTS',
+        'PUBLISH',
+        `Expected to publish a new message with id '${command.messageId}', but a message with that id was already published`,
+      );
+    }
+  }
+  const key = x.nextKey();
+  const correlatedProcessIds: string[] = [];
+  const subscriptions = [...(x.state.subscriptionsByKey.get(indexKey) ?? [])]
+    .map((subscriptionKey) => x.state.subscriptions.get(subscriptionKey))
+    .filter((subscription): subscription is MessageSubscription => subscription !== undefined)
+    .sort((a, b) => a.key - b.key);
+  for (const subscription of subscriptions) {
+    if (correlatedProcessIds.includes(subscription.bpmnProcessId)) continue;
+    if (deliver(x, subscription, command.variables)) correlatedProcessIds.push(subscription.bpmnProcessId);
+  }
+  if (command.timeToLive > 0) {
+    const message: BufferedMessage = {
+      key,
+      name: command.name,
+      correlationKey: command.correlationKey,
+      messageId: command.messageId,
+      variables: variablesToRecord(command.variables),
+      expiresAt: x.now + command.timeToLive,
+      correlatedProcessIds,
+    };
+    x.state.putMessage(message);
+    x.changes.messages.set(key, message);
+  }
+  return key;
+}
+
+function deliver(x: Execution, subscription: MessageSubscription, variables: Variables): boolean {
+  const owner = x.state.elementInstances.get(subscription.elementInstanceKey);
+  const target = owner ? x.model(owner).elements.get(subscription.targetElementId) : undefined;
+  if (!owner || !target) {
+    removeSubscription(x, owner, subscription);
+    return false;
+  }
+  // A non-interrupting boundary keeps listening; everything else closes on correlation.
+  if (!(target.kind === 'boundaryEvent' && !target.interrupting)) removeSubscription(x, owner, subscription);
+  return triggerEvent(x, owner, target, variables);
+}
+
+/** A newly opened subscription takes the oldest unexpired buffered message not yet given to its process. */
+export function correlateBufferedMessage(x: Execution, subscription: MessageSubscription): void {
+  if (!x.state.subscriptions.has(subscription.key)) return;
+  const keys = x.state.messagesByKey.get(correlationIndexKey(subscription.messageName, subscription.correlationKey)) ?? [];
+  for (const key of keys) {
+    const message = x.state.messages.get(key);
+    if (!message || message.expiresAt <= x.now || message.correlatedProcessIds.includes(subscription.bpmnProcessId)) continue;
+    message.correlatedProcessIds = [...message.correlatedProcessIds, subscription.bpmnProcessId];
+    x.changes.messages.set(message.key, message);
+    deliver(x, subscription, variablesFromRecord(message.variables));
+    return;
+  }
+}
+
+export function expireMessage(x: Execution, key: number, at: number): void {
+  const message = x.state.messages.get(key);
+  if (!message || message.expiresAt !== at) return;
+  x.state.removeMessage(message);
+  x.changes.messages.set(key, null);
+}

@@ -1,0 +1,146 @@
+import type pg from 'pg';
+import { toFeelValue } from '../runtime/json-values.ts';
+import type { EngineInspector, IncidentView, ProcessInstanceView } from '../service.ts';
+
+export interface ProcessInstanceSummary {
+  key: string;
+  bpmnProcessId: string;
+  version: number;
+  processDefinitionKey: string;
+  parentProcessInstanceKey: string | null;
+  state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  startedAt: string;
+  endedAt: string | null;
+  /** Active incidents of the instance. */
+  incidents: number;
+}
+
+export interface ProcessInstanceFilter {
+  bpmnProcessId?: string;
+  state?: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  limit?: number;
+  offset?: number;
+}
+
+export interface HistoryReader extends EngineInspector {
+  listProcessInstances(filter: ProcessInstanceFilter): Promise<ProcessInstanceSummary[]>;
+}
+
+const iso = (value: Date | null) => (value === null ? null : value.toISOString());
+
+interface IncidentRow {
+  key: string;
+  state: 'ACTIVE' | 'RESOLVED';
+  error_type: string;
+  error_message: string;
+  bpmn_process_id: string;
+  process_definition_key: string;
+  process_instance_key: string;
+  element_id: string;
+  element_instance_key: string;
+  job_key: string | null;
+  created_at: Date;
+}
+
+interface InstanceRow {
+  key: string;
+  bpmn_process_id: string;
+  version: number;
+  process_definition_key: string;
+  parent_process_instance_key: string | null;
+  state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  started_at: Date;
+  ended_at: Date | null;
+}
+
+/**
+ * The read side over the history tables (what Operate shows for Zeebe):
+ * the EngineInspector plus a listing for the platform's Monitor.
+ */
+export function createHistoryReader(pool: pg.Pool): HistoryReader {
+  return {
+    async listIncidents(filter): Promise<IncidentView[]> {
+      const result = await pool.query<IncidentRow>(
+        `select * from engine.history_incidents
+         where ($1::bigint is null or process_instance_key = $1) and ($2::text is null or state = $2)
+         order by key`,
+        [filter.processInstanceKey ?? null, filter.state ?? null],
+      );
+      return result.rows.map((row) => ({
+        key: row.key,
+        state: row.state,
+        errorType: row.error_type,
+        errorMessage: row.error_message,
+        bpmnProcessId: row.bpmn_process_id,
+        processDefinitionKey: row.process_definition_key,
+        processInstanceKey: row.process_instance_key,
+        elementId: row.element_id,
+        elementInstanceKey: row.element_instance_key,
+        jobKey: row.job_key,
+        createdAt: row.created_at.toISOString(),
+      }));
+    },
+
+    async getProcessInstance(processInstanceKey): Promise<ProcessInstanceView | undefined> {
+      if (!/^\d{1,19}$/.test(processInstanceKey)) return undefined;
+      const instance = await pool.query<InstanceRow>('select * from engine.history_process_instances where key = $1', [processInstanceKey]);
+      const row = instance.rows[0];
+      if (!row) return undefined;
+      const elements = await pool.query<{ key: string; element_id: string; element_type: string; state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED'; started_at: Date; ended_at: Date | null }>(
+        `select key, element_id, element_type, state, started_at, ended_at from engine.history_element_instances
+         where process_instance_key = $1 order by key`,
+        [processInstanceKey],
+      );
+      const variables = await pool.query<{ scope_key: string; name: string; value: string }>(
+        'select scope_key, name, value from engine.history_variables where process_instance_key = $1 order by scope_key, name',
+        [processInstanceKey],
+      );
+      const byScope: Record<string, Record<string, unknown>> = {};
+      for (const variable of variables.rows) {
+        const scope = byScope[variable.scope_key] ?? {};
+        scope[variable.name] = toFeelValue(variable.value);
+        byScope[variable.scope_key] = scope;
+      }
+      return {
+        key: row.key,
+        bpmnProcessId: row.bpmn_process_id,
+        version: row.version,
+        processDefinitionKey: row.process_definition_key,
+        parentProcessInstanceKey: row.parent_process_instance_key,
+        state: row.state,
+        startedAt: row.started_at.toISOString(),
+        endedAt: iso(row.ended_at),
+        elements: elements.rows.map((element) => ({
+          key: element.key,
+          elementId: element.element_id,
+          elementType: element.element_type,
+          state: element.state,
+          startedAt: element.started_at.toISOString(),
+          endedAt: iso(element.ended_at),
+        })),
+        variables: byScope,
+      };
+    },
+
+    async listProcessInstances(filter): Promise<ProcessInstanceSummary[]> {
+      const result = await pool.query<InstanceRow & { incidents: string }>(
+        `select p.*, (select count(*) from engine.history_incidents i where i.process_instance_key = p.key and i.state = 'ACTIVE') as incidents
+         from engine.history_process_instances p
+         where ($1::text is null or p.bpmn_process_id = $1) and ($2::text is null or p.state = $2)
+         order by p.key desc limit $3 offset $4`,
+        [filter.bpmnProcessId ?? null, filter.state ?? null, Math.min(filter.limit ?? 100, 1000), filter.offset ?? 0],
+      );
+      return result.rows.map((row) => ({
+        key: row.key,
+        bpmnProcessId: row.bpmn_process_id,
+        version: row.version,
+        processDefinitionKey: row.process_definition_key,
+        parentProcessInstanceKey: row.parent_process_instance_key,
+        state: row.state,
+        startedAt: row.started_at.toISOString(),
+        endedAt: iso(row.ended_at),
+        incidents: Number(row.incidents),
+      }));
+    },
+  };
+}
