@@ -8,5 +8,8 @@ export default defineProject({
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
     testTimeout: 30_000,
+    // Element Plus's per-component style entries import .css from node_modules; inlining lets
+    // Vite handle them instead of Node.
+    server: { deps: { inline: ['element-plus'] } },
   },
 });

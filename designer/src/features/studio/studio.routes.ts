@@ -1,0 +1,12 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { areaAccess } from '../../app/route-access.ts';
+
+/** The Studio area's pages; each is loaded only when first visited. */
+export const studioRoutes: RouteRecordRaw[] = [
+  {
+    path: 'studio',
+    name: 'studio',
+    component: () => import('./StudioHomeView.vue'),
+    meta: { ...areaAccess('studio'), titleKey: 'areas.studio.title' },
+  },
+];
