@@ -16,12 +16,8 @@ export function unsupportedFeature(element: ElementModel, scope: ElementModel | 
   if (element.kind === 'scriptTask') return notYet('script tasks with zeebe:script');
   if (event === 'signal') return notYet('signal events');
   if (event === 'escalation') return notYet('escalation events');
-  if (event === 'terminate') return notYet('terminate end events');
-  if (event === 'error' && element.kind === 'endEvent') return notYet('error end events');
   if (element.kind === 'startEvent' && scope?.kind === 'process' && event !== 'none') return notYet(`${event} start events`);
   if (event === 'timer' && element.event.kind === 'timer' && element.event.timer.kind === 'timeCycle') return notYet('timer cycles');
   if (event === 'timer') return notYet('timer events');
-  if (event === 'message') return element.kind === 'jobTask' ? undefined : notYet('message catch events and receive tasks');
-  if (event === 'error') return notYet('error catch events');
   return undefined;
 }

@@ -2,10 +2,11 @@ import type { ElementModel, SequenceFlowModel } from '../model/process-model.ts'
 import type { ElementInstance } from './entities.ts';
 import type { Execution } from './execution.ts';
 import { raiseIncident } from './incidents.ts';
-import { activateLater, completeLater, createElementInstance } from './lifecycle.ts';
+import { activateLater, completeLater, createElementInstance, terminate } from './lifecycle.ts';
 import { createJob } from './job-lifecycle.ts';
 import { openCatchEvent } from './event-subscriptions.ts';
 import { variablesFromRecord } from './json-values.ts';
+import { throwErrorFrom } from './error-events.ts';
 
 /** What each kind of element does once it is ACTIVATED. */
 export function activateBehavior(x: Execution, instance: ElementInstance, element: ElementModel): void {
@@ -34,8 +35,12 @@ export function activateBehavior(x: Execution, instance: ElementInstance, elemen
       completeLater(x, instance, variables);
       return;
     }
-    case 'startEvent':
     case 'endEvent':
+      if (element.event.kind === 'error') throwErrorEnd(x, instance, element);
+      else if (element.event.kind === 'terminate') terminateEnd(x, instance);
+      else completeLater(x, instance);
+      return;
+    case 'startEvent':
     case 'passThrough':
     case 'parallelGateway':
       completeLater(x, instance);
@@ -67,4 +72,37 @@ function chooseExclusive(x: Execution, instance: ElementInstance, element: Eleme
   if (fallback) return [fallback];
   raiseIncident(x, instance, 'CONDITION_ERROR', `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${element.id}')`);
   return undefined;
+}
+
+/** Error end event (§3.9): the search starts at its flow scope; uncaught → incident on the end event. */
+function throwErrorEnd(x: Execution, instance: ElementInstance, element: ElementModel): void {
+  if (element.event.kind !== 'error') return;
+  const code = element.event.errorCode ? x.evaluateExpression(element.event.errorCode, instance, 'string') : { ok: true as const, value: '' };
+  if (!code.ok) {
+    instance.state = 'ACTIVATING';
+    raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Failed to evaluate the error code of '${element.id}': ${code.message}`);
+    return;
+  }
+  const errorCode = typeof code.value === 'string' ? code.value : String(code.value);
+  const outcome = throwErrorFrom(x, instance, errorCode, new Map());
+  if (outcome === 'caught') return;
+  instance.state = 'ACTIVATING';
+  const detail = outcome === 'not-accepting' ? 'but the catching scope is not active' : `but it was not caught. ${outcome.available}`;
+  raiseIncident(x, instance, 'UNHANDLED_ERROR_EVENT', `Expected to throw an error event with the code '${errorCode}', ${detail}`);
+}
+
+/** Terminate end event (§3.9): every other element in its flow scope ends; the scope then completes. */
+function terminateEnd(x: Execution, instance: ElementInstance): void {
+  const scope = instance.scopeKey === undefined ? undefined : x.state.elementInstances.get(instance.scopeKey);
+  if (scope) {
+    for (const siblingKey of [...(x.state.children.get(scope.key) ?? [])]) {
+      const sibling = x.state.elementInstances.get(siblingKey);
+      if (sibling && sibling.key !== instance.key) terminate(x, sibling);
+    }
+    if (scope.joins) {
+      delete scope.joins;
+      x.saveElement(scope);
+    }
+  }
+  completeLater(x, instance);
 }

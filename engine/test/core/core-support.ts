@@ -112,3 +112,16 @@ export async function activateOne(
   if (!job) throw new Error(`expected an activatable job of type '${type}'`);
   return job;
 }
+
+/** Polls until `check` passes (due work runs on the engine's ~100 ms scheduler). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 3000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
