@@ -16,7 +16,9 @@ describe('ensureDatabase', () => {
     const client = new pg.Client({ connectionString: maintenanceUrl });
     await client.connect();
     try {
-      const found = await client.query('select count(*)::int as n from pg_database where datname = $1', [name]);
+      const found = await client.query('select count(*)::int as n from pg_database where datname = $1', [
+        name,
+      ]);
       expect(found.rows[0].n).toBe(1);
       await client.query(`drop database ${pg.escapeIdentifier(name)}`);
     } finally {

