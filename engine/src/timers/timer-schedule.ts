@@ -63,7 +63,7 @@ export function nextCycleFiring(
   schedule: CycleSchedule,
   firedAt: number,
   zone: string = defaultZone(),
-): TimerSchedule | undefined {
+): CycleSchedule | undefined {
   if (schedule.remaining !== null && schedule.remaining <= 0) return undefined;
   const remaining = schedule.remaining === null ? null : schedule.remaining - 1;
   if (!schedule.cycle.startsWith('R')) {
