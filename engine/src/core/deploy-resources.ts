@@ -1,5 +1,5 @@
 import { EngineError } from '../errors.ts';
-import { parseBpmnResource, type FeelChecker } from '../model/parse-resource.ts';
+import { parseBpmnResource, type ResourceCheckers } from '../model/parse-resource.ts';
 import type { DeployResource } from '../runtime/deploy.ts';
 import type { Resource } from '../service.ts';
 
@@ -16,7 +16,7 @@ function kindOf(name: string): 'bpmn' | 'dmn' | 'form' | undefined {
  * Parses and validates every resource of a deployment outside the writer
  * (parsing is the slow part). All-or-nothing: one IA lists every problem.
  */
-export async function prepareDeployment(resources: readonly Resource[], checkFeel: FeelChecker): Promise<DeployResource[]> {
+export async function prepareDeployment(resources: readonly Resource[], checkers: ResourceCheckers): Promise<DeployResource[]> {
   if (resources.length === 0) throw new EngineError('INVALID_ARGUMENT', INTENT, 'Expected to deploy at least one resource, but none given');
   const errors: string[] = [];
   const prepared: DeployResource[] = [];
@@ -30,7 +30,7 @@ export async function prepareDeployment(resources: readonly Resource[], checkFee
       errors.push(`'${resource.name}': ${kind === 'dmn' ? 'DMN decisions are' : 'forms are'} not supported by this engine`);
       continue;
     }
-    const parsed = await parseBpmnResource(resource.name, resource.content, checkFeel);
+    const parsed = await parseBpmnResource(resource.name, resource.content, checkers);
     if (!parsed.ok) errors.push(parsed.message);
     else prepared.push({ name: resource.name, checksum: parsed.checksum, xml: parsed.xml, processes: parsed.processes });
   }

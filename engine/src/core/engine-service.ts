@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { EngineError } from '../errors.ts';
-import type { FeelChecker } from '../model/parse-resource.ts';
+import type { ResourceCheckers } from '../model/parse-resource.ts';
 import type { Changes } from '../runtime/changes.ts';
 import { deploy } from '../runtime/deploy.ts';
 import { cancelInstance, createInstance, resolveIncident, setVariables } from '../runtime/instance-commands.ts';
@@ -39,14 +39,14 @@ export class CoreEngineService implements EngineService {
   constructor(
     private readonly writer: CommandWriter,
     pool: pg.Pool,
-    private readonly checkFeel: FeelChecker,
+    private readonly checkers: ResourceCheckers,
   ) {
     this.waiters = new CompletionWaiters(pool, (key) => writer.state.elementInstances.has(key));
   }
 
   async deploy(resources: Resource[], tenantId: string): Promise<DeployResult> {
     checkTenant(tenantId, 'CREATE');
-    const prepared = await prepareDeployment(resources, this.checkFeel);
+    const prepared = await prepareDeployment(resources, this.checkers);
     const outcome = await this.writer.submit((x) => deploy(x, prepared));
     return {
       key: String(outcome.deploymentKey),

@@ -9,7 +9,7 @@ import { createHistoryReader } from '../store/history-reader.ts';
 import { CommandWriter } from './command-writer.ts';
 import { DueScheduler } from './due-scheduler.ts';
 import { CoreEngineService } from './engine-service.ts';
-import { checkFeel, createRuntimeServices } from './runtime-services.ts';
+import { checkFeel, checkTimer, createRuntimeServices } from './runtime-services.ts';
 
 export interface OpenEngineOptions {
   databaseUrl: string;
@@ -34,7 +34,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     await migrate(pool);
     const reload = () =>
       loadState(pool, async (name, xml) => {
-        const parsed = await parseBpmnResource(name, new TextEncoder().encode(xml), checkFeel);
+        const parsed = await parseBpmnResource(name, new TextEncoder().encode(xml), { feel: checkFeel, timer: checkTimer });
         if (!parsed.ok) throw new Error(`stored resource '${name}' no longer parses: ${parsed.message}`);
         return parsed.processes;
       });
@@ -47,7 +47,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
       reload,
       committed: (changes) => service.committed(changes),
     });
-    const service = new CoreEngineService(writer, pool, checkFeel);
+    const service = new CoreEngineService(writer, pool, { feel: checkFeel, timer: checkTimer });
     const scheduler = new DueScheduler(writer, clock, logger);
     scheduler.start();
     logger.info({ instances: state.elementInstances.size, jobs: state.jobs.size }, 'engine opened');

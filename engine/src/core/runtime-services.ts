@@ -1,21 +1,24 @@
 import { evaluateFeel, parseFeel } from '../feel/index.ts';
-import type { FeelChecker } from '../model/parse-resource.ts';
+import type { FeelChecker, TimerChecker } from '../model/parse-resource.ts';
 import type { RuntimeServices } from '../runtime/runtime-services.ts';
+import { nextCycleFiring, scheduleTimer } from '../timers/index.ts';
 
-/**
- * Wires the FEEL adapter into the runtime's service interface. Timer events
- * are rejected at deploy until the timer arithmetic (engine/src/timers) is
- * wired here, so no process can reach these two functions.
- */
+/** Wires the FEEL adapter and the timer arithmetic into the runtime's service interface. */
 export function createRuntimeServices(): RuntimeServices {
   return {
     evaluate: (source, variables, now, expect) => evaluateFeel(source, variables, { now, expect }),
-    scheduleTimer: () => ({ ok: false, message: 'timer events are not supported by this engine yet' }),
-    nextCycleFiring: () => undefined,
+    scheduleTimer: (kind, value, now) => scheduleTimer(kind, value, now),
+    nextCycleFiring: (schedule, firedAt) => nextCycleFiring(schedule, firedAt),
   };
 }
 
 export const checkFeel: FeelChecker = (source) => {
   const parsed = parseFeel(source);
   return parsed.ok ? undefined : parsed.message;
+};
+
+/** Static timer values are checked at deploy (§3.0); `now` only matters for the arithmetic, not validity. */
+export const checkTimer: TimerChecker = (kind, value) => {
+  const scheduled = scheduleTimer(kind, value, Date.now());
+  return scheduled.ok ? undefined : scheduled.message;
 };

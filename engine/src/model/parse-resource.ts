@@ -11,6 +11,13 @@ export const MAX_RESOURCE_BYTES = 4 * 1024 * 1024;
 
 /** Checks one FEEL source at deploy time; returns a reason when it does not parse. */
 export type FeelChecker = (source: string) => string | undefined;
+/** Checks a static timer value at deploy time; returns a reason when it is invalid. */
+export type TimerChecker = (kind: 'timeDate' | 'timeDuration' | 'timeCycle', value: string) => string | undefined;
+
+export interface ResourceCheckers {
+  feel: FeelChecker;
+  timer: TimerChecker;
+}
 
 export type ParsedResource =
   | { ok: true; processes: ProcessModel[]; checksum: string; xml: string }
@@ -33,7 +40,7 @@ function moddle(): BpmnModdle {
  * the XML parser sees it: oversized documents, DOCTYPE (entity expansion) and
  * characters XML does not allow.
  */
-export async function parseBpmnResource(name: string, content: Uint8Array, checkFeel: FeelChecker): Promise<ParsedResource> {
+export async function parseBpmnResource(name: string, content: Uint8Array, checkers: ResourceCheckers): Promise<ParsedResource> {
   const fail = (reason: string): ParsedResource => ({ ok: false, message: `'${name}': ${reason}` });
   if (content.byteLength > MAX_RESOURCE_BYTES) return fail(`the resource is larger than ${MAX_RESOURCE_BYTES} bytes`);
   let xml: string;
@@ -68,8 +75,15 @@ export async function parseBpmnResource(name: string, content: Uint8Array, check
   }
   if (processes.length > 1) context.problems.add(str(definitions, 'id') ?? '(definitions)', 'more than one executable process per resource is not supported by this engine');
   for (const expression of context.feel) {
-    const reason = checkFeel(expression.source);
+    const reason = checkers.feel(expression.source);
     if (reason !== undefined) context.problems.add(expression.elementId, `${expression.what} is not a valid FEEL expression: ${reason}`);
+  }
+  for (const process of processes) {
+    for (const element of process.elements.values()) {
+      if (element.event.kind !== 'timer' || element.event.timer.value.kind !== 'static') continue;
+      const reason = checkers.timer(element.event.timer.kind, element.event.timer.value.value);
+      if (reason !== undefined) context.problems.add(element.id, `the timer ${element.event.timer.kind} '${element.event.timer.value.value}' is invalid: ${reason}`);
+    }
   }
   if (!context.problems.empty) return { ok: false, message: formatProblems(name, context.problems.list) };
   return { ok: true, processes, checksum: createHash('md5').update(content).digest('hex'), xml };

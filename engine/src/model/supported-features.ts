@@ -17,7 +17,5 @@ export function unsupportedFeature(element: ElementModel, scope: ElementModel | 
   if (event === 'signal') return notYet('signal events');
   if (event === 'escalation') return notYet('escalation events');
   if (element.kind === 'startEvent' && scope?.kind === 'process' && event !== 'none') return notYet(`${event} start events`);
-  if (event === 'timer' && element.event.kind === 'timer' && element.event.timer.kind === 'timeCycle') return notYet('timer cycles');
-  if (event === 'timer') return notYet('timer events');
   return undefined;
 }
