@@ -70,6 +70,17 @@ describe('evaluateFeel', () => {
     });
   });
 
+  it('fails a gateway condition that compares a string with a number, as in Camunda\'s incident example', () => {
+    // the message of the Camunda docs' "Order Value?" incident
+    const outcome = evaluateFeel('orderValue >= 100', { orderValue: '99' }, { ...at, expect: 'boolean' });
+    expect(outcome).toEqual({
+      ok: false,
+      message:
+        "Expected result of the expression 'orderValue >= 100' to be 'BOOLEAN', but was 'NULL'. " +
+        "The evaluation reported the following warnings:\n[NOT_COMPARABLE] Can't compare '\"99\"' with '100'",
+    });
+  });
+
   it('names the actual type of a wrong result', () => {
     const cases: [string, string][] = [
       ['"a"', 'STRING'],
