@@ -3,3 +3,4 @@ export { DEFAULT_TENANT } from './service.ts';
 export { EngineError, type RejectionType } from './errors.ts';
 export { openEngine, type OpenEngineOptions, type OpenedEngine } from './core/open-engine.ts';
 export { createHistoryReader, type HistoryReader, type ProcessInstanceFilter, type ProcessInstanceSummary } from './store/history-reader.ts';
+export { startEngine, type StartEngineOptions, type RunningEngine } from './launch/start-engine.ts';

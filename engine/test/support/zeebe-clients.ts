@@ -76,11 +76,13 @@ export interface ConformanceClient {
     gatewayVersion: string;
   }>;
   deploy(name: string, content: Buffer): Promise<{ key: string; processes: DeployedProcess[] }>;
+  /** A deployment with no resources at all. */
+  deployNothing(): Promise<unknown>;
+  /** Neither client can create by processDefinitionKey; tests do that on the raw wire. */
   createInstance(request: {
-    bpmnProcessId?: string;
-    processDefinitionKey?: string;
+    bpmnProcessId: string;
     version?: number;
-    variables?: JsonObject | Json[];
+    variables?: JsonObject;
   }): Promise<CreatedInstance>;
   createInstanceWithResult(request: {
     bpmnProcessId: string;
@@ -133,13 +135,14 @@ function zeebeNodeClient(address: string): ConformanceClient {
       const response = await zbc.deployResource({ name, process: content });
       return { key: String(response.key), processes: response.deployments.map((d) => d.process) };
     },
+    // zeebe-node can only send an empty list through the deprecated DeployProcess.
+    deployNothing: () => zbc.deployProcess([]),
     createInstance: async (request) =>
       zbc.createProcessInstance({
-        bpmnProcessId: request.bpmnProcessId ?? '',
+        bpmnProcessId: request.bpmnProcessId,
         version: request.version,
         variables: request.variables ?? {},
-        ...(request.processDefinitionKey ? { processDefinitionKey: request.processDefinitionKey } : {}),
-      } as Parameters<typeof zbc.createProcessInstance>[0]),
+      }),
     createInstanceWithResult: async (request) => {
       const response = await zbc.createProcessInstanceWithResult({
         bpmnProcessId: request.bpmnProcessId,
@@ -213,13 +216,13 @@ function sdkClient(address: string): ConformanceClient {
       const response = await zbc.deployResource({ name, process: content });
       return { key: String(response.key), processes: response.deployments.map((d) => d.process) };
     },
+    deployNothing: () => zbc.deployResources([]),
     createInstance: async (request) =>
       zbc.createProcessInstance({
-        bpmnProcessId: request.bpmnProcessId ?? '',
+        bpmnProcessId: request.bpmnProcessId,
         version: request.version,
         variables: request.variables ?? {},
-        ...(request.processDefinitionKey ? { processDefinitionKey: request.processDefinitionKey } : {}),
-      } as Parameters<typeof zbc.createProcessInstance>[0]),
+      }),
     createInstanceWithResult: async (request) => {
       const response = await zbc.createProcessInstanceWithResult({
         bpmnProcessId: request.bpmnProcessId,
@@ -352,6 +355,13 @@ function normalizeTopology(topology: ClientTopology) {
       })),
     })),
   };
+}
+
+/** The status details (message) a client call was rejected with. */
+export function grpcDetails(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '';
+  if ('details' in error && typeof error.details === 'string') return error.details;
+  return error instanceof Error ? error.message : '';
 }
 
 /** The gRPC status code a client call was rejected with. */
