@@ -20,7 +20,8 @@ export function parsePlainDate(text: string): number | undefined {
   if (y === undefined || m === undefined || d === undefined) return undefined;
   const ms = Date.UTC(y, m - 1, d);
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return undefined;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d)
+    return undefined;
   return ms / DAY_MS;
 }
 
@@ -33,11 +34,15 @@ export function toShanghaiDay(input: string | Date): number {
   const plain = parsePlainDate(input);
   if (plain !== undefined) return plain;
   if (DATE_TIME.test(input)) return instantToDay(Date.parse(input), input);
-  throw new ProcessesError('CALENDAR_INVALID_DATE', `"${input}" is neither YYYY-MM-DD nor an ISO date-time with an offset`);
+  throw new ProcessesError(
+    'CALENDAR_INVALID_DATE',
+    `"${input}" is neither YYYY-MM-DD nor an ISO date-time with an offset`,
+  );
 }
 
 function instantToDay(ms: number, shown: string): number {
-  if (!Number.isFinite(ms)) throw new ProcessesError('CALENDAR_INVALID_DATE', `"${shown}" is not a valid instant`);
+  if (!Number.isFinite(ms))
+    throw new ProcessesError('CALENDAR_INVALID_DATE', `"${shown}" is not a valid instant`);
   return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
 }
 

@@ -44,7 +44,8 @@ export function parseHolidayYear(input: unknown): HolidayYearResult {
   const problems: string[] = [];
   if (!isRecord(input)) return { ok: false, problems: ['expected an object'] };
   const year = input.year;
-  if (typeof year !== 'number' || !Number.isInteger(year)) return { ok: false, problems: ['year: expected an integer'] };
+  if (typeof year !== 'number' || !Number.isInteger(year))
+    return { ok: false, problems: ['year: expected an integer'] };
   if (typeof input.provisional !== 'boolean') problems.push('provisional: expected a boolean');
   const provisional = input.provisional === true;
 

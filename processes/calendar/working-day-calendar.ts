@@ -1,5 +1,12 @@
 import { ProcessesError } from '../src/errors.ts';
-import { dayToPlainDate, endOfDay, parsePlainDate, toShanghaiDay, weekdayOfDay, yearOfDay } from './civil-date.ts';
+import {
+  dayToPlainDate,
+  endOfDay,
+  parsePlainDate,
+  toShanghaiDay,
+  weekdayOfDay,
+  yearOfDay,
+} from './civil-date.ts';
 import type { HolidayYear } from './holiday-year.ts';
 
 /** A date as `YYYY-MM-DD` (a day in Shanghai), an ISO date-time with an offset, or a `Date`. */
@@ -32,13 +39,17 @@ export function createWorkingDayCalendar(data: readonly HolidayYear[]): WorkingD
       const from = parsePlainDate(holiday.from);
       const to = parsePlainDate(holiday.to);
       if (from === undefined || to === undefined) {
-        throw new ProcessesError('CALENDAR_DATA_INVALID', `${year.year}: holiday ${holiday.name} has a bad date`);
+        throw new ProcessesError(
+          'CALENDAR_DATA_INVALID',
+          `${year.year}: holiday ${holiday.name} has a bad date`,
+        );
       }
       for (let day = from; day <= to; day += 1) exceptions.set(day, 'holiday');
     }
     for (const workday of year.makeUpWorkdays) {
       const day = parsePlainDate(workday.date);
-      if (day === undefined) throw new ProcessesError('CALENDAR_DATA_INVALID', `${year.year}: bad date ${workday.date}`);
+      if (day === undefined)
+        throw new ProcessesError('CALENDAR_DATA_INVALID', `${year.year}: bad date ${workday.date}`);
       exceptions.set(day, 'workday');
     }
   }
@@ -77,7 +88,7 @@ export function createWorkingDayCalendar(data: readonly HolidayYear[]): WorkingD
       }
       let day = toShanghaiDay(start);
       checkCovered(day);
-      for (let remaining = days; remaining > 0; ) {
+      for (let remaining = days; remaining > 0;) {
         day += 1;
         if (isWorking(day)) remaining -= 1;
       }

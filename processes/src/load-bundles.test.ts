@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ProcessesError } from './errors.ts';
+import { formKeys } from './form-schema.ts';
+import { loadBundle, loadBundles } from './load-bundles.ts';
+
+describe('loading the catalogue', () => {
+  it('loads each bundle with its manifest, BPMN and every form', () => {
+    // when
+    const bundles = loadBundles();
+
+    // then
+    const newborn = bundles.find((b) => b.manifest.key === 'newborn');
+    expect(newborn?.bpmnXml).toContain('<bpmn:process id="onething-newborn"');
+    expect([...(newborn?.forms.keys() ?? [])]).toContain('window-accept');
+    expect(
+      formKeys(
+        newborn?.forms.get('birth-certificate') ?? { id: '', type: '', schemaVersion: 0, components: [] },
+      ),
+    ).toContain('mother.idNumber');
+  });
+
+  it('reports an unknown bundle with a coded error', () => {
+    expect(() => loadBundle('no-such-bundle')).toThrow(ProcessesError);
+    try {
+      loadBundle('no-such-bundle');
+    } catch (error) {
+      expect(error instanceof ProcessesError && error.code).toBe('BUNDLE_NOT_FOUND');
+    }
+  });
+});

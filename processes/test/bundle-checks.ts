@@ -1,0 +1,184 @@
+import { Linter } from '@camunda/linting';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_FORMS, parseFormKey, reviewFormName } from '../src/form-keys.ts';
+import { FORM_KEY_PATTERN, formKeys } from '../src/form-schema.ts';
+import { loadBundle, type Bundle } from '../src/load-bundles.ts';
+import { extension, flowElements, parseBpmn, text, type Element } from './bpmn-model.ts';
+
+/** What ZEEBE-COMPAT.md §3 supports at P0/P1 and the bundles may use. */
+const SUPPORTED = new Set([
+  'bpmn:StartEvent',
+  'bpmn:EndEvent',
+  'bpmn:UserTask',
+  'bpmn:ServiceTask',
+  'bpmn:ExclusiveGateway',
+  'bpmn:ParallelGateway',
+  'bpmn:IntermediateCatchEvent',
+  'bpmn:BoundaryEvent',
+  'bpmn:SubProcess',
+  'bpmn:SequenceFlow',
+]);
+
+export const FORM_SCHEMA_VERSION = 19;
+
+interface Loaded {
+  bundle: Bundle;
+  process: Element;
+  elements: Element[];
+  diElements: Set<string>;
+}
+
+async function load(key: string): Promise<Loaded> {
+  const bundle = loadBundle(key);
+  const { definitions, warnings } = await parseBpmn(bundle.bpmnXml);
+  expect(warnings).toEqual([]);
+  const process = definitions.elements('rootElements').find((e) => e.type === 'bpmn:Process');
+  if (!process) throw new Error('no process');
+  const plane = definitions.elements('diagrams')[0]?.element('plane');
+  const diElements = new Set(
+    (plane?.elements('planeElement') ?? []).map((di) => di.element('bpmnElement')?.id ?? ''),
+  );
+  return { bundle, process, elements: flowElements(process), diElements };
+}
+
+function of(elements: Element[], type: string): Element[] {
+  return elements.filter((e) => e.type === type);
+}
+
+function header(task: Element, key: string): string | undefined {
+  const found = extension(task, 'zeebe:TaskHeaders')
+    ?.elements('values')
+    .find((h) => text(h, 'key') === key);
+  return text(found, 'value');
+}
+
+function groups(task: Element | undefined): string | undefined {
+  return task ? text(extension(task, 'zeebe:AssignmentDefinition'), 'candidateGroups') : undefined;
+}
+
+/** The checks every bundle must pass; bundle-specific tests add their own. */
+export function describeBundle(key: string): void {
+  describe(`bundle ${key}: catalogue entry, forms and process`, () => {
+    let loaded: Loaded;
+    beforeAll(async () => {
+      loaded = await load(key);
+    });
+
+    it('has a valid bundle.json whose process id is the BPMN process id', () => {
+      expect(loaded.bundle.manifest.processId).toBe(`onething-${key}`);
+      expect(loaded.process.id).toBe(loaded.bundle.manifest.processId);
+      expect(loaded.process.get('isExecutable')).toBe(true);
+    });
+
+    it('passes the Camunda 8.3 lint rules (@camunda/linting) without errors or warnings', async () => {
+      const reports = await new Linter({ modeler: 'desktop', type: 'cloud' }).lint(loaded.bundle.bpmnXml);
+      expect(reports.map((r) => `${r.category} ${r.id}: ${r.message} (${r.rule})`)).toEqual([]);
+    });
+
+    it('uses only the BPMN elements the engine supports', () => {
+      const unsupported = loaded.elements
+        .filter((e) => !SUPPORTED.has(e.type))
+        .map((e) => `${e.id} ${e.type}`);
+      expect(unsupported).toEqual([]);
+    });
+
+    it('lays out every element and flow in the diagram', () => {
+      const missing = loaded.elements.filter((e) => !loaded.diElements.has(e.id)).map((e) => e.id);
+      expect(missing).toEqual([]);
+    });
+
+    it('runs each service as a connector task with the job type of its operation', () => {
+      const tasks = of(loaded.elements, 'bpmn:ServiceTask');
+      for (const service of loaded.bundle.manifest.services) {
+        const task = tasks.find((t) => header(t, 'service') === service.key);
+        expect(task, service.key).toBeDefined();
+        if (!task) continue;
+        expect(text(extension(task, 'zeebe:TaskDefinition'), 'type')).toBe(service.operation);
+        expect(`onething:${header(task, 'registry')}:${header(task, 'operation')}`).toBe(service.operation);
+      }
+      expect(tasks).toHaveLength(loaded.bundle.manifest.services.length);
+    });
+
+    it('catches registry rejections on every connector task and routes them to a clerk of its department', () => {
+      const boundaries = of(loaded.elements, 'bpmn:BoundaryEvent');
+      for (const task of of(loaded.elements, 'bpmn:ServiceTask')) {
+        const service = loaded.bundle.manifest.services.find((s) => s.key === header(task, 'service'));
+        const catcher = boundaries.find(
+          (b) =>
+            b.element('attachedToRef')?.id === task.id &&
+            b.elements('eventDefinitions')[0]?.type === 'bpmn:ErrorEventDefinition',
+        );
+        expect(catcher, task.id).toBeDefined();
+        const next = catcher?.elements('outgoing')[0]?.element('targetRef');
+        expect(next?.type).toBe('bpmn:UserTask');
+        expect(groups(next)).toBe(service?.department);
+      }
+    });
+
+    it('gives review services a review task for the department before the connector', () => {
+      for (const service of loaded.bundle.manifest.services.filter((s) => s.mode === 'review')) {
+        const review = of(loaded.elements, 'bpmn:UserTask').find((t) =>
+          text(extension(t, 'zeebe:FormDefinition'), 'formKey')?.endsWith(`/${reviewFormName(service.key)}`),
+        );
+        expect(review, service.key).toBeDefined();
+        expect(groups(review)).toBe(service.department);
+      }
+    });
+
+    it('gives every user task candidate groups and a form key that names a form of this bundle', () => {
+      for (const task of of(loaded.elements, 'bpmn:UserTask')) {
+        expect(groups(task), task.id).toMatch(/^(window|hr|tax|health|civil|supervisor)$/);
+        const formKey = parseFormKey(text(extension(task, 'zeebe:FormDefinition'), 'formKey') ?? '');
+        expect(formKey?.bundleKey, task.id).toBe(key);
+        expect(loaded.bundle.forms.has(formKey?.formName ?? ''), task.id).toBe(true);
+        expect(extension(task, 'zeebe:TaskDefinition'), task.id).toBeUndefined();
+      }
+    });
+
+    it('watches each department part with a non-interrupting timer on its due date that escalates to supervisors', () => {
+      const boundaries = of(loaded.elements, 'bpmn:BoundaryEvent');
+      for (const department of loaded.bundle.manifest.departments) {
+        const partId = `SubProcess_${department.charAt(0).toUpperCase()}${department.slice(1)}`;
+        const timer = boundaries.find(
+          (b) =>
+            b.elements('eventDefinitions')[0]?.type === 'bpmn:TimerEventDefinition' &&
+            b.element('attachedToRef')?.id === partId,
+        );
+        expect(timer, department).toBeDefined();
+        expect(timer?.get('cancelActivity')).toBe(false);
+        const timeDate = timer?.elements('eventDefinitions')[0]?.element('timeDate');
+        expect(text(timeDate, 'body')).toBe(`=date and time(parts.${department}.dueAt)`);
+        const next = timer?.elements('outgoing')[0]?.element('targetRef');
+        expect(groups(next)).toBe('supervisor');
+      }
+    });
+
+    it('has window acceptance that can accept, return for correction (waiting for the supplement message) or reject', () => {
+      const accept = loaded.elements.find((e) => e.id === 'Task_WindowAccept');
+      expect(groups(accept)).toBe('window');
+      const flows = of(loaded.elements, 'bpmn:SequenceFlow').filter(
+        (f) => f.element('sourceRef')?.id === 'Gateway_AcceptDecision',
+      );
+      expect(flows.map((f) => f.id).sort()).toEqual(['Flow_Accepted', 'Flow_Rejected', 'Flow_Returned']);
+      const wait = flows.find((f) => f.id === 'Flow_Returned')?.element('targetRef');
+      const message = wait?.elements('eventDefinitions')[0]?.element('messageRef');
+      expect(text(message, 'name')).toBe('application-supplemented');
+      const subscription = message ? extension(message, 'zeebe:Subscription') : undefined;
+      expect(text(subscription, 'correlationKey')).toBe('=applicationId');
+    });
+
+    it('ends by delivering every result at the window', () => {
+      const deliver = loaded.elements.find((e) => e.id === 'Task_DeliverResults');
+      const end = deliver?.elements('outgoing')[0]?.element('targetRef');
+      expect(end?.type).toBe('bpmn:EndEvent');
+    });
+
+    it('has forms in the installed form-js schema version with dotted lowerCamelCase keys', () => {
+      for (const [name, schema] of loaded.bundle.forms) {
+        expect(schema.schemaVersion, name).toBe(FORM_SCHEMA_VERSION);
+        for (const formKey of formKeys(schema)) expect(formKey, name).toMatch(FORM_KEY_PATTERN);
+      }
+      for (const name of Object.values(STAFF_FORMS)) expect(loaded.bundle.forms.has(name), name).toBe(true);
+    });
+  });
+}
