@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedEngine } from '../../src/core/open-engine.ts';
-import { activate, activateOne, bpmn, create, createCoreDatabase, deploy, eventually, flow, ManualClock, openCoreEngine, serviceTask } from './core-support.ts';
+import {
+  activate,
+  activateOne,
+  bpmn,
+  create,
+  createCoreDatabase,
+  deploy,
+  eventually,
+  flow,
+  ManualClock,
+  openCoreEngine,
+  serviceTask,
+} from './core-support.ts';
 
 const timerBoundary = (id: string, interrupting: boolean, definition: string) =>
   `<bpmn:boundaryEvent id="${id}" attachedToRef="Task" cancelActivity="${interrupting}"><bpmn:timerEventDefinition>${definition}</bpmn:timerEventDefinition></bpmn:boundaryEvent>`;
@@ -25,8 +37,15 @@ describe('timers and error events', () => {
     await deploy(
       engine.service,
       'timeout.bpmn',
-      bpmn('timeout', '<bpmn:startEvent id="Start"/>' + serviceTask('Task', 'slow') + timerBoundary('Late', true, '<bpmn:timeDuration>PT1S</bpmn:timeDuration>') +
-        serviceTask('Escalate', 'escalate') + flow('F1', 'Start', 'Task') + flow('F2', 'Late', 'Escalate')),
+      bpmn(
+        'timeout',
+        '<bpmn:startEvent id="Start"/>' +
+          serviceTask('Task', 'slow') +
+          timerBoundary('Late', true, '<bpmn:timeDuration>PT1S</bpmn:timeDuration>') +
+          serviceTask('Escalate', 'escalate') +
+          flow('F1', 'Start', 'Task') +
+          flow('F2', 'Late', 'Escalate'),
+      ),
     );
     await create(engine.service, 'timeout');
     const job = await activateOne(engine.service, 'slow');
@@ -39,8 +58,15 @@ describe('timers and error events', () => {
     await deploy(
       engine.service,
       'remind.bpmn',
-      bpmn('remind', '<bpmn:startEvent id="Start"/>' + serviceTask('Task', 'remind-task') + timerBoundary('Remind', false, '<bpmn:timeCycle>R2/PT1S</bpmn:timeCycle>') +
-        serviceTask('Reminder', 'reminder') + flow('F1', 'Start', 'Task') + flow('F2', 'Remind', 'Reminder')),
+      bpmn(
+        'remind',
+        '<bpmn:startEvent id="Start"/>' +
+          serviceTask('Task', 'remind-task') +
+          timerBoundary('Remind', false, '<bpmn:timeCycle>R2/PT1S</bpmn:timeCycle>') +
+          serviceTask('Reminder', 'reminder') +
+          flow('F1', 'Start', 'Task') +
+          flow('F2', 'Remind', 'Reminder'),
+      ),
     );
     await create(engine.service, 'remind');
     const job = await activateOne(engine.service, 'remind-task');
@@ -58,8 +84,13 @@ describe('timers and error events', () => {
     await deploy(
       engine.service,
       'wait.bpmn',
-      bpmn('wait', '<bpmn:startEvent id="Start"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>=duration</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>' +
-        serviceTask('After', 'after-wait') + flow('F1', 'Start', 'Wait') + flow('F2', 'Wait', 'After')),
+      bpmn(
+        'wait',
+        '<bpmn:startEvent id="Start"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>=duration</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>' +
+          serviceTask('After', 'after-wait') +
+          flow('F1', 'Start', 'Wait') +
+          flow('F2', 'Wait', 'After'),
+      ),
     );
     await create(engine.service, 'wait', '{"duration": "PT10M"}');
     await engine.close();
@@ -70,29 +101,56 @@ describe('timers and error events', () => {
   });
 
   it('rejects an invalid static timer at deploy', async () => {
-    const broken = bpmn('badtimer', '<bpmn:startEvent id="Start"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>soon</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>' + flow('F1', 'Start', 'Wait'));
+    const broken = bpmn(
+      'badtimer',
+      '<bpmn:startEvent id="Start"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>soon</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>' +
+        flow('F1', 'Start', 'Wait'),
+    );
     await expect(deploy(engine.service, 'badtimer.bpmn', broken)).rejects.toThrow(/Element 'Wait'/);
   });
 
   const errorProcess = (id: string, boundaries: string, extra = '') =>
     bpmn(
       id,
-      '<bpmn:startEvent id="Start"/>' + serviceTask('Task', `${id}-task`) + boundaries + serviceTask('Exact', `${id}-exact`) + serviceTask('Any', `${id}-any`) +
-        flow('F1', 'Start', 'Task') + flow('F2', 'CatchExact', 'Exact') + flow('F3', 'CatchAll', 'Any'),
+      '<bpmn:startEvent id="Start"/>' +
+        serviceTask('Task', `${id}-task`) +
+        boundaries +
+        serviceTask('Exact', `${id}-exact`) +
+        serviceTask('Any', `${id}-any`) +
+        flow('F1', 'Start', 'Task') +
+        flow('F2', 'CatchExact', 'Exact') +
+        flow('F3', 'CatchAll', 'Any'),
       '<bpmn:error id="Err_Exact" errorCode="NOT_FOUND"/>' + extra,
     );
 
   it('catches a thrown error at the boundary with the exact code before the catch-all, with its variables', async () => {
-    await deploy(engine.service, 'errors.bpmn', errorProcess('errors', errorBoundary('CatchAll', 'Task') + errorBoundary('CatchExact', 'Task', 'Err_Exact')));
+    await deploy(
+      engine.service,
+      'errors.bpmn',
+      errorProcess(
+        'errors',
+        errorBoundary('CatchAll', 'Task') + errorBoundary('CatchExact', 'Task', 'Err_Exact'),
+      ),
+    );
     await create(engine.service, 'errors');
     const job = await activateOne(engine.service, 'errors-task');
-    await engine.service.throwError({ jobKey: job.key, errorCode: 'NOT_FOUND', errorMessage: 'no such person', variables: '{"reason": "unknown id"}' });
+    await engine.service.throwError({
+      jobKey: job.key,
+      errorCode: 'NOT_FOUND',
+      errorMessage: 'no such person',
+      variables: '{"reason": "unknown id"}',
+    });
     const exact = await activateOne(engine.service, 'errors-exact');
     expect(JSON.parse(exact.variables)).toEqual({ reason: 'unknown id' });
     await expect(engine.service.completeJob(job.key, '')).rejects.toMatchObject({ rejection: 'NOT_FOUND' });
     await create(engine.service, 'errors');
     const second = await activateOne(engine.service, 'errors-task');
-    await engine.service.throwError({ jobKey: second.key, errorCode: 'OTHER', errorMessage: '', variables: '' });
+    await engine.service.throwError({
+      jobKey: second.key,
+      errorCode: 'OTHER',
+      errorMessage: '',
+      variables: '',
+    });
     expect(await activate(engine.service, 'errors-any')).toHaveLength(1);
   });
 
@@ -100,10 +158,20 @@ describe('timers and error events', () => {
     await deploy(engine.service, 'uncaught.bpmn', oneTask('uncaught'));
     const created = await create(engine.service, 'uncaught');
     const job = await activateOne(engine.service, 'uncaught-task');
-    await engine.service.throwError({ jobKey: job.key, errorCode: 'BOOM', errorMessage: 'exploded', variables: '' });
+    await engine.service.throwError({
+      jobKey: job.key,
+      errorCode: 'BOOM',
+      errorMessage: 'exploded',
+      variables: '',
+    });
     expect(await activate(engine.service, 'uncaught-task')).toEqual([]);
-    await expect(engine.service.completeJob(job.key, '')).rejects.toMatchObject({ rejection: 'INVALID_STATE' });
-    const [incident] = await engine.inspector.listIncidents({ processInstanceKey: created.processInstanceKey, state: 'ACTIVE' });
+    await expect(engine.service.completeJob(job.key, '')).rejects.toMatchObject({
+      rejection: 'INVALID_STATE',
+    });
+    const [incident] = await engine.inspector.listIncidents({
+      processInstanceKey: created.processInstanceKey,
+      state: 'ACTIVE',
+    });
     expect(incident?.errorType).toBe('UNHANDLED_ERROR_EVENT');
     expect(incident?.errorMessage).toContain("'BOOM'");
     await engine.service.resolveIncident(incident?.key ?? '');
@@ -117,8 +185,13 @@ describe('timers and error events', () => {
       bpmn(
         'suberror',
         '<bpmn:startEvent id="Start"/><bpmn:subProcess id="Sub"><bpmn:startEvent id="SubStart"/>' +
-          '<bpmn:endEvent id="Fail"><bpmn:errorEventDefinition errorRef="Err"/></bpmn:endEvent>' + flow('S1', 'SubStart', 'Fail') + '</bpmn:subProcess>' +
-          errorBoundary('Caught', 'Sub', 'Err') + serviceTask('Handle', 'suberror-handle') + flow('F1', 'Start', 'Sub') + flow('F2', 'Caught', 'Handle'),
+          '<bpmn:endEvent id="Fail"><bpmn:errorEventDefinition errorRef="Err"/></bpmn:endEvent>' +
+          flow('S1', 'SubStart', 'Fail') +
+          '</bpmn:subProcess>' +
+          errorBoundary('Caught', 'Sub', 'Err') +
+          serviceTask('Handle', 'suberror-handle') +
+          flow('F1', 'Start', 'Sub') +
+          flow('F2', 'Caught', 'Handle'),
         '<bpmn:error id="Err" errorCode="INVALID"/>',
       ),
     );
@@ -130,5 +203,8 @@ describe('timers and error events', () => {
 });
 
 function oneTask(id: string) {
-  return bpmn(id, '<bpmn:startEvent id="Start"/>' + serviceTask('Task', `${id}-task`) + flow('F1', 'Start', 'Task'));
+  return bpmn(
+    id,
+    '<bpmn:startEvent id="Start"/>' + serviceTask('Task', `${id}-task`) + flow('F1', 'Start', 'Task'),
+  );
 }

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedEngine } from '../../src/core/open-engine.ts';
-import { activate, activateOne, bpmn, create, createCoreDatabase, deploy, eventually, flow, ManualClock, openCoreEngine, serviceTask } from './core-support.ts';
+import {
+  activate,
+  activateOne,
+  bpmn,
+  create,
+  createCoreDatabase,
+  deploy,
+  eventually,
+  flow,
+  ManualClock,
+  openCoreEngine,
+  serviceTask,
+} from './core-support.ts';
 
 const message = (name: string, key = '=orderId') =>
   `<bpmn:message id="Msg" name="${name}"><bpmn:extensionElements><zeebe:subscription correlationKey="${key}"/></bpmn:extensionElements></bpmn:message>`;
@@ -10,7 +22,9 @@ const waitForMessage = (id: string, name: string, key?: string) =>
   bpmn(
     id,
     '<bpmn:startEvent id="Start"/><bpmn:intermediateCatchEvent id="Catch"><bpmn:messageEventDefinition messageRef="Msg"/></bpmn:intermediateCatchEvent>' +
-      serviceTask('After', `${id}-after`) + flow('F1', 'Start', 'Catch') + flow('F2', 'Catch', 'After'),
+      serviceTask('After', `${id}-after`) +
+      flow('F1', 'Start', 'Catch') +
+      flow('F2', 'Catch', 'After'),
     message(name, key),
   );
 
@@ -19,8 +33,19 @@ describe('messages', () => {
   let engine: OpenedEngine;
   let databaseUrl: string;
 
-  const publish = (name: string, correlationKey: string, options: { ttl?: number; id?: string; variables?: string } = {}) =>
-    engine.service.publishMessage({ name, correlationKey, timeToLive: options.ttl ?? 0, messageId: options.id ?? '', variables: options.variables ?? '', tenantId: '' });
+  const publish = (
+    name: string,
+    correlationKey: string,
+    options: { ttl?: number; id?: string; variables?: string } = {},
+  ) =>
+    engine.service.publishMessage({
+      name,
+      correlationKey,
+      timeToLive: options.ttl ?? 0,
+      messageId: options.id ?? '',
+      variables: options.variables ?? '',
+      tenantId: '',
+    });
 
   beforeAll(async () => {
     databaseUrl = await createCoreDatabase('messages');
@@ -62,7 +87,9 @@ describe('messages', () => {
 
   it('rejects a duplicate message id while it is buffered and forgets it after the TTL', async () => {
     await publish('dup', 'a', { ttl: 1000, id: 'm-1' });
-    await expect(publish('dup', 'a', { ttl: 1000, id: 'm-1' })).rejects.toMatchObject({ rejection: 'ALREADY_EXISTS' });
+    await expect(publish('dup', 'a', { ttl: 1000, id: 'm-1' })).rejects.toMatchObject({
+      rejection: 'ALREADY_EXISTS',
+    });
     await publish('dup', 'b', { ttl: 1000, id: 'm-1' });
     clock.advance(1000);
     await eventually(() => publish('dup', 'a', { ttl: 1000, id: 'm-1' }));
@@ -83,10 +110,14 @@ describe('messages', () => {
       'msgboundary.bpmn',
       bpmn(
         'msgboundary',
-        '<bpmn:startEvent id="Start"/>' + serviceTask('Task', 'msgboundary-task') +
+        '<bpmn:startEvent id="Start"/>' +
+          serviceTask('Task', 'msgboundary-task') +
           '<bpmn:boundaryEvent id="Cancelled" attachedToRef="Task"><bpmn:messageEventDefinition messageRef="Msg"/></bpmn:boundaryEvent>' +
-          '<bpmn:receiveTask id="Receive" messageRef="Msg2"/>' + serviceTask('Done', 'msgboundary-done') +
-          flow('F1', 'Start', 'Task') + flow('F2', 'Cancelled', 'Receive') + flow('F3', 'Receive', 'Done'),
+          '<bpmn:receiveTask id="Receive" messageRef="Msg2"/>' +
+          serviceTask('Done', 'msgboundary-done') +
+          flow('F1', 'Start', 'Task') +
+          flow('F2', 'Cancelled', 'Receive') +
+          flow('F3', 'Receive', 'Done'),
         message('cancel') + message('confirm').replace('id="Msg"', 'id="Msg2"'),
       ),
     );
@@ -102,7 +133,9 @@ describe('messages', () => {
   it('raises an incident when the correlation key is not a string or number', async () => {
     await deploy(engine.service, 'badkey.bpmn', waitForMessage('badkey', 'bad'));
     const created = await create(engine.service, 'badkey', '{"orderId": {"nested": true}}');
-    const [incident] = await engine.inspector.listIncidents({ processInstanceKey: created.processInstanceKey });
+    const [incident] = await engine.inspector.listIncidents({
+      processInstanceKey: created.processInstanceKey,
+    });
     expect(incident).toMatchObject({ errorType: 'EXTRACT_VALUE_ERROR', elementId: 'Catch' });
   });
 });
