@@ -100,6 +100,13 @@ export const differentialGroups: DifferentialGroup[] = [
       row('{x: null}.x = null', true),
       row('{}.y = null', true),
       row('x = null', true),
+      // the unary-test cases of ComparisonTypeTest, written as `in` expressions
+      row('1 in < 2', true),
+      row('1 in > 3', false),
+      row('x in < 2', null, { x: null }),
+      row('true in < 1', null),
+      row('"a" in > 1', null),
+      row('"5" in [1..10]', null),
     ],
   },
   {
