@@ -433,7 +433,7 @@ export const differentialGroups: DifferentialGroup[] = [
       row('date(2012, 12, 25)', '2012-12-25'),
       row('time(date and time("2012-12-25T11:00:00"))', '11:00'),
       row('time(23, 59, 0)', '23:59'),
-      row('time(14, 30, 0, duration("PT1H"))', '14:30+01:00'),
+      row('time(14, 30, 0, duration("PT1H"))', '14:30:00+01:00'),
       row('date and time(date("2012-12-24"), time("23:59:00"))', '2012-12-24T23:59'),
       row(
         'date and time(@"2020-07-31T14:27:30@Europe/Berlin", "America/Los_Angeles")',
@@ -446,7 +446,9 @@ export const differentialGroups: DifferentialGroup[] = [
   },
   {
     name: 'stored forms of results',
-    source: 'ZEEBE-COMPAT.md §6.1 (FeelToMessagePackTransformer of Zeebe 8.3)',
+    source:
+      'ZEEBE-COMPAT.md §6.1 (FeelToMessagePackTransformer of Zeebe 8.3); zoned times: feel-scala ' +
+      'src/main/scala/org/camunda/feel/syntaxtree/ZonedTime.scala (format)',
     cases: [
       row('2.0', 2),
       row('1.5', 1.5),
@@ -454,6 +456,10 @@ export const differentialGroups: DifferentialGroup[] = [
       row('date and time("2023-01-01T10:00:30+02:00")', '2023-01-01T10:00:30+02:00'),
       row('date and time("2023-01-01T10:00:00@Europe/Berlin")', '2023-01-01T10:00+01:00[Europe/Berlin]'),
       row('date("2023-01-01")', '2023-01-01'),
+      // times: java.time.LocalTime#toString, and feel-scala's ZonedTime#format for zoned times
+      row('time("10:00:00")', '10:00'),
+      row('time("10:00:00@Europe/Berlin")', '10:00:00@Europe/Berlin'),
+      row('time("10:00:00Z")', '10:00:00Z'),
       row('duration("P1DT12H")', 'PT36H'),
       row('duration("P14M")', 'P1Y2M'),
       row('[1..10]', null),

@@ -6,7 +6,6 @@ import {
   formatLocalDate,
   formatLocalDateTime,
   formatLocalTime,
-  formatOffset,
   formatZonedDateTime,
   isOffsetZone,
 } from './java-format.ts';
@@ -83,24 +82,19 @@ export function durationToString(value: FeelDuration): string {
   return formatJavaDuration(value.value);
 }
 
-/** A zoned time prints its offset, and a region zone as `@Region` (feel-scala's ZonedTime). */
+/**
+ * A local time prints as java.time.LocalTime; a zoned time as feel-scala's ZonedTime#format:
+ * seconds always shown, then the offset id (`Z`, `+01:00`) or `@Region`.
+ */
 function timeToString(value: FeelTime): string {
   const local = formatLocalTime(value.value);
   const zone = value.zone;
   if (zone === null) {
     return local;
   }
+  const withSeconds = local.length === 5 ? `${local}:00` : local;
   if (isOffsetZone(zone)) {
-    return local + (zone === 'UTC' || zone === 'Z' ? 'Z' : zone);
+    return withSeconds + (zone === 'UTC' || zone === 'Z' ? 'Z' : zone);
   }
-  const offset = regionOffset(value);
-  return `${local}${offset}@${zone}`;
-}
-
-function regionOffset(value: FeelTime): string {
-  const offset: unknown = value['time offset'];
-  if (offset instanceof FeelDuration) {
-    return formatOffset(offset.value.total({ unit: 'nanoseconds' }));
-  }
-  return '';
+  return `${withSeconds}@${zone}`;
 }
