@@ -11,9 +11,6 @@ export function unsupportedFeature(element: ElementModel, scope: ElementModel | 
   if (element.multiInstance) return notYet('multi-instance activities');
   if (element.kind === 'callActivity') return notYet('call activities');
   if (element.kind === 'eventSubProcess') return notYet('event sub-processes');
-  if (element.kind === 'inclusiveGateway') return notYet('inclusive gateways');
-  if (element.kind === 'eventBasedGateway') return notYet('event-based gateways');
-  if (element.kind === 'scriptTask') return notYet('script tasks with zeebe:script');
   if (event === 'signal') return notYet('signal events');
   if (event === 'escalation') return notYet('escalation events');
   if (element.kind === 'startEvent' && scope?.kind === 'process' && event !== 'none') return notYet(`${event} start events`);

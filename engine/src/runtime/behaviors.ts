@@ -28,11 +28,22 @@ export function activateBehavior(x: Execution, instance: ElementInstance, elemen
     }
     case 'intermediateCatchEvent':
     case 'receiveTask':
+      if (instance.triggered) completeLater(x, instance, eventVariablesOf(instance));
+      else openCatchEvent(x, instance, element);
+      return;
+    case 'eventBasedGateway':
       openCatchEvent(x, instance, element);
       return;
-    case 'boundaryEvent': {
-      const variables = instance.eventVariables ? variablesFromRecord(instance.eventVariables) : undefined;
-      completeLater(x, instance, variables);
+    case 'boundaryEvent':
+    case 'startEvent':
+      completeLater(x, instance, eventVariablesOf(instance));
+      return;
+    case 'scriptTask':
+      runScript(x, instance, element);
+      return;
+    case 'inclusiveGateway': {
+      const chosen = chooseInclusive(x, instance, element);
+      if (chosen) completeLater(x, instance, undefined, chosen);
       return;
     }
     case 'endEvent':
@@ -40,7 +51,6 @@ export function activateBehavior(x: Execution, instance: ElementInstance, elemen
       else if (element.event.kind === 'terminate') terminateEnd(x, instance);
       else completeLater(x, instance);
       return;
-    case 'startEvent':
     case 'passThrough':
     case 'parallelGateway':
       completeLater(x, instance);
@@ -48,6 +58,49 @@ export function activateBehavior(x: Execution, instance: ElementInstance, elemen
     default:
       throw new Error(`element kind ${element.kind} (${element.id}) cannot run in this engine`);
   }
+}
+
+function eventVariablesOf(instance: ElementInstance) {
+  return instance.eventVariables ? variablesFromRecord(instance.eventVariables) : undefined;
+}
+
+/** Script task (§3.4): the result becomes the event variable `resultVariable`. */
+function runScript(x: Execution, instance: ElementInstance, element: ElementModel): void {
+  const script = element.script;
+  if (!script) throw new Error(`script task ${element.id} has no script`);
+  const outcome = x.evaluateFeel(script.expression, instance, 'any');
+  if (!outcome.ok) {
+    instance.state = 'ACTIVATING';
+    raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Failed to evaluate the script expression '${script.expression}': ${outcome.message}`);
+    return;
+  }
+  completeLater(x, instance, new Map([[script.resultVariable, x.toText(outcome.value)]]));
+}
+
+/** Inclusive gateway fork (§3.10): every true condition; none → default; non-boolean → incident. */
+function chooseInclusive(x: Execution, instance: ElementInstance, element: ElementModel): SequenceFlowModel[] | undefined {
+  if (element.outgoing.length === 0) return [];
+  const chosen: SequenceFlowModel[] = [];
+  for (const flow of element.outgoing) {
+    if (flow.id === element.defaultFlowId) continue;
+    if (flow.condition === undefined) {
+      chosen.push(flow);
+      continue;
+    }
+    const outcome = x.evaluateFeel(flow.condition, instance, 'boolean');
+    if (!outcome.ok) {
+      instance.state = 'ACTIVATING';
+      raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Expected result of the expression '${flow.condition}' to be 'BOOLEAN', but was an error: ${outcome.message}`);
+      return undefined;
+    }
+    if (outcome.value === true) chosen.push(flow);
+  }
+  if (chosen.length > 0) return chosen;
+  const fallback = element.outgoing.find((flow) => flow.id === element.defaultFlowId);
+  if (fallback) return [fallback];
+  instance.state = 'ACTIVATING';
+  raiseIncident(x, instance, 'CONDITION_ERROR', `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${element.id}')`);
+  return undefined;
 }
 
 /**
@@ -63,6 +116,7 @@ function chooseExclusive(x: Execution, instance: ElementInstance, element: Eleme
     if (flow.condition === undefined) continue;
     const outcome = x.evaluateFeel(flow.condition, instance, 'boolean');
     if (!outcome.ok) {
+      instance.state = 'ACTIVATING';
       raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Expected result of the expression '${flow.condition}' to be 'BOOLEAN', but was an error: ${outcome.message}`);
       return undefined;
     }
@@ -70,6 +124,7 @@ function chooseExclusive(x: Execution, instance: ElementInstance, element: Eleme
   }
   const fallback = element.outgoing.find((flow) => flow.id === element.defaultFlowId);
   if (fallback) return [fallback];
+  instance.state = 'ACTIVATING';
   raiseIncident(x, instance, 'CONDITION_ERROR', `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${element.id}')`);
   return undefined;
 }

@@ -34,8 +34,10 @@ export interface ElementInstance {
   joins?: Record<string, Record<string, number>>;
   /** Set when an interrupting event is leaving this scope; no new events are accepted. */
   interrupted?: boolean;
-  /** Boundary / catch event instances: the flow to take after an event-based decision. */
+  /** The variables of the event that activated this instance (boundary, triggered catch or start event). */
   eventVariables?: Record<string, string>;
+  /** The event already arrived: the element completes on activation instead of waiting. */
+  triggered?: boolean;
 }
 
 export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';

@@ -27,10 +27,13 @@ export function openBoundaryEvents(x: Execution, host: ElementInstance, element:
   return true;
 }
 
-/** An intermediate catch event or receive task waits for its own event. */
+/** An intermediate catch event or receive task waits for its own event; an event-based gateway for all of its targets'. */
 export function openCatchEvent(x: Execution, instance: ElementInstance, element: ElementModel): void {
-  const opened = openEvent(x, instance, element);
-  if (!opened.ok) {
+  const model = x.model(instance);
+  const targets = element.kind === 'eventBasedGateway' ? element.outgoing.map((flow) => model.elements.get(flow.targetId)).filter((target): target is ElementModel => target !== undefined) : [element];
+  const failed = targets.map((target) => openEvent(x, instance, target)).find((opened) => !opened.ok);
+  if (failed && !failed.ok) {
+    const opened = failed;
     closeOwnedEvents(x, instance);
     instance.state = 'ACTIVATING';
     raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', opened.message);

@@ -1,7 +1,7 @@
 import type { ElementModel } from '../model/process-model.ts';
 import type { ElementInstance, Timer } from './entities.ts';
 import type { Execution } from './execution.ts';
-import { addTimer, removeTimer } from './event-subscriptions.ts';
+import { addTimer, closeOwnedEvents, removeTimer } from './event-subscriptions.ts';
 import { variablesToRecord, type Variables } from './json-values.ts';
 import { activateLater, complete, createElementInstance, isLive, terminate } from './lifecycle.ts';
 
@@ -14,7 +14,22 @@ export function triggerEvent(x: Execution, owner: ElementInstance, target: Eleme
   if (!isLive(x, owner) || owner.interrupted) return false;
   if (target.kind === 'boundaryEvent') return triggerBoundary(x, owner, target, variables);
   if (owner.state !== 'ACTIVATED') return false;
+  if (owner.elementId !== target.id) return triggerEventBasedGateway(x, owner, target, variables);
   complete(x, owner, variables);
+  return true;
+}
+
+/** The first event behind an event-based gateway wins: the gateway completes and the winner runs (§3.10). */
+function triggerEventBasedGateway(x: Execution, gateway: ElementInstance, target: ElementModel, variables: Variables | undefined): boolean {
+  const scope = gateway.scopeKey === undefined ? undefined : x.state.elementInstances.get(gateway.scopeKey);
+  if (!scope) return false;
+  closeOwnedEvents(x, gateway);
+  complete(x, gateway, undefined, []);
+  const instance = createElementInstance(x, scope, target);
+  instance.triggered = true;
+  if (variables && variables.size > 0) instance.eventVariables = variablesToRecord(variables);
+  x.saveElement(instance);
+  activateLater(x, instance);
   return true;
 }
 
