@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { Group, Role } from './roles.ts';
+import { GROUPS, ROLES, type Group, type Role } from './roles.ts';
 
 /**
  * A person who signs in: citizen or staff. Roles and groups are fixed
@@ -22,6 +22,14 @@ export const UserSchema = defineEntity({
     idNumberHash: p.string().length(64).nullable().unique(),
     createdAt: p.datetime().columnType('timestamptz'),
   }),
+  checks: [
+    { name: 'user_account_roles_known', expression: `roles <@ ${textArray(ROLES)}` },
+    { name: 'user_account_groups_known', expression: `groups <@ ${textArray(GROUPS)}` },
+  ],
 });
+
+function textArray(values: readonly string[]): string {
+  return `array[${values.map((value) => `'${value}'`).join(',')}]::text[]`;
+}
 
 export type User = InferEntity<typeof UserSchema>;

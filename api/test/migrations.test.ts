@@ -1,0 +1,79 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsList } from '../src/migrations/index.ts';
+import { MIGRATIONS_FOLDER, createOrm, migrate, type Orm } from '../src/orm.ts';
+import { createTestDatabase, withClient, type TestDatabase } from './support/database.ts';
+
+let database: TestDatabase;
+let orm: Orm;
+beforeAll(async () => {
+  database = await createTestDatabase('migrations');
+  orm = await createOrm(database.url);
+});
+afterAll(async () => {
+  await orm.close();
+  await database.drop();
+});
+
+describe('migrations', () => {
+  it('apply to an empty database and create the tables in schema app', async () => {
+    // when
+    const applied = await migrate(orm);
+
+    // then
+    expect(applied).toEqual(migrationsList.map((migration) => migration.name));
+    const tables = await withClient(database.url, (client) =>
+      client.query<{ table_name: string }>(
+        "select table_name from information_schema.tables where table_schema = 'app' order by table_name",
+      ),
+    );
+    expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'audit_event',
+      'mikro_orm_migrations',
+      'session',
+      'user_account',
+    ]);
+  });
+
+  it('apply nothing the second time', async () => {
+    expect(await migrate(orm)).toEqual([]);
+  });
+
+  it('leave the database matching the entity definitions', async () => {
+    // The schema generator compares entities with the live database: an
+    // entity changed without a migration shows up here.
+    const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, schema: 'app' });
+    expect(diff.trim()).toBe('');
+  });
+
+  it('make the audit trail append-only', async () => {
+    await withClient(database.url, async (client) => {
+      await client.query(
+        "insert into app.audit_event (at, action, outcome) values (now(), 'test.append', 'success')",
+      );
+      await expect(client.query("update app.audit_event set outcome = 'failure'")).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(client.query('delete from app.audit_event')).rejects.toThrow(/append-only/);
+      await expect(client.query('truncate app.audit_event')).rejects.toThrow(/append-only/);
+    });
+  });
+
+  it('refuse roles and groups outside the catalogue', async () => {
+    await withClient(database.url, async (client) => {
+      await expect(
+        client.query(
+          `insert into app.user_account (id, username, display_name, password_hash, roles, created_at)
+           values (gen_random_uuid(), 'mallory', 'Mallory', 'x', '{root}', now())`,
+        ),
+      ).rejects.toThrow(/user_account_roles_known/);
+    });
+  });
+
+  it('list every migration file of the folder', () => {
+    const files = readdirSync(MIGRATIONS_FOLDER)
+      .filter((file) => /^Migration\d{14}.*\.ts$/.test(file))
+      .map((file) => file.replace(/\.ts$/, ''));
+    expect(migrationsList.map((migration) => migration.name)).toEqual(files.sort());
+  });
+});
