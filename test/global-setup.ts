@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import type {} from 'vitest';
 import { startEmbeddedPostgres } from '@onething/api/embedded-postgres';
 
 /**
