@@ -1,27 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { describeBundle } from '../test/bundle-checks.ts';
-import { flowElements, parseBpmn } from '../test/bpmn-model.ts';
-import { loadBundle } from '../src/load-bundles.ts';
+import { inputs, predecessors, processElements, successors } from '../test/process-order.ts';
 
 describeBundle('newborn');
 
-describe('newborn process order', () => {
-  it('registers the birth in a household only after the health part issued the birth certificate', async () => {
+describe('newborn: what each department waits for', () => {
+  it('registers the birth only after the health part issued the birth certificate, using its number', async () => {
     // given
-    const { definitions } = await parseBpmn(loadBundle('newborn').bpmnXml);
-    const elements = definitions
-      .elements('rootElements')
-      .flatMap((e) => (e.type === 'bpmn:Process' ? flowElements(e) : []));
-
-    // when
-    const intoCivil = elements.find((e) => e.id === 'SubProcess_Civil')?.elements('incoming')[0];
+    const elements = await processElements('newborn');
 
     // then
-    expect(intoCivil?.element('sourceRef')?.id).toBe('SubProcess_Health');
-    const registerBirth = elements.find((e) => e.id === 'Task_HouseholdRegistration');
-    expect(loadBundle('newborn').bpmnXml).toContain(
-      '<zeebe:input source="=results.birthCertificate.birthCertificateNo" target="birthCertificateNo" />',
+    expect(predecessors(elements, 'SubProcess_Civil')).toEqual(['SubProcess_Health']);
+    expect(inputs(elements, 'Task_HouseholdRegistration').birthCertificateNo).toBe(
+      '=results.birthCertificate.birthCertificateNo',
     );
-    expect(registerBirth).toBeDefined();
+  });
+
+  it('fans out to HR and tax in parallel once the child has an ID number', async () => {
+    const elements = await processElements('newborn');
+    expect(predecessors(elements, 'Gateway_Fork3')).toEqual(['SubProcess_Civil']);
+    expect(successors(elements, 'Gateway_Fork3').sort()).toEqual(['SubProcess_Hr', 'SubProcess_Tax']);
+    expect(inputs(elements, 'Task_MedicalInsurance').idNumber).toBe(
+      '=results.householdRegistration.childIdNumber',
+    );
+    expect(inputs(elements, 'Task_InfantCareDeduction').childIdNumber).toBe(
+      '=results.householdRegistration.childIdNumber',
+    );
   });
 });

@@ -9,6 +9,13 @@ describe('loading the catalogue', () => {
     const bundles = loadBundles();
 
     // then
+    expect(bundles.map((b) => b.manifest.key)).toEqual([
+      'newborn',
+      'hiring',
+      'retirement',
+      'unemployment',
+      'after-death',
+    ]);
     const newborn = bundles.find((b) => b.manifest.key === 'newborn');
     expect(newborn?.bpmnXml).toContain('<bpmn:process id="onething-newborn"');
     expect([...(newborn?.forms.keys() ?? [])]).toContain('window-accept');

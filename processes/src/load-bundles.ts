@@ -67,7 +67,5 @@ export function loadBundle(key: string, root: string = BUNDLES_DIR): Bundle {
 
 /** Every bundle of the catalogue with its BPMN and forms. */
 export function loadBundles(root: string = BUNDLES_DIR): Bundle[] {
-  return BUNDLE_KEYS.filter((key) => existsSync(join(root, key, 'bundle.json'))).map((key) =>
-    loadBundle(key, root),
-  );
+  return BUNDLE_KEYS.map((key) => loadBundle(key, root));
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { describeBundle } from '../test/bundle-checks.ts';
+import { inputs, predecessors, processElements } from '../test/process-order.ts';
+
+describeBundle('unemployment');
+
+describe('unemployment: registration first', () => {
+  it('grants the benefit from the unemployment registration after a clerk’s review', async () => {
+    // given
+    const elements = await processElements('unemployment');
+
+    // then
+    expect(predecessors(elements, 'Gateway_UnemploymentBenefitSelected')).toEqual([
+      'Gateway_UnemploymentRegistrationDone',
+    ]);
+    expect(inputs(elements, 'Task_UnemploymentBenefit').unemploymentRegistrationNo).toBe(
+      '=results.unemploymentRegistration.unemploymentRegistrationNo',
+    );
+  });
+
+  it('maps the citizen’s reason for leaving to the registry’s categories', async () => {
+    const elements = await processElements('unemployment');
+    const reason = inputs(elements, 'Task_UnemploymentRegistration').separationReason ?? '';
+    for (const category of ['resigned', 'contract-ended', 'employer-closed', 'dismissed']) {
+      expect(reason).toContain(`"${category}"`);
+    }
+  });
+});
