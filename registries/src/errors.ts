@@ -60,6 +60,7 @@ export const BUSINESS_ERRORS = {
   CHILD_NOT_ELIGIBLE: '子女已满 3 周岁 / the child is 3 or older',
   SHARE_EXCEEDED: '父母扣除比例合计超过 100% / the parents’ shares exceed 100%',
   ALREADY_CLOSED: '专项附加扣除已注销 / deductions already closed',
+  DELIVERY_NOT_FOUND: '无分娩记录 / no delivery record for the mother',
   DOCUMENT_NOT_FOUND: '证照不存在 / no such document',
 } as const;
 

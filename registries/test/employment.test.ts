@@ -82,7 +82,7 @@ describe('hiring and unemployment', () => {
       idNumber: CITIZEN1.idNumber,
       lastEmployerCreditCode: DEMO_EMPLOYER.creditCode,
       separationDate: '2026-10-31',
-      separationReason: 'contract-ended',
+      separationReason: 'contract-expired',
     });
     const benefit = await post(app, '/registries/hr/unemployment-benefits', {
       idNumber: CITIZEN1.idNumber,

@@ -121,7 +121,7 @@ describe('newborn: health, civil, hr and tax for citizen1’s baby', () => {
     const mother = await post(app, '/registries/tax/infant-care-deductions', { taxpayerIdNumber: CITIZEN1.idNumber, childIdNumber, childName: '陈小满', sharePercent: 50 });
     expect(mother.status).toBe(201);
     expect(mother.body).toMatchObject({ monthlyAmount: 1000, startMonth: '2026-11', endMonth: '2029-10' });
-    const father = await post(app, '/registries/tax/infant-care-deductions', { taxpayerIdNumber: CITIZEN1_SPOUSE.idNumber, childIdNumber, childName: '陈小满', sharePercent: 100 });
+    const father = await post(app, '/registries/tax/infant-care-deductions', { taxpayerIdNumber: CITIZEN1_SPOUSE.idNumber, childIdNumber, childName: '陈小满', sharePercent: '100' });
     expect(father.body.error.code).toBe('SHARE_EXCEEDED');
     const stranger = await post(app, '/registries/tax/infant-care-deductions', { taxpayerIdNumber: CITIZEN2.idNumber, childIdNumber, childName: '陈小满', sharePercent: 50 });
     expect(stranger.body.error.code).toBe('NOT_PARENT_OF_CHILD');

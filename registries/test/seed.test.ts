@@ -71,4 +71,17 @@ describe('seed', () => {
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('PERSON_NOT_FOUND');
   });
+
+  it('answers the prefill summaries: delivery, household by person, insured summary, employer', async () => {
+    const delivery = await get(app, `/registries/health/persons/${demoPeople.CITIZEN1.idNumber}/delivery`);
+    expect(delivery.body).toMatchObject({ birthDate: '2026-11-10', sex: 'female', weightGrams: 3350 });
+    const household = await get(app, `/registries/civil/persons/${demoPeople.CITIZEN1.idNumber}/household`);
+    expect(household.body).toMatchObject({ number: demoPeople.DEMO_HOUSEHOLDS.citizen1.number, headName: demoPeople.CITIZEN1_SPOUSE.name });
+    const person = await get(app, `/registries/civil/persons/${demoPeople.CITIZEN2.idNumber}`);
+    expect(person.body).toMatchObject({ nationality: '中国', householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen2.number });
+    const insured = await get(app, `/registries/hr/persons/${demoPeople.CITIZEN2.idNumber}/insured`);
+    expect(insured.body).toMatchObject({ contributionMonths: 456, lastEmployerName: demoPeople.DEMO_EMPLOYER_MACHINERY.name, separationDate: '2026-06-30', currentEmployerName: null });
+    const employer = await get(app, `/registries/tax/employers/${demoPeople.DEMO_EMPLOYER.creditCode}`);
+    expect(employer.body).toMatchObject({ name: demoPeople.DEMO_EMPLOYER.name, address: demoPeople.DEMO_EMPLOYER.address });
+  });
 });

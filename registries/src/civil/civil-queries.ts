@@ -3,7 +3,7 @@ import { errorBody } from '../errors.ts';
 import { checkIdNumber } from '../shared/id-number.ts';
 import type { RegistryContext } from '../shared/registry-context.ts';
 
-const PERSON = `p.id_number as "idNumber", p.name, p.sex, p.birth_date::text as "birthDate", p.ethnicity, p.status,
+const PERSON = `p.id_number as "idNumber", p.name, p.sex, p.birth_date::text as "birthDate", p.ethnicity, p.nationality, p.status,
   p.death_date::text as "deathDate", p.household_number as "householdNumber", h.address`;
 const SUMMARY = `id_number as "idNumber", name, sex, birth_date::text as "birthDate", status`;
 
@@ -30,7 +30,7 @@ export function registerCivilQueries(app: FastifyInstance, ctx: RegistryContext)
       [number],
     );
     const head = members.rows.find((member) => member.relationToHead === '户主');
-    return { ...row, headIdNumber: head?.idNumber ?? null, members: members.rows };
+    return { ...row, headIdNumber: head?.idNumber ?? null, headName: head?.name ?? null, members: members.rows };
   };
 
   app.get<{ Params: { idNumber: string } }>('/persons/:idNumber', { schema: { params: idParams } }, async (request, reply) => {
@@ -73,6 +73,17 @@ export function registerCivilQueries(app: FastifyInstance, ctx: RegistryContext)
       children: children.rows,
       household: person.household_number ? await household(person.household_number) : null,
     };
+  });
+
+  app.get<{ Params: { idNumber: string } }>('/persons/:idNumber/household', { schema: { params: idParams } }, async (request, reply) => {
+    const { idNumber } = request.params;
+    const bad = invalidId(reply, idNumber);
+    if (bad) return bad;
+    const found = await ctx.pool.query<{ household_number: string | null }>(`select household_number from ${s}.persons where id_number = $1`, [idNumber]);
+    const person = found.rows[0];
+    if (!person) return reply.code(404).send(errorBody('PERSON_NOT_FOUND'));
+    const home = person.household_number ? await household(person.household_number) : null;
+    return home ?? reply.code(404).send(errorBody('HOUSEHOLD_NOT_FOUND'));
   });
 
   app.get<{ Params: { number: string } }>(

@@ -14,6 +14,7 @@ export interface IssueDeathCertificate {
   deathDate: string;
   deathPlace: string;
   deathCause: string;
+  deathPlaceType?: 'hospital' | 'home' | 'other';
 }
 
 /** 死亡医学证明: for a person the civil registry still records as living. */
@@ -21,7 +22,7 @@ export const issueDeathCertificate: WriteOperation<IssueDeathCertificate, Person
   name: 'issue-death-certificate',
   path: '/death-certificates',
   body: bodySchema(
-    { deceasedIdNumber: idNumberSchema, deceasedName: nameSchema, deathDate: dateSchema, deathPlace: textSchema(200), deathCause: textSchema(200) },
+    { deceasedIdNumber: idNumberSchema, deceasedName: nameSchema, deathDate: dateSchema, deathPlace: textSchema(200), deathCause: textSchema(200), deathPlaceType: { type: 'string', enum: ['hospital', 'home', 'other'] } },
     ['deceasedIdNumber', 'deceasedName', 'deathDate', 'deathPlace', 'deathCause'],
   ),
   check(body, ctx) {
@@ -37,9 +38,9 @@ export const issueDeathCertificate: WriteOperation<IssueDeathCertificate, Person
     const no = await nextRecordNo(tx, ctx.schema, 'SW', ctx.now());
     const issuedAt = ctx.now();
     await tx.query(
-      `insert into ${ctx.schema}.death_certificates (no, deceased_id_number, deceased_name, death_date, death_place, death_cause, issued_at)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
-      [no, body.deceasedIdNumber, body.deceasedName, body.deathDate, body.deathPlace, body.deathCause, issuedAt],
+      `insert into ${ctx.schema}.death_certificates (no, deceased_id_number, deceased_name, death_date, death_place, death_cause, death_place_type, issued_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [no, body.deceasedIdNumber, body.deceasedName, body.deathDate, body.deathPlace, body.deathCause, body.deathPlaceType ?? null, issuedAt],
     );
     const documentUrl = await issueDocument(tx, ctx, {
       no,

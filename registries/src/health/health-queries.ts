@@ -9,7 +9,7 @@ const BIRTH_COLUMNS = `no as "birthCertificateNo", child_name as "childName", ch
   father_name as "fatherName", to_char(issued_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "issuedAt"`;
 
 const DEATH_COLUMNS = `no as "deathCertificateNo", deceased_id_number as "deceasedIdNumber", deceased_name as "deceasedName",
-  death_date::text as "deathDate", death_place as "deathPlace", death_cause as "deathCause",
+  death_date::text as "deathDate", death_place as "deathPlace", death_place_type as "deathPlaceType", death_cause as "deathCause",
   to_char(issued_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "issuedAt"`;
 
 const noParams = { type: 'object', properties: { no: { type: 'string', maxLength: 40 } }, required: ['no'] };
@@ -41,6 +41,15 @@ export function registerHealthQueries(app: FastifyInstance, ctx: RegistryContext
   app.get<{ Params: { idNumber: string } }>('/persons/:idNumber/death-certificate', { schema: { params: idParams } }, async (request, reply) => {
     const found = await ctx.pool.query(`select ${DEATH_COLUMNS} from ${s}.death_certificates where deceased_id_number = $1`, [request.params.idNumber]);
     return found.rows[0] ?? reply.code(404).send(errorBody('DEATH_CERTIFICATE_NOT_FOUND'));
+  });
+
+  app.get<{ Params: { idNumber: string } }>('/persons/:idNumber/delivery', { schema: { params: idParams } }, async (request, reply) => {
+    const found = await ctx.pool.query(
+      `select birth_date::text as "birthDate", birth_place as "birthPlace", hospital, sex, weight_grams as "weightGrams"
+       from ${s}.deliveries where mother_id_number = $1 order by birth_date desc, id desc limit 1`,
+      [request.params.idNumber],
+    );
+    return found.rows[0] ?? reply.code(404).send(errorBody('DELIVERY_NOT_FOUND'));
   });
 
   app.get<{ Params: { no: string } }>('/vaccination-records/:no', { schema: { params: noParams } }, async (request, reply) => {

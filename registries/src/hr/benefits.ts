@@ -37,7 +37,7 @@ export const grantUnemploymentBenefit: WriteOperation<GrantUnemploymentBenefit, 
     if (!registration) return failure('UNEMPLOYMENT_NOT_REGISTERED', body.unemploymentRegistrationNo);
     const granted = await tx.query(`select benefit_no from ${s}.unemployment_benefits where registration_no = $1`, [body.unemploymentRegistrationNo]);
     if (granted.rowCount) return failure('ALREADY_GRANTED', granted.rows[0]?.benefit_no);
-    if (registration.separation_reason === 'resigned') return failure('NOT_ELIGIBLE', 'resigned voluntarily');
+    if (registration.separation_reason === 'voluntary') return failure('NOT_ELIGIBLE', 'resigned for personal reasons');
     const months = contributionMonths(await contributionPeriods(tx, s, body.idNumber, 'unemployment'), registration.separation_date);
     if (months < 12) return failure('INSUFFICIENT_CONTRIBUTIONS', `${months} months`);
     const monthlyAmount = round2(MINIMUM_MONTHLY_WAGE * 0.9);

@@ -64,11 +64,15 @@ export const registerEmployment: WriteOperation<RegisterEmployment, PersonView> 
   duplicate: 'ALREADY_EMPLOYED',
 };
 
+/** The forms dictionary's separation reasons; only `voluntary` loses the unemployment benefit. */
+export const SEPARATION_REASONS = ['contract-expired', 'employer-terminated', 'mutual-agreement', 'employer-bankrupt', 'employee-for-cause', 'voluntary'] as const;
+export type SeparationReason = (typeof SEPARATION_REASONS)[number];
+
 export interface RegisterUnemployment {
   idNumber: string;
   lastEmployerCreditCode: string;
   separationDate: string;
-  separationReason: 'contract-ended' | 'dismissed' | 'resigned' | 'employer-closed';
+  separationReason: SeparationReason;
 }
 
 /** 失业登记: ends the employment and the employee insurance with that employer. */
@@ -80,7 +84,7 @@ export const registerUnemployment: WriteOperation<RegisterUnemployment, PersonVi
       idNumber: idNumberSchema,
       lastEmployerCreditCode: creditCodeSchema,
       separationDate: dateSchema,
-      separationReason: { type: 'string', enum: ['contract-ended', 'dismissed', 'resigned', 'employer-closed'] },
+      separationReason: { type: 'string', enum: [...SEPARATION_REASONS] },
     },
     ['idNumber', 'lastEmployerCreditCode', 'separationDate', 'separationReason'],
   ),

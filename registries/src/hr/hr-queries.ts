@@ -69,6 +69,30 @@ export function registerHrQueries(app: FastifyInstance, ctx: RegistryContext): v
     };
   });
 
+  // A one-level summary for prefill: contribution months and the last employment.
+  app.get<{ Params: { idNumber: string } }>('/persons/:idNumber/insured', { schema: { params: idParams } }, async (request, reply) => {
+    const { idNumber } = request.params;
+    if (!checkIdNumber(idNumber).ok) return reply.code(400).send(errorBody('INVALID_INPUT', undefined, { idNumber: 'invalid ID number' }));
+    const employments = await ctx.pool.query<{ employerCreditCode: string; employerName: string; endDate: string | null; status: string }>(
+      `select ${EMPLOYMENT} from ${s}.employments e join ${s}.employers r on r.credit_code = e.employer_credit_code
+       where e.id_number = $1 order by e.status = 'active' desc, e.start_date desc`,
+      [idNumber],
+    );
+    const periods = await contributionPeriods(ctx.pool, s, idNumber, 'pension');
+    if (!employments.rowCount && !periods.length) return reply.code(404).send(errorBody('PERSON_NOT_INSURED'));
+    const current = employments.rows.find((row) => row.status === 'active') ?? null;
+    const last = employments.rows.find((row) => row.status === 'ended') ?? null;
+    return {
+      idNumber,
+      contributionMonths: contributionMonths(periods, chinaToday(ctx.now())),
+      currentEmployerName: current?.employerName ?? null,
+      currentEmployerCreditCode: current?.employerCreditCode ?? null,
+      lastEmployerName: (current ?? last)?.employerName ?? null,
+      lastEmployerCreditCode: (current ?? last)?.employerCreditCode ?? null,
+      separationDate: current ? null : (last?.endDate ?? null),
+    };
+  });
+
   app.get<{ Params: { creditCode: string } }>(
     '/employers/:creditCode',
     { schema: { params: { type: 'object', properties: { creditCode: { type: 'string', maxLength: 18 } }, required: ['creditCode'] } } },

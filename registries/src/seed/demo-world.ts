@@ -59,6 +59,15 @@ export function demoWorld(): SeedWorld {
     { no: 'JH1991000103', husbandIdNumber: CITIZEN2.idNumber, wifeIdNumber: CITIZEN2_SPOUSE.idNumber, registeredOn: '1991-10-01', status: 'married' },
     { no: 'JH1962000104', husbandIdNumber: CITIZEN2_FATHER.idNumber, wifeIdNumber: CITIZEN2_MOTHER.idNumber, registeredOn: '1962-01-15', status: 'widowed' },
   );
+  // citizen1 has just given birth: the hospital's delivery record prefills the newborn bundle.
+  world.deliveries.push({
+    mother: CITIZEN1,
+    birthDate: '2026-11-10',
+    birthPlace: '浙江省杭州市西湖区',
+    hospital: '浙江大学医学院附属妇产科医院',
+    sex: 'female',
+    weightGrams: 3350,
+  });
   world.deathCertificates.push({
     no: 'SW201900012345',
     person: CITIZEN2_MOTHER,

@@ -73,10 +73,17 @@ async function seedCivil(db: Db, world: SeedWorld): Promise<void> {
 }
 
 async function seedHealth(db: Db, world: SeedWorld): Promise<void> {
+  for (const d of world.deliveries) {
+    await db.query(
+      `insert into registry_health.deliveries (mother_id_number, birth_date, birth_place, hospital, sex, weight_grams)
+       values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
+      [d.mother.idNumber, d.birthDate, d.birthPlace, d.hospital, d.sex, d.weightGrams],
+    );
+  }
   for (const c of world.deathCertificates) {
     await db.query(
-      `insert into registry_health.death_certificates (no, deceased_id_number, deceased_name, death_date, death_place, death_cause, issued_at)
-       values ($1, $2, $3, $4, $5, $6, $7::date) on conflict do nothing`,
+      `insert into registry_health.death_certificates (no, deceased_id_number, deceased_name, death_date, death_place, death_place_type, death_cause, issued_at)
+       values ($1, $2, $3, $4, $5, 'hospital', $6, $7::date) on conflict do nothing`,
       [c.no, c.person.idNumber, c.person.name, c.deathDate, c.deathPlace, c.deathCause, c.issuedAt],
     );
   }
@@ -119,7 +126,9 @@ async function seedHr(db: Db, world: SeedWorld): Promise<void> {
 
 async function seedTax(db: Db, world: SeedWorld): Promise<void> {
   for (const e of world.employers) {
-    await db.query(`insert into registry_tax.employers (credit_code, name, tax_authority) values ($1, $2, $3) on conflict do nothing`, [e.creditCode, e.name, e.taxAuthority]);
+    await db.query(`insert into registry_tax.employers (credit_code, name, address, tax_authority) values ($1, $2, $3, $4) on conflict do nothing`, [
+      e.creditCode, e.name, e.address, e.taxAuthority,
+    ]);
   }
   for (const t of world.taxpayers) {
     await db.query(

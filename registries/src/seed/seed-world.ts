@@ -14,6 +14,7 @@ export interface SeedWorld {
   }[];
   marriages: { no: string; husbandIdNumber: string; wifeIdNumber: string; registeredOn: string; status: 'married' | 'widowed' }[];
   deaths: { cancellationNo: string; idNumber: string; deathCertificateNo: string; deathDate: string; householdNumber: string }[];
+  deliveries: { mother: DemoPerson; birthDate: string; birthPlace: string; hospital: string; sex: 'male' | 'female'; weightGrams: number }[];
   deathCertificates: { no: string; person: DemoPerson; deathDate: string; deathPlace: string; deathCause: string; issuedAt: string }[];
   employments: {
     no: string;
@@ -49,6 +50,7 @@ export function emptyWorld(): SeedWorld {
     persons: [],
     marriages: [],
     deaths: [],
+    deliveries: [],
     deathCertificates: [],
     employments: [],
     enrolments: [],

@@ -42,7 +42,7 @@ export function registerTaxQueries(app: FastifyInstance, ctx: RegistryContext): 
     { schema: { params: { type: 'object', properties: { creditCode: { type: 'string', maxLength: 18 } }, required: ['creditCode'] } } },
     async (request, reply) => {
       const found = await ctx.pool.query(
-        `select credit_code as "creditCode", name, tax_authority as "taxAuthority" from ${s}.employers where credit_code = $1`,
+        `select credit_code as "creditCode", name, address, tax_authority as "taxAuthority" from ${s}.employers where credit_code = $1`,
         [request.params.creditCode],
       );
       return found.rows[0] ?? reply.code(404).send(errorBody('EMPLOYER_NOT_FOUND'));

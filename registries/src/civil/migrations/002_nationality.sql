@@ -1,0 +1,1 @@
+alter table persons add column nationality text not null default '中国';

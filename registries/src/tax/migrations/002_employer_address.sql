@@ -1,0 +1,1 @@
+alter table employers add column address text;
