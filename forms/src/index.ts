@@ -8,6 +8,16 @@ export type { FormErrorCode, FormProblem } from './errors.ts';
 export { errorMessages, validateSubmission } from './validate/validate-submission.ts';
 export type { FieldError, SubmissionResult, ValidateOptions } from './validate/validate-submission.ts';
 export type { ValidationRule } from './validate/rules.types.ts';
-export { checkResidentId, residentIdBirthDate, residentIdSex, RESIDENT_ID_PATTERN } from './validate/resident-id.ts';
+export {
+  checkResidentId,
+  residentIdBirthDate,
+  residentIdSex,
+  RESIDENT_ID_PATTERN,
+} from './validate/resident-id.ts';
 export { checkCreditCode, CREDIT_CODE_PATTERN } from './validate/credit-code.ts';
 export { isMobileNumber, MOBILE_PATTERN } from './validate/mobile.ts';
+export { mergeForms, SERVICES_PROPERTY, SHARED_SECTION_ID } from './merge/merge-forms.ts';
+export type { MergedField, MergeOptions, MergeProblem, MergeResult } from './merge/merge-forms.ts';
+export type { ServiceForm } from './merge/flatten-service-form.ts';
+export { prefill, prefillSources } from './prefill/prefill.ts';
+export type { PrefillOptions, PrefillResult } from './prefill/prefill.ts';

@@ -3,7 +3,10 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import { describe, expect, it } from 'vitest';
 import { parseFormSchema } from '../src/schema/parse-form-schema.ts';
 import type { ViewerRule } from '../src/validate/rules.types.ts';
+import type { SubmissionResult } from '../src/validate/validate-submission.ts';
 import { validateSubmission } from '../src/validate/validate-submission.ts';
+import { mergeForms } from '../src/merge/merge-forms.ts';
+import { BUNDLES, serviceForms } from './bundles.fixture.ts';
 import { PARITY_CASES } from './viewer-parity.cases.ts';
 
 // Runs the form-js viewer itself on each case and compares which fields fail which rules.
@@ -72,6 +75,16 @@ async function viewerErrors(schema: object, data: object): Promise<unknown> {
   }
 }
 
+function sharedRuleErrors(result: SubmissionResult): Record<string, string[]> {
+  const actual: Record<string, string[]> = {};
+  for (const [path, errors] of Object.entries(result.errors)) {
+    const indexes = [...path.matchAll(/\[(\d+)\]/g)].map((match) => `/${match[1]}`).join('');
+    const shared = errors.map((error) => error.rule).filter((rule) => VIEWER_RULES.has(rule));
+    if (shared.length > 0) actual[`${result.fieldIds[path]}${indexes}`] = shared;
+  }
+  return actual;
+}
+
 describe('validateSubmission agrees with the form-js viewer', () => {
   it.each(PARITY_CASES)('$name', async ({ components, data, failing }) => {
     // given
@@ -84,13 +97,37 @@ describe('validateSubmission agrees with the form-js viewer', () => {
     const result = validateSubmission(parsed.schema, structuredClone(data), { today: '2026-11-29' });
 
     // then
-    const actual: Record<string, string[]> = {};
-    for (const [path, errors] of Object.entries(result.errors)) {
-      const indexes = [...path.matchAll(/\[(\d+)\]/g)].map((match) => `/${match[1]}`).join('');
-      const shared = errors.map((error) => error.rule).filter((rule) => VIEWER_RULES.has(rule));
-      if (shared.length > 0) actual[`${result.fieldIds[path]}${indexes}`] = shared;
-    }
     expect(Object.keys(expected).sort()).toEqual([...failing].sort());
-    expect(actual).toEqual(expected);
+    expect(sharedRuleErrors(result)).toEqual(expected);
+  });
+});
+
+// A citizen who has filled in little, and that badly.
+const CARELESS = {
+  applicant: { idNumber: '11010519491231002x', name: '张'.repeat(60), mobile: '1380013800' },
+  child: { name: '', sex: 'unknown', birthWeight: 100 },
+  deceased: { idNumber: '123' },
+  employer: { creditCode: 'abc' },
+  employment: { monthlySalary: -1 },
+  bankAccount: { number: '12' },
+};
+
+describe.each(BUNDLES)('on the %s bundle’s combined form', (bundle) => {
+  it.each([
+    ['an empty submission', {}],
+    ['a careless submission', CARELESS],
+  ])('fails the same fields as the viewer for %s', async (_name, data) => {
+    // given
+    const merged = mergeForms(serviceForms(bundle), { id: `Form_${bundle}` });
+    if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
+    // when
+    const expected = flattenViewerErrors(
+      await viewerErrors(merged.form, data),
+      patternMessages(merged.form.components),
+    );
+    const result = validateSubmission(merged.form, structuredClone(data), { today: '2026-11-29' });
+    // then
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    expect(sharedRuleErrors(result)).toEqual(expected);
   });
 });

@@ -19,3 +19,4 @@ export type {
   Registry,
 } from './dictionary.types.ts';
 export { DEPARTMENTS, ONETHING_VALIDATIONS, REGISTRIES } from './dictionary.types.ts';
+export { DEPARTMENT_LABELS } from './departments.ts';
