@@ -56,6 +56,25 @@ export const differentialGroups: DifferentialGroup[] = [
     ],
   },
   {
+    name: 'decimal arithmetic',
+    source:
+      'ZEEBE-COMPAT.md §6.2 item 4 (feel-scala numbers are BigDecimal: 0.1 + 0.2 = 0.3); values built from a ' +
+      "double's shortest decimal form (Scala BigDecimal(double)), 34-digit division (MathContext.DECIMAL128), " +
+      'stored as the nearest double',
+    cases: [
+      row('0.1 + 0.2', 0.3),
+      row('0.3 - 0.1', 0.2),
+      row('19.99 * 3', 59.97),
+      row('1.1 * 1.1', 1.21),
+      row('price * quantity', 59.97, { price: 19.99, quantity: 3 }),
+      row('0.1 + 0.2 = 0.3', true),
+      row('sum([0.1, 0.2])', 0.3),
+      row('product(1.1, 1.1)', 1.21),
+      row('1 / 3 * 3', 1),
+      row('10 - 0.01', 9.99),
+    ],
+  },
+  {
     name: 'comparisons, including across types',
     source:
       'feel-scala src/test/scala/org/camunda/feel/impl/interpreter/ComparisonTypeTest.scala; ' +
