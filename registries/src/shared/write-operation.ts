@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import {
   errorBody,
@@ -37,7 +37,8 @@ export interface WriteOperation<B, P> {
 const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 
 export function registerWriteOperation<B, P>(app: FastifyInstance, ctx: RegistryContext, op: WriteOperation<B, P>): void {
-  app.post(op.path, { schema: { body: op.body }, bodyLimit: 64 * 1024 }, async (request, reply) => {
+  const options = { schema: { body: op.body }, bodyLimit: 64 * 1024, preValidation: dropNulls };
+  app.post(op.path, options, async (request, reply) => {
     // fastify has validated the body against `op.body` before this handler runs; B is that schema's type.
     const body = request.body as B;
     const key = request.headers['idempotency-key'];
@@ -64,6 +65,16 @@ export function registerWriteOperation<B, P>(app: FastifyInstance, ctx: Registry
     if (await ctx.faults.loseResponse()) return reply.code(504).send(errorBody('REGISTRY_TIMEOUT'));
     return reply.code(answer.status).send(answer.body);
   });
+}
+
+/**
+ * A process variable that is not set maps to `null`; a `null` field means "not
+ * given", so optional fields may come from input mappings of empty form fields.
+ */
+async function dropNulls(request: FastifyRequest): Promise<void> {
+  const body = request.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+  request.body = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
 }
 
 async function execute<B, P>(ctx: RegistryContext, op: WriteOperation<B, P>, body: B, key: string): Promise<{ status: number; body: unknown }> {
