@@ -135,6 +135,23 @@ export function describeBundle(key: string): void {
       }
     });
 
+    it('merges user task results into variables the task’s own form values cannot shadow', () => {
+      // A dotted output target `a.b` merges into `a` as seen from the task; if the
+      // form also completes the task with a local `a`, the merge reads that instead.
+      for (const task of of(loaded.elements, 'bpmn:UserTask')) {
+        const formName =
+          parseFormKey(text(extension(task, 'zeebe:FormDefinition'), 'formKey') ?? '')?.formName ?? '';
+        const schema = loaded.bundle.forms.get(formName);
+        const locals = new Set((schema ? formKeys(schema) : []).map((k) => k.split('.')[0]));
+        const targets = (extension(task, 'zeebe:IoMapping')?.elements('outputParameters') ?? []).map(
+          (p) => text(p, 'target') ?? '',
+        );
+        for (const target of targets.filter((t) => t.includes('.'))) {
+          expect(locals.has(target.split('.')[0]), `${task.id} → ${target}`).toBe(false);
+        }
+      }
+    });
+
     it('watches each department part with a non-interrupting timer on its due date that escalates to supervisors', () => {
       const boundaries = of(loaded.elements, 'bpmn:BoundaryEvent');
       for (const department of loaded.bundle.manifest.departments) {

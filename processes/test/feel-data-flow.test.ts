@@ -118,3 +118,18 @@ describe('unemployment: reasons for leaving', () => {
     }
   });
 });
+
+describe.each(BUNDLE_KEYS)('form conditions of %s', (key) => {
+  it('evaluate to a boolean whether or not the field they depend on is filled', () => {
+    const bundle = loadBundle(key);
+    for (const [name, schema] of bundle.forms) {
+      for (const component of schema.components) {
+        const conditional = component.conditional;
+        if (typeof conditional !== 'object' || conditional === null || !('hide' in conditional)) continue;
+        const hide = typeof conditional.hide === 'string' ? conditional.hide : undefined;
+        expect(typeof feel(hide, {}), `${name} ${component.id}`).toBe('boolean');
+        expect(typeof feel(hide, sampleApplications[key] ?? {}), `${name} ${component.id}`).toBe('boolean');
+      }
+    }
+  });
+});

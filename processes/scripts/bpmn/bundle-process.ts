@@ -66,7 +66,7 @@ function addOverdue(root: Container, bundleKey: string, department: Department, 
         ['departmentName', `=${feelString(name)}`],
         ['overdueSince', `=parts.${department}.dueAt`],
       ],
-      outputs: [[`supervision.${department}`, '=supervision']],
+      outputs: [[`supervisions.${department}`, '=supervision']],
     }),
   });
   connect(root, timer, supervise, { id: `Flow_${id}Overdue`, from: 'bottom', to: 'top' });
