@@ -6,6 +6,7 @@ import { deploy } from '../runtime/deploy.ts';
 import { cancelInstance, createInstance, resolveIncident, setVariables } from '../runtime/instance-commands.ts';
 import { activateJobs, completeJob, failJob, throwError, updateJobRetries, updateJobTimeout, yieldJob } from '../runtime/job-commands.ts';
 import { publishMessage } from '../runtime/messages.ts';
+import { broadcastSignal } from '../runtime/signals.ts';
 import {
   DEFAULT_TENANT,
   type ActivateJobsRequest,
@@ -154,11 +155,10 @@ export class CoreEngineService implements EngineService {
     return String(key);
   }
 
-  /** No deployed process can hold a signal subscription yet (signal events are rejected at deploy), so a broadcast wakes nothing. */
   async broadcastSignal(request: BroadcastSignalRequest): Promise<string> {
     checkTenant(request.tenantId, 'BROADCAST');
-    parseVariables(request.variables, 'BROADCAST');
-    const key = await this.writer.submit((x) => x.nextKey());
+    const variables = parseVariables(request.variables, 'BROADCAST');
+    const key = await this.writer.submit((x) => broadcastSignal(x, request.signalName, variables));
     return String(key);
   }
 

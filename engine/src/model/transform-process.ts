@@ -71,7 +71,7 @@ function base(id: string, kind: ElementKind, elementType: string, scopeId: strin
   return { id, kind, elementType, scopeId, incoming: [], outgoing: [], inputs: [], outputs: [], event: { kind: 'none' }, boundaryIds: [], interrupting: true, eventSubProcessIds: [] };
 }
 
-function walkScope(context: TransformContext, scopeNode: ModdleNode, scopeId: string, elements: Map<string, Mutable<ElementModel>>, flows: Map<string, SequenceFlowModel>): void {
+function walkScope(context: TransformContext, scopeNode: ModdleNode, scopeId: string, elements: Map<string, Mutable<ElementModel>>, flows: Map<string, SequenceFlowModel>, inEventSubProcess = false): void {
   for (const node of children(scopeNode, 'flowElements')) {
     const id = str(node, 'id') ?? '';
     if (node.$type === 'bpmn:SequenceFlow') {
@@ -88,14 +88,14 @@ function walkScope(context: TransformContext, scopeNode: ModdleNode, scopeId: st
       continue;
     }
     if (elements.has(id)) context.problems.add(id, 'the id is used by more than one element');
-    const element = transformElement(context, node, id, scopeId);
+    const element = transformElement(context, node, id, scopeId, inEventSubProcess);
     if (!element) continue;
     elements.set(id, element);
-    if (element.kind === 'subProcess' || element.kind === 'eventSubProcess') walkScope(context, node, id, elements, flows);
+    if (element.kind === 'subProcess' || element.kind === 'eventSubProcess') walkScope(context, node, id, elements, flows, element.kind === 'eventSubProcess');
   }
 }
 
-function transformElement(context: TransformContext, node: ModdleNode, id: string, scopeId: string): Mutable<ElementModel> | undefined {
+function transformElement(context: TransformContext, node: ModdleNode, id: string, scopeId: string, inEventSubProcess: boolean): Mutable<ElementModel> | undefined {
   let known = ELEMENT_TYPES[node.$type];
   if (node.$type === 'bpmn:SubProcess' && bool(node, 'triggeredByEvent')) known = { kind: 'eventSubProcess', elementType: 'EVENT_SUB_PROCESS' };
   if (!known) {
@@ -130,7 +130,8 @@ function transformElement(context: TransformContext, node: ModdleNode, id: strin
     case 'boundaryEvent':
     case 'passThrough': {
       if (!node.$type.endsWith('Event')) break;
-      const event = transformEventDefinition(context, node, id, known.kind !== 'startEvent');
+      // Only process-level start events correlate without a subscription key.
+      const event = transformEventDefinition(context, node, id, known.kind !== 'startEvent' || inEventSubProcess);
       if (!event) break;
       element.event = event;
       if (known.kind === 'boundaryEvent') {

@@ -11,7 +11,7 @@ export function validateProcess(context: TransformContext, model: ProcessModel):
 
   for (const element of model.elements.values()) {
     const scope = element.scopeId ? model.elements.get(element.scopeId) : undefined;
-    const feature = unsupportedFeature(element, scope);
+    const feature = unsupportedFeature(element);
     if (feature) add(element.id, feature);
     for (const problem of elementProblems(element, scope, model)) add(element.id, problem);
     for (const flow of element.outgoing) {

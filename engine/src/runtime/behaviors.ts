@@ -4,18 +4,37 @@ import type { Execution } from './execution.ts';
 import { raiseIncident } from './incidents.ts';
 import { activateLater, completeLater, createElementInstance, terminate } from './lifecycle.ts';
 import { createJob } from './job-lifecycle.ts';
-import { openCatchEvent } from './event-subscriptions.ts';
+import { closeOwnedEvents, openCatchEvent, openEventSubProcesses } from './event-subscriptions.ts';
 import { variablesFromRecord } from './json-values.ts';
-import { throwErrorFrom } from './error-events.ts';
+import { throwErrorFrom, throwFrom } from './error-events.ts';
+import { broadcastSignal } from './signals.ts';
 
 /** What each kind of element does once it is ACTIVATED. */
 export function activateBehavior(x: Execution, instance: ElementInstance, element: ElementModel): void {
   switch (element.kind) {
     case 'process':
     case 'subProcess': {
+      const opened = openEventSubProcesses(x, instance, element);
+      if (!opened.ok) {
+        closeOwnedEvents(x, instance);
+        instance.state = 'ACTIVATING';
+        raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', opened.message);
+        return;
+      }
+      if (instance.triggered) return;
       const start = element.noneStartId ? x.model(instance).elements.get(element.noneStartId) : undefined;
       if (!start) throw new Error(`scope ${element.id} has no none start event`);
       activateLater(x, createElementInstance(x, instance, start));
+      return;
+    }
+    case 'eventSubProcess': {
+      const start = element.startEventId ? x.model(instance).elements.get(element.startEventId) : undefined;
+      if (!start) throw new Error(`event sub-process ${element.id} has no start event`);
+      const child = createElementInstance(x, instance, start);
+      child.triggered = true;
+      if (instance.eventVariables) child.eventVariables = instance.eventVariables;
+      x.saveElement(child);
+      activateLater(x, child);
       return;
     }
     case 'jobTask':
@@ -49,9 +68,11 @@ export function activateBehavior(x: Execution, instance: ElementInstance, elemen
     case 'endEvent':
       if (element.event.kind === 'error') throwErrorEnd(x, instance, element);
       else if (element.event.kind === 'terminate') terminateEnd(x, instance);
-      else completeLater(x, instance);
+      else throwOrPass(x, instance, element);
       return;
     case 'passThrough':
+      throwOrPass(x, instance, element);
+      return;
     case 'parallelGateway':
       completeLater(x, instance);
       return;
@@ -158,6 +179,35 @@ function terminateEnd(x: Execution, instance: ElementInstance): void {
       delete scope.joins;
       x.saveElement(scope);
     }
+  }
+  completeLater(x, instance);
+}
+
+/**
+ * None, signal and escalation throw/end events. A signal broadcasts the
+ * event's local variables; an escalation caught by an interrupting catch
+ * event stops here, otherwise the flow goes on (§3.9, §3.12).
+ */
+function throwOrPass(x: Execution, instance: ElementInstance, element: ElementModel): void {
+  const event = element.event;
+  if (event.kind === 'signal') {
+    const name = x.evaluateExpression(event.signalName, instance, 'any');
+    if (!name.ok || typeof name.value !== 'string') {
+      instance.state = 'ACTIVATING';
+      raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Failed to evaluate the signal name of '${element.id}': ${name.ok ? `expected a string, but found '${JSON.stringify(name.value)}'` : name.message}`);
+      return;
+    }
+    broadcastSignal(x, name.value, new Map(x.state.variables.get(instance.key) ?? []));
+  }
+  if (event.kind === 'escalation') {
+    const code = event.escalationCode ? x.evaluateExpression(event.escalationCode, instance, 'any') : { ok: true as const, value: '' };
+    if (!code.ok) {
+      instance.state = 'ACTIVATING';
+      raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Failed to evaluate the escalation code of '${element.id}': ${code.message}`);
+      return;
+    }
+    const outcome = throwFrom(x, instance, 'escalation', typeof code.value === 'string' ? code.value : String(code.value), new Map());
+    if (outcome.caught && outcome.interrupting && outcome.accepted) return;
   }
   completeLater(x, instance);
 }

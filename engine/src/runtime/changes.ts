@@ -1,4 +1,4 @@
-import type { BufferedMessage, DeployedDefinition, ElementInstance, Incident, IncidentType, Job, MessageSubscription, Timer } from './entities.ts';
+import type { BufferedMessage, DeployedDefinition, ElementInstance, Incident, IncidentType, Job, MessageSubscription, SignalSubscription, Timer } from './entities.ts';
 
 /** History rows, as the store writes them (latest state per key wins). */
 export interface ProcessInstanceHistory {
@@ -73,6 +73,7 @@ export class Changes {
   readonly incidents = new Map<number, Incident | null>();
   readonly timers = new Map<number, Timer | null>();
   readonly subscriptions = new Map<number, MessageSubscription | null>();
+  readonly signalSubscriptions = new Map<number, SignalSubscription | null>();
   readonly messages = new Map<number, BufferedMessage | null>();
   readonly history = {
     instances: new Map<number, ProcessInstanceHistory>(),
@@ -98,6 +99,7 @@ export class Changes {
       this.incidents.size === 0 &&
       this.timers.size === 0 &&
       this.subscriptions.size === 0 &&
+      this.signalSubscriptions.size === 0 &&
       this.messages.size === 0 &&
       this.definitions.length === 0
     );

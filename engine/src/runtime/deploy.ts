@@ -1,6 +1,7 @@
 import type { ProcessModel } from '../model/process-model.ts';
 import type { DeployedDefinition } from './entities.ts';
 import type { Execution } from './execution.ts';
+import { scheduleTimerStarts } from './timer-starts.ts';
 
 export interface DeployResource {
   name: string;
@@ -48,6 +49,7 @@ export function deploy(x: Execution, resources: readonly DeployResource[]): Depl
     definitions[definitions.indexOf(definition)] = stored;
     x.state.putDefinition(stored);
     x.changes.definitions.push({ definition: stored, xml });
+    scheduleTimerStarts(x, stored);
   }
   x.changes.deployments.push({ key: deploymentKey, at: x.now });
   return { deploymentKey, definitions };

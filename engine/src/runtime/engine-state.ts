@@ -1,5 +1,5 @@
 import { DueQueue } from './due-queue.ts';
-import type { BufferedMessage, DeployedDefinition, ElementInstance, Incident, Job, MessageSubscription, Timer } from './entities.ts';
+import type { BufferedMessage, DeployedDefinition, ElementInstance, Incident, Job, MessageSubscription, SignalSubscription, Timer } from './entities.ts';
 import type { Variables } from './json-values.ts';
 import { insertSorted, removeSorted } from './sorted-keys.ts';
 
@@ -27,6 +27,10 @@ export class EngineState {
   readonly timers = new Map<number, Timer>();
   readonly subscriptions = new Map<number, MessageSubscription>();
   readonly subscriptionsByKey = new Map<string, Set<number>>();
+  readonly signalSubscriptions = new Map<number, SignalSubscription>();
+  readonly signalsByName = new Map<string, Set<number>>();
+  /** `${bpmnProcessId}\0${correlationKey}` → instance started by a message with that key (still running). */
+  readonly messageStarted = new Map<string, number>();
   readonly messages = new Map<number, BufferedMessage>();
   readonly messagesByKey = new Map<string, number[]>();
   readonly messageIds = new Map<string, number>();
@@ -47,6 +51,7 @@ export class EngineState {
 
   putElementInstance(instance: ElementInstance): void {
     this.elementInstances.set(instance.key, instance);
+    if (instance.startedByMessage !== undefined) this.messageStarted.set(this.messageStartKey(instance), instance.key);
     if (instance.scopeKey !== undefined) {
       const set = this.children.get(instance.scopeKey) ?? new Set<number>();
       set.add(instance.key);
@@ -54,8 +59,13 @@ export class EngineState {
     }
   }
 
+  messageStartKey(root: ElementInstance): string {
+    return `${this.definitions.get(root.definitionKey)?.bpmnProcessId ?? ''}\u0000${root.startedByMessage ?? ''}`;
+  }
+
   removeElementInstance(instance: ElementInstance): void {
     this.elementInstances.delete(instance.key);
+    if (instance.startedByMessage !== undefined && this.messageStarted.get(this.messageStartKey(instance)) === instance.key) this.messageStarted.delete(this.messageStartKey(instance));
     this.variables.delete(instance.key);
     this.children.delete(instance.key);
     if (instance.scopeKey !== undefined) this.children.get(instance.scopeKey)?.delete(instance.key);
@@ -105,6 +115,20 @@ export class EngineState {
     const set = this.subscriptionsByKey.get(indexKey);
     set?.delete(subscription.key);
     if (set && set.size === 0) this.subscriptionsByKey.delete(indexKey);
+  }
+
+  putSignalSubscription(subscription: SignalSubscription): void {
+    this.signalSubscriptions.set(subscription.key, subscription);
+    const set = this.signalsByName.get(subscription.signalName) ?? new Set<number>();
+    set.add(subscription.key);
+    this.signalsByName.set(subscription.signalName, set);
+  }
+
+  removeSignalSubscription(subscription: SignalSubscription): void {
+    this.signalSubscriptions.delete(subscription.key);
+    const set = this.signalsByName.get(subscription.signalName);
+    set?.delete(subscription.key);
+    if (set && set.size === 0) this.signalsByName.delete(subscription.signalName);
   }
 
   putMessage(message: BufferedMessage): void {

@@ -34,6 +34,10 @@ export interface ElementInstance {
   joins?: Record<string, Record<string, number>>;
   /** Set when an interrupting event is leaving this scope; no new events are accepted. */
   interrupted?: boolean;
+  /** An interrupting event sub-process runs in this scope; it takes no further events of its own. */
+  eventSubProcessInterrupted?: boolean;
+  /** Correlation key of the message that started this process instance (message start event). */
+  startedByMessage?: string;
   /** The variables of the event that activated this instance (boundary, triggered catch or start event). */
   eventVariables?: Record<string, string>;
   /** The event already arrived: the element completes on activation instead of waiting. */
@@ -96,6 +100,8 @@ export interface Timer {
   /** Remaining firings of a cycle (null = unbounded); undefined for a one-shot timer. */
   readonly repetitions?: number | null;
   readonly cycle?: string;
+  /** Timer start events belong to a process definition, not to an instance. */
+  readonly definitionKey?: number;
 }
 
 export interface MessageSubscription {
@@ -106,6 +112,14 @@ export interface MessageSubscription {
   readonly bpmnProcessId: string;
   readonly messageName: string;
   readonly correlationKey: string;
+}
+
+export interface SignalSubscription {
+  readonly key: number;
+  readonly processInstanceKey: number;
+  readonly elementInstanceKey: number;
+  readonly targetElementId: string;
+  readonly signalName: string;
 }
 
 export interface BufferedMessage {

@@ -1,5 +1,5 @@
 import type { ElementModel } from '../model/process-model.ts';
-import type { ElementInstance, MessageSubscription, Timer } from './entities.ts';
+import type { ElementInstance, MessageSubscription, SignalSubscription, Timer } from './entities.ts';
 import type { Execution } from './execution.ts';
 import { raiseIncident } from './incidents.ts';
 import { correlateBufferedMessage } from './messages.ts';
@@ -40,10 +40,37 @@ export function openCatchEvent(x: Execution, instance: ElementInstance, element:
   }
 }
 
-function openEvent(x: Execution, owner: ElementInstance, target: ElementModel): Opened {
+export function openEvent(x: Execution, owner: ElementInstance, target: ElementModel): Opened {
   const event = target.event;
   if (event.kind === 'timer') return openTimer(x, owner, target);
   if (event.kind === 'message') return openMessage(x, owner, target);
+  if (event.kind === 'signal') return openSignal(x, owner, target);
+  return { ok: true };
+}
+
+/** Event sub-process starts (timer, message, signal) listen while their scope is active (§3.8). */
+export function openEventSubProcesses(x: Execution, scope: ElementInstance, element: ElementModel): Opened {
+  const model = x.model(scope);
+  for (const espId of element.eventSubProcessIds) {
+    const startId = model.elements.get(espId)?.startEventId;
+    const start = startId ? model.elements.get(startId) : undefined;
+    if (!start) continue;
+    const opened = openEvent(x, scope, start);
+    if (!opened.ok) return opened;
+  }
+  return { ok: true };
+}
+
+function openSignal(x: Execution, owner: ElementInstance, target: ElementModel): Opened {
+  if (target.event.kind !== 'signal') return { ok: true };
+  const name = x.evaluateExpression(target.event.signalName, owner, 'any');
+  if (!name.ok) return { ok: false, message: `Failed to evaluate the signal name of '${target.id}': ${name.message}` };
+  if (typeof name.value !== 'string') return { ok: false, message: `Expected the signal name of '${target.id}' to be a string, but found '${JSON.stringify(name.value)}'` };
+  const subscription: SignalSubscription = { key: x.nextKey(), processInstanceKey: owner.processInstanceKey, elementInstanceKey: owner.key, targetElementId: target.id, signalName: name.value };
+  x.state.putSignalSubscription(subscription);
+  x.changes.signalSubscriptions.set(subscription.key, subscription);
+  owner.subscriptionKeys = [...(owner.subscriptionKeys ?? []), subscription.key];
+  x.saveElement(owner);
   return { ok: true };
 }
 
@@ -107,20 +134,45 @@ function openMessage(x: Execution, owner: ElementInstance, target: ElementModel)
   return { ok: true };
 }
 
-export function closeOwnedEvents(x: Execution, owner: ElementInstance): void {
+/** Closes the timers and subscriptions an instance owns; `only` limits it to some target elements. */
+export function closeOwnedEvents(x: Execution, owner: ElementInstance, only?: (targetElementId: string) => boolean): void {
+  if (!owner.timerKeys && !owner.subscriptionKeys) return;
+  const keepTimers: number[] = [];
+  const keepSubscriptions: number[] = [];
   for (const key of owner.timerKeys ?? []) {
-    if (x.state.timers.delete(key)) x.changes.timers.set(key, null);
+    const timer = x.state.timers.get(key);
+    if (timer && only && !only(timer.targetElementId)) keepTimers.push(key);
+    else if (x.state.timers.delete(key)) x.changes.timers.set(key, null);
   }
   for (const key of owner.subscriptionKeys ?? []) {
     const subscription = x.state.subscriptions.get(key);
+    const signal = x.state.signalSubscriptions.get(key);
+    const target = subscription?.targetElementId ?? signal?.targetElementId;
+    if (target !== undefined && only && !only(target)) {
+      keepSubscriptions.push(key);
+      continue;
+    }
     if (subscription) {
       x.state.removeSubscription(subscription);
       x.changes.subscriptions.set(key, null);
     }
+    if (signal) {
+      x.state.removeSignalSubscription(signal);
+      x.changes.signalSubscriptions.set(key, null);
+    }
   }
-  if (owner.timerKeys || owner.subscriptionKeys) {
-    delete owner.timerKeys;
-    delete owner.subscriptionKeys;
+  if (keepTimers.length > 0) owner.timerKeys = keepTimers;
+  else delete owner.timerKeys;
+  if (keepSubscriptions.length > 0) owner.subscriptionKeys = keepSubscriptions;
+  else delete owner.subscriptionKeys;
+  x.saveElement(owner);
+}
+
+export function removeSignalSubscription(x: Execution, owner: ElementInstance | undefined, subscription: SignalSubscription): void {
+  x.state.removeSignalSubscription(subscription);
+  x.changes.signalSubscriptions.set(subscription.key, null);
+  if (owner?.subscriptionKeys) {
+    owner.subscriptionKeys = owner.subscriptionKeys.filter((key) => key !== subscription.key);
     x.saveElement(owner);
   }
 }

@@ -3,6 +3,7 @@ import type { ElementInstance, Timer } from './entities.ts';
 import type { Execution } from './execution.ts';
 import { addTimer, closeOwnedEvents, removeTimer } from './event-subscriptions.ts';
 import { variablesToRecord, type Variables } from './json-values.ts';
+import { fireStartTimer } from './timer-starts.ts';
 import { activateLater, complete, createElementInstance, isLive, terminate } from './lifecycle.ts';
 
 /**
@@ -14,8 +15,45 @@ export function triggerEvent(x: Execution, owner: ElementInstance, target: Eleme
   if (!isLive(x, owner) || owner.interrupted) return false;
   if (target.kind === 'boundaryEvent') return triggerBoundary(x, owner, target, variables);
   if (owner.state !== 'ACTIVATED') return false;
+  if (target.kind === 'startEvent') return triggerEventSubProcess(x, owner, target, variables);
   if (owner.elementId !== target.id) return triggerEventBasedGateway(x, owner, target, variables);
   complete(x, owner, variables);
+  return true;
+}
+
+/** Whether a catch element keeps its subscription after firing (non-interrupting boundary or event sub-process start). */
+export function keepsListening(target: ElementModel): boolean {
+  return (target.kind === 'boundaryEvent' || target.kind === 'startEvent') && !target.interrupting;
+}
+
+/**
+ * Starts an event sub-process in `scope` (§3.8). An interrupting one first
+ * terminates every other child of the scope and stops its other
+ * event sub-process starts; the scope then completes with it.
+ */
+export function triggerEventSubProcess(x: Execution, scope: ElementInstance, start: ElementModel, variables: Variables | undefined): boolean {
+  if (!isLive(x, scope) || scope.interrupted || scope.eventSubProcessInterrupted || scope.state !== 'ACTIVATED') return false;
+  const model = x.model(scope);
+  const eventSubProcess = start.scopeId ? model.elements.get(start.scopeId) : undefined;
+  if (!eventSubProcess) throw new Error(`start event ${start.id} is not inside an event sub-process`);
+  if (start.interrupting) {
+    scope.eventSubProcessInterrupted = true;
+    const scopeElement = model.elements.get(scope.elementId);
+    const starts = new Set((scopeElement?.eventSubProcessIds ?? []).map((id) => model.elements.get(id)?.startEventId));
+    closeOwnedEvents(x, scope, (targetId) => starts.has(targetId));
+    for (const childKey of [...(x.state.children.get(scope.key) ?? [])]) {
+      const child = x.state.elementInstances.get(childKey);
+      if (child) terminate(x, child);
+    }
+    delete scope.joins;
+    x.saveElement(scope);
+  }
+  const instance = createElementInstance(x, scope, eventSubProcess);
+  if (variables && variables.size > 0) {
+    instance.eventVariables = variablesToRecord(variables);
+    x.saveElement(instance);
+  }
+  activateLater(x, instance);
   return true;
 }
 
@@ -52,6 +90,10 @@ export function triggerBoundary(x: Execution, host: ElementInstance, boundary: E
 }
 
 export function fireTimer(x: Execution, timer: Timer): void {
+  if (timer.definitionKey !== undefined) {
+    fireStartTimer(x, timer);
+    return;
+  }
   const owner = x.state.elementInstances.get(timer.elementInstanceKey);
   if (!owner) {
     removeTimer(x, undefined, timer);
@@ -60,7 +102,7 @@ export function fireTimer(x: Execution, timer: Timer): void {
   removeTimer(x, owner, timer);
   const target = x.model(owner).elements.get(timer.targetElementId);
   if (!target) throw new Error(`timer ${timer.key} targets unknown element ${timer.targetElementId}`);
-  if (timer.cycle !== undefined && timer.repetitions !== undefined && !target.interrupting) {
+  if (timer.cycle !== undefined && timer.repetitions !== undefined && keepsListening(target)) {
     const next = x.services.nextCycleFiring({ kind: 'cycle', dueAt: timer.dueAt, remaining: timer.repetitions, cycle: timer.cycle }, timer.dueAt);
     if (next) {
       addTimer(x, owner, { key: x.nextKey(), processInstanceKey: timer.processInstanceKey, elementInstanceKey: owner.key, targetElementId: timer.targetElementId, dueAt: next.dueAt, repetitions: next.remaining, cycle: next.cycle });

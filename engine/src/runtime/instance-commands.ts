@@ -1,5 +1,6 @@
 import { EngineError } from '../errors.ts';
-import type { DeployedDefinition, ElementInstance } from './entities.ts';
+import type { DeployedDefinition } from './entities.ts';
+import { createRootInstance } from './start-events.ts';
 import type { Execution } from './execution.ts';
 import type { Variables } from './json-values.ts';
 import { activate, complete, isLive, terminate } from './lifecycle.ts';
@@ -37,32 +38,9 @@ export function createInstance(x: Execution, command: CreateInstance): { definit
   if (!processElement?.noneStartId) {
     throw new EngineError('INVALID_STATE', 'CREATE', `Expected to create instance of process with none start event, but there is no such event`);
   }
-  const key = x.nextKey();
-  const root: ElementInstance = {
-    key,
-    processInstanceKey: key,
-    definitionKey: definition.key,
-    elementId: definition.bpmnProcessId,
-    scopeKey: undefined,
-    state: 'ACTIVATING',
-    startedAt: x.now,
-  };
-  x.state.putElementInstance(root);
-  x.saveElement(root);
-  x.changes.history.instances.set(key, {
-    key,
-    bpmnProcessId: definition.bpmnProcessId,
-    version: definition.version,
-    definitionKey: definition.key,
-    parentProcessInstanceKey: undefined,
-    state: 'ACTIVE',
-    startedAt: x.now,
-    endedAt: undefined,
-  });
-  x.changes.history.elements.set(key, { key, processInstanceKey: key, elementId: definition.bpmnProcessId, elementType: 'PROCESS', state: 'ACTIVE', startedAt: x.now, endedAt: undefined });
-  x.setLocalAll(root, command.variables);
+  const root = createRootInstance(x, definition, command.variables);
   x.enqueue(() => activate(x, root));
-  return { definition, processInstanceKey: key };
+  return { definition, processInstanceKey: root.key };
 }
 
 export function cancelInstance(x: Execution, processInstanceKey: number): void {

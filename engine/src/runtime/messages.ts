@@ -3,8 +3,9 @@ import type { BufferedMessage, MessageSubscription } from './entities.ts';
 import { correlationIndexKey } from './engine-state.ts';
 import type { Execution } from './execution.ts';
 import { removeSubscription } from './event-subscriptions.ts';
-import { triggerEvent } from './event-triggers.ts';
+import { keepsListening, triggerEvent } from './event-triggers.ts';
 import { variablesFromRecord, variablesToRecord, type Variables } from './json-values.ts';
+import { startEventName, startInstanceAt } from './start-events.ts';
 
 export interface PublishMessage {
   name: string;
@@ -37,6 +38,7 @@ export function publishMessage(x: Execution, command: PublishMessage): number {
     if (correlatedProcessIds.includes(subscription.bpmnProcessId)) continue;
     if (deliver(x, subscription, command.variables)) correlatedProcessIds.push(subscription.bpmnProcessId);
   }
+  startByMessage(x, command, correlatedProcessIds);
   if (command.timeToLive > 0) {
     const message: BufferedMessage = {
       key,
@@ -60,8 +62,8 @@ function deliver(x: Execution, subscription: MessageSubscription, variables: Var
     removeSubscription(x, owner, subscription);
     return false;
   }
-  // A non-interrupting boundary keeps listening; everything else closes on correlation.
-  if (!(target.kind === 'boundaryEvent' && !target.interrupting)) removeSubscription(x, owner, subscription);
+  // A non-interrupting boundary or event sub-process start keeps listening; everything else closes on correlation.
+  if (!keepsListening(target)) removeSubscription(x, owner, subscription);
   return triggerEvent(x, owner, target, variables);
 }
 
@@ -84,4 +86,24 @@ export function expireMessage(x: Execution, key: number, at: number): void {
   if (!message || message.expiresAt !== at) return;
   x.state.removeMessage(message);
   x.changes.messages.set(key, null);
+}
+
+/**
+ * Message start events of the latest version of each process (§1.10): not
+ * when that process already took the message through a subscription, nor
+ * while an instance started by the same non-empty correlation key runs.
+ */
+function startByMessage(x: Execution, command: PublishMessage, correlatedProcessIds: string[]): void {
+  for (const versions of x.state.versions.values()) {
+    const latest = versions[versions.length - 1];
+    if (!latest || correlatedProcessIds.includes(latest.bpmnProcessId)) continue;
+    const startId = latest.model.messageStartIds.find((id) => {
+      const event = latest.model.elements.get(id)?.event;
+      return event?.kind === 'message' && startEventName(x, event.messageName) === command.name;
+    });
+    if (startId === undefined) continue;
+    if (command.correlationKey !== '' && x.state.messageStarted.has(`${latest.bpmnProcessId}\u0000${command.correlationKey}`)) continue;
+    startInstanceAt(x, latest, startId, command.variables, command.correlationKey === '' ? undefined : command.correlationKey);
+    correlatedProcessIds.push(latest.bpmnProcessId);
+  }
 }

@@ -55,6 +55,7 @@ export async function commitChanges(pool: pg.Pool, changes: Changes, keyCounter:
     await upsertBodies(client, 'incidents', changes.incidents, true);
     await upsertBodies(client, 'timers', changes.timers, true);
     await upsertBodies(client, 'message_subscriptions', changes.subscriptions, true);
+    await upsertBodies(client, 'signal_subscriptions', changes.signalSubscriptions, true);
     await upsertBodies(client, 'messages', changes.messages, false);
     await writeVariables(client, changes, now);
     await writeHistory(client, changes);

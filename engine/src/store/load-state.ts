@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { ProcessModel } from '../model/process-model.ts';
 import { EngineState } from '../runtime/engine-state.ts';
-import type { BufferedMessage, ElementInstance, Incident, Job, MessageSubscription, Timer } from '../runtime/entities.ts';
+import type { BufferedMessage, ElementInstance, Incident, Job, MessageSubscription, SignalSubscription, Timer } from '../runtime/entities.ts';
 
 /** Rebuilds a process model from its stored resource (it was validated when deployed). */
 export type ModelLoader = (resourceName: string, xml: string) => Promise<ProcessModel[]>;
@@ -63,6 +63,8 @@ export async function loadState(pool: pg.Pool, loadModels: ModelLoader): Promise
   for (const row of timers.rows) state.putTimer(row.body);
   const subscriptions = await pool.query<{ body: MessageSubscription }>('select body from engine.message_subscriptions');
   for (const row of subscriptions.rows) state.putSubscription(row.body);
+  const signals = await pool.query<{ body: SignalSubscription }>('select body from engine.signal_subscriptions');
+  for (const row of signals.rows) state.putSignalSubscription(row.body);
   const messages = await pool.query<{ body: BufferedMessage }>('select body from engine.messages');
   for (const row of messages.rows) state.putMessage(row.body);
   return state;

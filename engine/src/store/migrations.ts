@@ -52,6 +52,12 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       create index history_variables_instance on engine.history_variables (process_instance_key);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      create table engine.signal_subscriptions (key bigint primary key, process_instance_key bigint not null, body jsonb not null);
+    `,
+  },
 ];
 
 /** Applies missing migrations in one transaction, serialized by an advisory lock. */

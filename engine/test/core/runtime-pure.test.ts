@@ -22,19 +22,34 @@ function run<T>(state: EngineState, now: number, command: (x: Execution) => T): 
 }
 
 async function stateWith(processId: string, content: Uint8Array): Promise<EngineState> {
-  const parsed = await parseBpmnResource(`${processId}.bpmn`, content, { feel: checkFeel, timer: checkTimer });
+  const parsed = await parseBpmnResource(`${processId}.bpmn`, content, {
+    feel: checkFeel,
+    timer: checkTimer,
+  });
   if (!parsed.ok) throw new Error(parsed.message);
   const state = new EngineState();
-  run(state, T0, (x) => deploy(x, [{ name: `${processId}.bpmn`, checksum: parsed.checksum, xml: parsed.xml, processes: parsed.processes }]));
+  run(state, T0, (x) =>
+    deploy(x, [
+      { name: `${processId}.bpmn`, checksum: parsed.checksum, xml: parsed.xml, processes: parsed.processes },
+    ]),
+  );
   return state;
 }
 
-const activation = (type: string, timeout = 1000) => ({ type, worker: 'w', timeout, maxJobsToActivate: 10, fetchVariable: [] });
+const activation = (type: string, timeout = 1000) => ({
+  type,
+  worker: 'w',
+  timeout,
+  maxJobsToActivate: 10,
+  fetchVariable: [],
+});
 
 describe('the pure runtime with an injected clock', () => {
   it('returns a timed-out job exactly when its deadline passes', async () => {
     const state = await stateWith('p', oneTaskProcess('p', 't'));
-    run(state, T0, (x) => createInstance(x, { bpmnProcessId: 'p', version: -1, definitionKey: -1, variables: new Map() }));
+    run(state, T0, (x) =>
+      createInstance(x, { bpmnProcessId: 'p', version: -1, definitionKey: -1, variables: new Map() }),
+    );
     const [job] = run(state, T0, (x) => activateJobs(x, activation('t', 5000))).result;
     expect(job?.job.deadline).toBe(T0 + 5000);
     run(state, T0 + 4999, (x) => runDueWork(x));
@@ -46,9 +61,19 @@ describe('the pure runtime with an injected clock', () => {
 
   it('keeps a failed job back until its backoff elapses', async () => {
     const state = await stateWith('p', oneTaskProcess('p', 't'));
-    run(state, T0, (x) => createInstance(x, { bpmnProcessId: 'p', version: -1, definitionKey: -1, variables: new Map() }));
+    run(state, T0, (x) =>
+      createInstance(x, { bpmnProcessId: 'p', version: -1, definitionKey: -1, variables: new Map() }),
+    );
     const [job] = run(state, T0, (x) => activateJobs(x, activation('t'))).result;
-    run(state, T0 + 10, (x) => failJob(x, { jobKey: job?.job.key ?? 0, retries: 2, errorMessage: 'e', retryBackOff: 300, variables: new Map() }));
+    run(state, T0 + 10, (x) =>
+      failJob(x, {
+        jobKey: job?.job.key ?? 0,
+        retries: 2,
+        errorMessage: 'e',
+        retryBackOff: 300,
+        variables: new Map(),
+      }),
+    );
     run(state, T0 + 309, (x) => runDueWork(x));
     expect(state.jobs.get(job?.job.key ?? 0)?.state).toBe('FAILED');
     run(state, T0 + 310, (x) => runDueWork(x));
@@ -58,10 +83,17 @@ describe('the pure runtime with an injected clock', () => {
   it('fires an intermediate timer at its due time and not before', async () => {
     const state = await stateWith(
       'w',
-      bpmn('w', '<bpmn:startEvent id="S"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>' +
-        serviceTask('After', 'after') + flow('F1', 'S', 'Wait') + flow('F2', 'Wait', 'After')),
+      bpmn(
+        'w',
+        '<bpmn:startEvent id="S"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>' +
+          serviceTask('After', 'after') +
+          flow('F1', 'S', 'Wait') +
+          flow('F2', 'Wait', 'After'),
+      ),
     );
-    run(state, T0, (x) => createInstance(x, { bpmnProcessId: 'w', version: -1, definitionKey: -1, variables: new Map() }));
+    run(state, T0, (x) =>
+      createInstance(x, { bpmnProcessId: 'w', version: -1, definitionKey: -1, variables: new Map() }),
+    );
     expect([...state.timers.values()].map((timer) => timer.dueAt)).toEqual([T0 + 3_600_000]);
     run(state, T0 + 3_599_999, (x) => runDueWork(x));
     expect(state.activatable.get('after')).toBeUndefined();
@@ -74,7 +106,9 @@ describe('the pure runtime with an injected clock', () => {
     const state = await stateWith('p', oneTaskProcess('p', 't'));
     const keys = [...state.definitions.keys()];
     expect(keys[0]).toBe(2 ** 51 + 1);
-    const { result } = run(state, T0, (x) => createInstance(x, { bpmnProcessId: 'p', version: -1, definitionKey: -1, variables: new Map() }));
+    const { result } = run(state, T0, (x) =>
+      createInstance(x, { bpmnProcessId: 'p', version: -1, definitionKey: -1, variables: new Map() }),
+    );
     expect(result.processInstanceKey).toBe(2 ** 51 + 3);
   });
 });
