@@ -5,7 +5,7 @@ export { parseFormSchema } from './schema/parse-form-schema.ts';
 export type { ParseResult } from './schema/parse-form-schema.ts';
 export { FORM_ERRORS, formProblem } from './errors.ts';
 export type { FormErrorCode, FormProblem } from './errors.ts';
-export { errorMessages, validateSubmission } from './validate/validate-submission.ts';
+export { errorMessages, submissionError, validateSubmission } from './validate/validate-submission.ts';
 export type { FieldError, SubmissionResult, ValidateOptions } from './validate/validate-submission.ts';
 export type { ValidationRule } from './validate/rules.types.ts';
 export {

@@ -198,6 +198,31 @@ describe('mergeForms', () => {
       }),
     ]);
   });
+  it('merges a dynamic list several services ask as one list, and reports lists that differ', () => {
+    // given
+    const list = (name: string, max: number): FormComponent => ({
+      id: `List_${name}`,
+      type: 'dynamiclist',
+      path: 'heirs',
+      isRepeating: true,
+      components: [{ id: `Field_${name}_share`, type: 'number', key: 'share', validate: { max } }],
+    });
+    const a = service('hr:a', 'hr', list('a', 100));
+    const b = service('civil:b', 'civil', list('b', 100));
+    const c = service('tax:c', 'tax', list('c', 50));
+    // when
+    const same = mergeForms([a, b]);
+    const different = mergeForms([a, c]);
+    // then
+    if (!same.ok) throw new Error(JSON.stringify(same.problems));
+    expect(section(same.form, 'Group_shared')).toMatchObject({
+      components: [{ type: 'dynamiclist', path: 'heirs' }],
+    });
+    expect(different).toMatchObject({
+      ok: false,
+      problems: [{ code: 'FORM_FIELD_CONFLICT', path: 'heirs' }],
+    });
+  });
 });
 
 function keyed(components: readonly FormComponent[]): KeyedComponent[] {

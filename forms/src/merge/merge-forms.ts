@@ -98,7 +98,7 @@ export function mergeForms(serviceForms: readonly ServiceForm[], options: MergeO
     }));
   return {
     ok: true,
-    form: { type: 'default', id: options.id ?? 'Form_combined', schemaVersion: 16, components },
+    form: { type: 'default', id: options.id ?? 'Form_combined', schemaVersion: 19, components },
     fields,
   };
 }

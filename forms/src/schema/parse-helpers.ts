@@ -21,8 +21,10 @@ export function withoutKeys(raw: Record<string, unknown>, keys: readonly string[
 }
 
 /** Spreads `{ [name]: value }` only when the value is present. */
-export function present<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [name]: value } as { [P in K]?: V });
+export function present<K extends string, V>(name: K, value: V | undefined): Partial<Record<K, V>> {
+  const result: Partial<Record<K, V>> = {};
+  if (value !== undefined) result[name] = value;
+  return result;
 }
 
 export function optionalString(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaryComponent } from '../dictionary/dictionary.ts';
 import type { FormComponent, FormSchema } from '../schema/form-schema.types.ts';
-import { errorMessages, validateSubmission } from './validate-submission.ts';
+import { errorMessages, submissionError, validateSubmission } from './validate-submission.ts';
 
 const TODAY = '2026-11-29';
 
@@ -152,5 +152,22 @@ describe('validateSubmission', () => {
     const result = validateSubmission(formOf('child.name'), {}, { today: TODAY });
     expect(errorMessages(result)).toEqual({ 'child.name': '此项为必填项。' });
     expect(errorMessages(result, 'en')).toEqual({ 'child.name': 'Field is required.' });
+  });
+
+  it('builds the api’s error body with the catalog code', () => {
+    const result = validateSubmission(formOf('child.name'), {}, { today: TODAY });
+    expect(submissionError(result, 'en')).toEqual({
+      code: 'FORM_SUBMISSION_INVALID',
+      message: 'The submitted data does not satisfy the form.',
+      fields: { 'child.name': 'Field is required.' },
+    });
+  });
+
+  it('keeps a __proto__ key in the data from reaching any prototype or the stored data', () => {
+    const input: unknown = JSON.parse('{"__proto__": {"polluted": true}, "child": {"name": "小明"}}');
+    const result = validateSubmission(formOf('child.name'), input, { today: TODAY });
+    expect(result).toMatchObject({ valid: true, data: { child: { name: '小明' } } });
+    expect(Object.keys(result.data)).toEqual(['child']);
+    expect(Reflect.get({}, 'polluted')).toBeUndefined();
   });
 });

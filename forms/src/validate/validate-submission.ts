@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../dictionary/dictionary.types.ts';
+import { FORM_ERRORS } from '../errors.ts';
 import type { FormSchema } from '../schema/form-schema.types.ts';
 import { expressionContext } from './feel.ts';
 import { formState } from './form-instances.ts';
@@ -79,4 +80,13 @@ export function errorMessages(
       failures.map((failure) => failure.message[locale]).join(locale === 'zh-CN' ? '' : ' '),
     ]),
   );
+}
+
+/** The api's error body for a failed submission: `{ code, message, fields }` (DESIGN.md, HTTP API). */
+export function submissionError(
+  result: SubmissionResult,
+  locale: keyof LocalizedText = 'zh-CN',
+): { code: 'FORM_SUBMISSION_INVALID'; message: string; fields: Record<string, string> } {
+  const message = locale === 'zh-CN' ? '提交的内容有误，请按提示修改。' : FORM_ERRORS.FORM_SUBMISSION_INVALID;
+  return { code: 'FORM_SUBMISSION_INVALID', message, fields: errorMessages(result, locale) };
 }
