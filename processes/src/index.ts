@@ -32,3 +32,5 @@ export { FORM_KEY_PATTERN, formKeys, parseFormSchema } from './form-schema.ts';
 export type { FormComponent, FormSchema, FormSchemaResult } from './form-schema.ts';
 export { BUNDLES_DIR, BUNDLE_KEYS, loadBundle, loadBundles } from './load-bundles.ts';
 export type { Bundle } from './load-bundles.ts';
+export { TEMPLATES_DIR, loadElementTemplates } from '../templates/index.ts';
+export type { ElementTemplate } from '../templates/index.ts';
