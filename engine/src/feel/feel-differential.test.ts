@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { differentialGroups } from './feel-differential.cases.ts';
+import { builtinGroups } from './feel-differential-builtins.cases.ts';
+import { languageGroups } from './feel-differential.cases.ts';
 import { evaluateFeel } from './index.ts';
+
+const differentialGroups = [...languageGroups, ...builtinGroups];
 
 // A fixed clock and zone: no row depends on them, but the evaluation must be deterministic.
 const options = { now: Date.UTC(2024, 5, 1, 12, 0, 0), zone: 'UTC' };
