@@ -92,7 +92,7 @@ describe('routing guards', () => {
     // given
     vi.stubGlobal('fetch', signedInAs(demoUsers.hr1).fetch);
     const router = createAppRouter(createMemoryHistory());
-    const stop = redirectToSignInOnUnauthorized(http, router);
+    const stop = redirectToSignInOnUnauthorized(http, router, useSessionStore());
     await visit(router, '/workbench');
 
     // when

@@ -25,7 +25,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/',
     component: AppShell,
     children: [
-      // main.ts asks the server who is signed in before the first navigation, so this is accurate.
+      // createShell asks the server who is signed in before the first navigation, so this is accurate.
       { path: '', name: 'home', redirect: () => ({ name: useSessionStore().homeArea.routeName }) },
       {
         path: 'signin',
