@@ -8,6 +8,16 @@ import { resolve } from 'node:path';
 
 export type Orm = MikroORM;
 
+/** Schemas that other parts own in the same database; add a part's schema here when it gets one. */
+export const OTHER_PARTS_SCHEMAS = [
+  'public',
+  'engine',
+  'registry_hr',
+  'registry_tax',
+  'registry_health',
+  'registry_civil',
+] as const;
+
 export const MIGRATIONS_FOLDER = resolve(apiRoot, 'src', 'migrations');
 
 /** Connects MikroORM to the database (it does not migrate: see migrate()). */
@@ -20,6 +30,10 @@ export async function createOrm(databaseUrl: string, logger?: Logger): Promise<O
     // Every request works on its own fork (plugins/db.plugin.ts); the global
     // context is never used, so a forgotten fork is an error, not a shared cache.
     allowGlobalContext: false,
+    // The api's tables live in schema app. The other parts' schemas (and public)
+    // are never compared, so a generated migration cannot drop their tables.
+    schema: 'app',
+    schemaGenerator: { ignoreSchema: [...OTHER_PARTS_SCHEMAS] },
     pool: { min: 0, max: 10 },
     migrations: {
       tableName: 'app.mikro_orm_migrations',
@@ -28,6 +42,8 @@ export async function createOrm(databaseUrl: string, logger?: Logger): Promise<O
       pathTs: MIGRATIONS_FOLDER,
       emit: 'ts',
       snapshot: false,
+      // Dropping a table loses data: write that migration by hand if it is ever meant.
+      dropTables: false,
       transactional: true,
       allOrNothing: true,
     },

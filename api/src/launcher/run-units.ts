@@ -5,6 +5,8 @@ import type { Provided, Unit, UnitContext } from './unit.ts';
 
 export interface RunningUnits {
   readiness: Readiness;
+  /** What the started units provided (the database URL, ...). */
+  provided: Provided;
   /** Stops the started units in reverse order; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -54,5 +56,5 @@ export async function startUnits(
     }
     if (unit.name !== 'api') readiness.register(unit.name, () => unit.ready());
   }
-  return { readiness, stop };
+  return { readiness, provided, stop };
 }

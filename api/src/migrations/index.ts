@@ -4,7 +4,8 @@ import { Migration20261129080000 } from './Migration20261129080000.ts';
 /**
  * Every migration, oldest first. They are listed rather than discovered from
  * the folder so that they run the same under tsx, Vitest and any bundler; a
- * test fails when a migration file is missing from this list.
+ * test fails when a migration file is missing from this list. Written by
+ * write-index.ts (pnpm --filter @onething/api migration:create).
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129080000', class: Migration20261129080000 },
