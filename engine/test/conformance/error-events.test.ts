@@ -6,7 +6,7 @@ import { eventually, expectNoJobs, rejection, waitForJob } from '../support/conf
 import { startTestEngine } from '../support/test-engine.ts';
 import { CLIENT_NAMES, connect, type ConformanceClient } from '../support/zeebe-clients.ts';
 
-// ZEEBE-COMPAT.md §7.2 cases 26–29: BPMN errors thrown by workers.
+// ZEEBE-COMPAT.md §7.2 cases 26–28: BPMN errors thrown by workers.
 let engine: RunningEngine;
 beforeAll(async () => {
   engine = await startTestEngine('conformance_error_events');
@@ -113,35 +113,6 @@ describe.each(CLIENT_NAMES)('error events through %s', (clientName) => {
         key: job.key,
         retries: 2,
       });
-    },
-  );
-
-  it.concurrent(
-    '29: an error thrown inside an embedded sub-process is caught by an error event sub-process',
-    async () => {
-      // given
-      const fixture = uniqueFixture('error-event-subprocess.bpmn', tag('c29'));
-      await client.deploy('error-event-subprocess.bpmn', fixture.bytes);
-      const instance = await client.createInstance({
-        bpmnProcessId: fixture.id('Process_ErrorEventSubProcess'),
-      });
-      const inner = await waitForJob(client, { type: fixture.type('inner') });
-
-      // when
-      await client.throwError({ jobKey: inner.key, errorCode: 'INNER_FAILED' });
-      const recover = await waitForJob(client, { type: fixture.type('recover') });
-      await client.completeJob(recover.key);
-
-      // then
-      expect(recover.elementId).toBe('Task_Recover');
-      const view = await eventually(
-        () => engine.inspector.getProcessInstance(instance.processInstanceKey),
-        (found) => found?.state === 'COMPLETED',
-      );
-      expect(view?.state).toBe('COMPLETED');
-      expect(view?.elements.find((element) => element.elementId === 'SubProcess_Inner')?.state).toBe(
-        'TERMINATED',
-      );
     },
   );
 });

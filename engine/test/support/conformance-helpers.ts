@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { EngineInspector } from '../../src/service.ts';
 import {
   grpcCode,
   grpcDetails,
@@ -92,4 +93,21 @@ export function sleep(ms: number): Promise<void> {
 /** Zeebe keys carry their partition in the top bits: key >> 51 (§2.1). */
 export function partitionOf(key: string): number {
   return Number(BigInt(key) >> 51n);
+}
+
+/** Waits until an instance has an element in the given state, e.g. a catch event waiting. */
+export async function waitForElement(
+  inspector: EngineInspector,
+  processInstanceKey: string,
+  elementId: string,
+  state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED' = 'ACTIVE',
+): Promise<void> {
+  const view = await eventually(
+    () => inspector.getProcessInstance(processInstanceKey),
+    (found) =>
+      found?.elements.some((element) => element.elementId === elementId && element.state === state) ?? false,
+  );
+  if (!view?.elements.some((element) => element.elementId === elementId && element.state === state)) {
+    throw new Error(`${elementId} of instance ${processInstanceKey} never became ${state}`);
+  }
 }
