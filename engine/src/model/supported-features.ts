@@ -6,8 +6,6 @@ import type { ElementModel } from './process-model.ts';
  * misbehaves at run time. Remove entries as the runtime learns them.
  */
 export function unsupportedFeature(element: ElementModel): string | undefined {
-  const notYet = (what: string) => `${what} are not supported by this engine yet`;
-  if (element.multiInstance) return notYet('multi-instance activities');
-  if (element.kind === 'callActivity') return notYet('call activities');
+  if (element.multiInstance && element.kind === 'eventSubProcess') return 'an event sub-process cannot be multi-instance';
   return undefined;
 }

@@ -8,6 +8,7 @@ import { closeOwnedEvents, openCatchEvent, openEventSubProcesses } from './event
 import { variablesFromRecord } from './json-values.ts';
 import { throwErrorFrom, throwFrom } from './error-events.ts';
 import { broadcastSignal } from './signals.ts';
+import { startCalledProcess } from './call-activity.ts';
 
 /** What each kind of element does once it is ACTIVATED. */
 export function activateBehavior(x: Execution, instance: ElementInstance, element: ElementModel): void {
@@ -39,6 +40,9 @@ export function activateBehavior(x: Execution, instance: ElementInstance, elemen
     }
     case 'jobTask':
       createJob(x, instance, element);
+      return;
+    case 'callActivity':
+      startCalledProcess(x, instance, element);
       return;
     case 'exclusiveGateway': {
       const chosen = chooseExclusive(x, instance, element);

@@ -38,6 +38,14 @@ export interface ElementInstance {
   eventSubProcessInterrupted?: boolean;
   /** Correlation key of the message that started this process instance (message start event). */
   startedByMessage?: string;
+  /** A multi-instance body: how far its inner instances got. */
+  mi?: { total: number; completed: number; terminated: number; nextIndex: number };
+  /** An inner instance of a multi-instance body (1-based). */
+  loopCounter?: number;
+  /** The root of a called process: the call activity instance in the parent process. */
+  parentElementInstanceKey?: number;
+  /** A call activity: the root of the process instance it called. */
+  calledInstanceKey?: number;
   /** The variables of the event that activated this instance (boundary, triggered catch or start event). */
   eventVariables?: Record<string, string>;
   /** The event already arrived: the element completes on activation instead of waiting. */

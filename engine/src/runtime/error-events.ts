@@ -29,7 +29,8 @@ export function throwFrom(x: Execution, from: ElementInstance, kind: Kind, code:
     const starts = (element?.eventSubProcessIds ?? [])
       .map((id) => model.elements.get(model.elements.get(id)?.startEventId ?? ''))
       .filter((start): start is ElementModel => start !== undefined && codeOf(start, kind) !== null);
-    const boundaries = (element?.boundaryIds ?? [])
+    // Boundary events of a multi-instance activity sit on its body, not on the inner instances.
+    const boundaries = (current.loopCounter === undefined ? (element?.boundaryIds ?? []) : [])
       .map((id) => model.elements.get(id))
       .filter((boundary): boundary is ElementModel => boundary !== undefined && codeOf(boundary, kind) !== null);
     const candidates = [...starts, ...boundaries];
@@ -43,7 +44,9 @@ export function throwFrom(x: Execution, from: ElementInstance, kind: Kind, code:
       const accepted = match.kind === 'startEvent' ? triggerEventSubProcess(x, current, match, variables) : triggerBoundary(x, current, match, variables);
       return { caught: true, interrupting: match.interrupting, accepted };
     }
-    current = current.scopeKey === undefined ? undefined : x.state.elementInstances.get(current.scopeKey);
+    // From a called process the search goes on at the call activity in the parent.
+    const next: number | undefined = current.scopeKey ?? current.parentElementInstanceKey;
+    current = next === undefined ? undefined : x.state.elementInstances.get(next);
   }
   return { caught: false, available };
 }

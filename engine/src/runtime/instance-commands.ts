@@ -6,6 +6,7 @@ import type { Variables } from './json-values.ts';
 import { activate, complete, isLive, terminate } from './lifecycle.ts';
 import { removeIncident } from './incidents.ts';
 import { updateJob } from './job-lifecycle.ts';
+import { continueMultiInstance } from './multi-instance.ts';
 
 export interface CreateInstance {
   bpmnProcessId: string;
@@ -48,6 +49,14 @@ export function cancelInstance(x: Execution, processInstanceKey: number): void {
   if (!root || root.scopeKey !== undefined || root.key !== root.processInstanceKey) {
     throw new EngineError('NOT_FOUND', 'CANCEL', `Expected to cancel a process instance with key '${processInstanceKey}', but no such process was found`);
   }
+  if (root.parentElementInstanceKey !== undefined) {
+    const caller = x.state.elementInstances.get(root.parentElementInstanceKey);
+    throw new EngineError(
+      'INVALID_STATE',
+      'CANCEL',
+      `Expected to cancel a process instance with key '${processInstanceKey}', but it is created by a parent process instance. Cancel the root process instance '${caller?.processInstanceKey ?? '?'}' instead.`,
+    );
+  }
   terminate(x, root);
 }
 
@@ -84,6 +93,7 @@ export function resolveIncident(x: Execution, incidentKey: number): void {
   removeIncident(x, incident);
   const instance = x.state.elementInstances.get(incident.elementInstanceKey);
   if (!instance || !isLive(x, instance)) return;
-  if (instance.state === 'COMPLETING') x.enqueue(() => complete(x, instance));
+  if (instance.mi && instance.state === 'ACTIVATED') x.enqueue(() => continueMultiInstance(x, instance));
+  else if (instance.state === 'COMPLETING') x.enqueue(() => complete(x, instance));
   else x.enqueue(() => activate(x, instance));
 }

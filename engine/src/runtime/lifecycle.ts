@@ -7,6 +7,8 @@ import { evaluateMappings } from './mappings.ts';
 import { activateBehavior } from './behaviors.ts';
 import { closeOwnedEvents, openBoundaryEvents } from './event-subscriptions.ts';
 import { cancelJobOf } from './job-lifecycle.ts';
+import { activateBody, innerCompleted, innerOutputElement } from './multi-instance.ts';
+import { returnToCaller } from './call-activity.ts';
 
 /**
  * The element instance lifecycle (activate → complete | terminate) and token
@@ -24,6 +26,8 @@ export function createElementInstance(x: Execution, scope: ElementInstance, elem
     state: 'ACTIVATING',
     startedAt: x.now,
   };
+  // The first instance of a multi-instance element is its body; the body's children are the inner instances.
+  if (element.multiInstance && !(scope.mi && scope.elementId === element.id)) instance.mi = { total: 0, completed: 0, terminated: 0, nextIndex: 0 };
   x.state.putElementInstance(instance);
   x.saveElement(instance);
   writeElementHistory(x, instance, element, 'ACTIVE');
@@ -35,7 +39,7 @@ export function writeElementHistory(x: Execution, instance: ElementInstance, ele
     key: instance.key,
     processInstanceKey: instance.processInstanceKey,
     elementId: instance.elementId,
-    elementType: element.elementType,
+    elementType: instance.mi ? 'MULTI_INSTANCE_BODY' : element.elementType,
     state,
     startedAt: instance.startedAt,
     endedAt: state === 'ACTIVE' ? undefined : x.now,
@@ -53,6 +57,10 @@ export function activate(x: Execution, instance: ElementInstance): void {
   closeOwnedEvents(x, instance);
   instance.state = 'ACTIVATING';
   x.saveElement(instance);
+  if (instance.mi) {
+    activateBody(x, instance, element);
+    return;
+  }
   if (element.inputs.length > 0) {
     const mapped = evaluateMappings(x, element.inputs, instance, 'input');
     if (!mapped.ok) {
@@ -61,7 +69,8 @@ export function activate(x: Execution, instance: ElementInstance): void {
     }
     x.setLocalAll(instance, mapped.variables);
   }
-  if (element.boundaryIds.length > 0 && !openBoundaryEvents(x, instance, element)) return;
+  // Boundary events of a multi-instance activity belong to its body.
+  if (element.boundaryIds.length > 0 && instance.loopCounter === undefined && !openBoundaryEvents(x, instance, element)) return;
   instance.state = 'ACTIVATED';
   x.saveElement(instance);
   activateBehavior(x, instance, element);
@@ -81,7 +90,11 @@ export function complete(x: Execution, instance: ElementInstance, eventVariables
   instance.state = 'COMPLETING';
   x.saveElement(instance);
   const scope = instance.scopeKey === undefined ? undefined : x.state.elementInstances.get(instance.scopeKey);
-  if (element.outputs.length > 0) {
+  if (instance.mi) {
+    const name = element.multiInstance?.outputCollection;
+    const collection = name === undefined ? undefined : x.state.variables.get(instance.key)?.get(name);
+    if (name !== undefined && collection !== undefined && scope) x.propagate(scope, new Map([[name, collection]]));
+  } else if (element.outputs.length > 0) {
     if (eventVariables) x.setLocalAll(instance, eventVariables);
     const mapped = evaluateMappings(x, element.outputs, instance, 'output');
     if (!mapped.ok) {
@@ -93,11 +106,22 @@ export function complete(x: Execution, instance: ElementInstance, eventVariables
   } else if (eventVariables && eventVariables.size > 0) {
     x.propagate(instance, eventVariables);
   }
+  if (instance.loopCounter !== undefined && scope) {
+    const output = innerOutputElement(x, instance, element);
+    if (!output.ok) {
+      raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', output.message);
+      return;
+    }
+    leave(x, instance, element, 'COMPLETED');
+    innerCompleted(x, scope, instance, output.value);
+    return;
+  }
   const rootVariables = scope ? undefined : new Map(x.state.variables.get(instance.key) ?? []);
   leave(x, instance, element, 'COMPLETED');
   if (!scope) {
     finishProcessInstance(x, instance, 'COMPLETED');
     x.changes.completedInstances.set(instance.key, rootVariables ?? new Map());
+    returnToCaller(x, instance, rootVariables ?? new Map());
     return;
   }
   takeFlows(x, scope, flows ?? element.outgoing);
@@ -123,6 +147,8 @@ function leave(x: Execution, instance: ElementInstance, element: ElementModel, s
 /** Terminates an element instance and, first, all of its children. */
 export function terminate(x: Execution, instance: ElementInstance): void {
   if (!isLive(x, instance)) return;
+  const called = instance.calledInstanceKey === undefined ? undefined : x.state.elementInstances.get(instance.calledInstanceKey);
+  if (called) terminate(x, called);
   for (const childKey of [...(x.state.children.get(instance.key) ?? [])]) {
     const child = x.state.elementInstances.get(childKey);
     if (child) terminate(x, child);
@@ -133,12 +159,13 @@ export function terminate(x: Execution, instance: ElementInstance): void {
 
 function finishProcessInstance(x: Execution, root: ElementInstance, state: 'COMPLETED' | 'TERMINATED'): void {
   const definition = x.definition(root.definitionKey);
+  const caller = root.parentElementInstanceKey === undefined ? undefined : x.state.elementInstances.get(root.parentElementInstanceKey);
   x.changes.history.instances.set(root.key, {
     key: root.key,
     bpmnProcessId: definition.bpmnProcessId,
     version: definition.version,
     definitionKey: definition.key,
-    parentProcessInstanceKey: undefined,
+    parentProcessInstanceKey: caller?.processInstanceKey,
     state,
     startedAt: root.startedAt,
     endedAt: x.now,

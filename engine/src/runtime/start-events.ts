@@ -4,7 +4,7 @@ import type { Variables } from './json-values.ts';
 import { activate, activateLater, createElementInstance } from './lifecycle.ts';
 
 /** Creates the root element instance of a new process instance and writes its history. */
-export function createRootInstance(x: Execution, definition: DeployedDefinition, variables: Variables): ElementInstance {
+export function createRootInstance(x: Execution, definition: DeployedDefinition, variables: Variables, caller?: ElementInstance): ElementInstance {
   const key = x.nextKey();
   const root: ElementInstance = {
     key,
@@ -15,6 +15,7 @@ export function createRootInstance(x: Execution, definition: DeployedDefinition,
     state: 'ACTIVATING',
     startedAt: x.now,
   };
+  if (caller) root.parentElementInstanceKey = caller.key;
   x.state.putElementInstance(root);
   x.saveElement(root);
   x.changes.history.instances.set(key, {
@@ -22,7 +23,7 @@ export function createRootInstance(x: Execution, definition: DeployedDefinition,
     bpmnProcessId: definition.bpmnProcessId,
     version: definition.version,
     definitionKey: definition.key,
-    parentProcessInstanceKey: undefined,
+    parentProcessInstanceKey: caller?.processInstanceKey,
     state: 'ACTIVE',
     startedAt: x.now,
     endedAt: undefined,
