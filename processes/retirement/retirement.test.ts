@@ -22,6 +22,6 @@ describe('retirement: eligibility, claim, then tax', () => {
     expect(inputs(elements, 'Task_PensionIncomeTax').pensionStartMonth).toBe(
       '=results.pensionClaim.startMonth',
     );
-    expect(inputs(elements, 'Task_MedicalInsuranceContinuation').reason).toBe('="retirement"');
+    expect(inputs(elements, 'Task_MedicalInsuranceContinuation').reason).toBe('retirement');
   });
 });

@@ -52,6 +52,11 @@ function header(task: Element, key: string): string | undefined {
   return text(found, 'value');
 }
 
+/** `Task_<Service>`: the connector task of a service. */
+function taskId(serviceKey: string): string {
+  return `Task_${serviceKey.charAt(0).toUpperCase()}${serviceKey.slice(1)}`;
+}
+
 function groups(task: Element | undefined): string | undefined {
   return task ? text(extension(task, 'zeebe:AssignmentDefinition'), 'candidateGroups') : undefined;
 }
@@ -87,14 +92,21 @@ export function describeBundle(key: string): void {
       expect(missing).toEqual([]);
     });
 
-    it('runs each service as a connector task with the job type of its operation', () => {
+    it('runs each service as a connector task with the job type and element template of its operation', () => {
       const tasks = of(loaded.elements, 'bpmn:ServiceTask');
       for (const service of loaded.bundle.manifest.services) {
-        const task = tasks.find((t) => header(t, 'service') === service.key);
+        const task = tasks.find((t) => t.id === taskId(service.key));
         expect(task, service.key).toBeDefined();
         if (!task) continue;
         expect(text(extension(task, 'zeebe:TaskDefinition'), 'type')).toBe(service.operation);
         expect(`onething:${header(task, 'registry')}:${header(task, 'operation')}`).toBe(service.operation);
+        expect(text(task, 'modelerTemplate')).toBe(service.operation.replaceAll(':', '.'));
+        const outputs = (extension(task, 'zeebe:IoMapping')?.elements('outputParameters') ?? []).map(
+          (p) => text(p, 'target') ?? '',
+        );
+        expect(outputs.length).toBeGreaterThan(0);
+        for (const target of outputs)
+          expect(target).toMatch(new RegExp(`^results\\.${service.key}\\.[a-zA-Z]+$`));
       }
       expect(tasks).toHaveLength(loaded.bundle.manifest.services.length);
     });
@@ -102,7 +114,7 @@ export function describeBundle(key: string): void {
     it('catches registry rejections on every connector task and routes them to a clerk of its department', () => {
       const boundaries = of(loaded.elements, 'bpmn:BoundaryEvent');
       for (const task of of(loaded.elements, 'bpmn:ServiceTask')) {
-        const service = loaded.bundle.manifest.services.find((s) => s.key === header(task, 'service'));
+        const service = loaded.bundle.manifest.services.find((s) => taskId(s.key) === task.id);
         const catcher = boundaries.find(
           (b) =>
             b.element('attachedToRef')?.id === task.id &&

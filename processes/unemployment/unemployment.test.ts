@@ -18,11 +18,11 @@ describe('unemployment: registration first', () => {
     );
   });
 
-  it('maps the citizen’s reason for leaving to the registry’s categories', async () => {
+  it('passes the citizen’s reason for leaving and continues medical insurance for unemployment', async () => {
     const elements = await processElements('unemployment');
-    const reason = inputs(elements, 'Task_UnemploymentRegistration').separationReason ?? '';
-    for (const category of ['resigned', 'contract-ended', 'employer-closed', 'dismissed']) {
-      expect(reason).toContain(`"${category}"`);
-    }
+    expect(inputs(elements, 'Task_UnemploymentRegistration').separationReason).toBe(
+      '=unemployment.separationReason',
+    );
+    expect(inputs(elements, 'Task_MedicalInsuranceContinuation').reason).toBe('unemployment');
   });
 });

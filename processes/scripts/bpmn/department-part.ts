@@ -2,7 +2,8 @@ import type { BundleService, Department } from '../../src/bundle-manifest.ts';
 import { STAFF_FORMS, formKey, reviewFormName } from '../../src/form-keys.ts';
 import type { ServiceProcessSpec } from '../specs/spec.types.ts';
 import { addNode, centerX, connect, placeLabel, type Container, type FlowNode } from './diagram.ts';
-import { feelString, ioMapping, pick, taskDefinition, taskHeaders, userTask } from './zeebe.ts';
+import { readOperationTemplate } from './element-templates.ts';
+import { feelString, ioMapping, taskDefinition, taskHeaders, userTask } from './zeebe.ts';
 
 export const DEPARTMENT_NAMES: Record<Department, string> = {
   health: '卫健',
@@ -13,6 +14,25 @@ export const DEPARTMENT_NAMES: Record<Department, string> = {
 
 export function pascal(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The spec's request fields in the template's order; every required one must be given. */
+function templateInputs(
+  serviceKey: string,
+  fields: { name: string; optional: boolean }[],
+  given: [string, string][],
+): [string, string][] {
+  const byName = new Map(given);
+  for (const [name] of given) {
+    if (!fields.some((field) => field.name === name))
+      throw new Error(`${serviceKey}: ${name} is not a request field`);
+  }
+  return fields.flatMap(({ name, optional }) => {
+    const source = byName.get(name);
+    if (source === undefined && !optional)
+      throw new Error(`${serviceKey}: the request field ${name} has no source`);
+    return source === undefined ? [] : [[name, source] as [string, string]];
+  });
 }
 
 /** Vertical offsets inside a part, from the part's main line. */
@@ -123,15 +143,27 @@ export function addDepartmentPart(
     cursor += 100;
 
     const [, dept, operation] = service.operation.split(':');
+    const template = readOperationTemplate(service.operation);
+    const inputs = templateInputs(service.key, template.inputs, spec.inputs);
+    if (template.outputs.join() !== spec.outputs.join()) {
+      throw new Error(`${key}: outputs ${spec.outputs} differ from the template's ${template.outputs}`);
+    }
     const task = addNode(inner, {
       id: `Task_${P}`,
       kind: 'serviceTask',
       name: spec.taskName,
       at: [cursor + 50, mainY],
+      attrs: {
+        'zeebe:modelerTemplate': template.id,
+        'zeebe:modelerTemplateVersion': String(template.version),
+      },
       extensions: [
-        taskDefinition(service.operation),
-        taskHeaders({ registry: dept ?? department, operation: operation ?? '', service: key }),
-        ioMapping(spec.inputs, [[`results.${key}`, pick(spec.outputs)]]),
+        taskDefinition(service.operation, template.retries),
+        taskHeaders({ registry: dept ?? department, operation: operation ?? '' }),
+        ioMapping(
+          inputs,
+          template.outputs.map((field): [string, string] => [`results.${key}.${field}`, `=${field}`]),
+        ),
       ].join('\n'),
     });
     connect(inner, attempt, task, { id: `Flow_${P}Submit` });

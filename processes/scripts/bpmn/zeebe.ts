@@ -44,11 +44,6 @@ export function userTask(options: UserTaskExtensions): string {
   return parts.join('\n');
 }
 
-/** A FEEL context literal `{a: a, b: b}` that keeps the named variables. */
-export function pick(fields: readonly string[]): string {
-  return `={${fields.map((field) => `${field}: ${field}`).join(', ')}}`;
-}
-
 /** A FEEL string literal. */
 export function feelString(value: string): string {
   return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;

@@ -26,6 +26,7 @@ export const afterDeathSpec: BundleProcessSpec = {
         ['deceasedIdNumber', '=deceased.idNumber'],
         ['deceasedName', '=deceased.name'],
         ['deathDate', '=deceased.deathDate'],
+        ['deathPlaceType', '=deceased.deathPlaceType'],
         ['deathPlace', '=deceased.deathPlace'],
         ['deathCause', '=deceased.deathCause'],
       ],

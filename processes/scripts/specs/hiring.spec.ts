@@ -54,6 +54,7 @@ export const hiringSpec: BundleProcessSpec = {
         ['employerCreditCode', '=employer.creditCode'],
         ['startDate', '=employment.startDate'],
         ['contributionBase', '=employment.monthlySalary'],
+        ['insuranceTypes', '=["pension", "medical", "unemployment"]'],
       ],
       outputs: ['enrolmentNo', 'insuranceTypes', 'startDate', 'documentUrl'],
       reviewShows: [

@@ -63,7 +63,7 @@ export const retirementSpec: BundleProcessSpec = {
       formFields: [...applicant, 'retirement.date'],
       inputs: [
         ['idNumber', '=applicant.idNumber'],
-        ['reason', '="retirement"'],
+        ['reason', 'retirement'],
         ['effectiveDate', '=retirement.date'],
       ],
       outputs: ['continuationNo', 'scheme', 'effectiveDate'],

@@ -2,16 +2,6 @@ import type { BundleProcessSpec } from './spec.types.ts';
 
 const applicant = ['applicant.idNumber', 'applicant.name', 'applicant.mobile'];
 
-/**
- * The dictionary's reasons (as the citizen knows them) → the registry's four
- * categories. Leaving because of the employer's fault counts as involuntary.
- */
-const separationReason =
-  '=if unemployment.separationReason = "voluntary" then "resigned" ' +
-  'else if unemployment.separationReason = "contract-expired" then "contract-ended" ' +
-  'else if unemployment.separationReason = "employer-bankrupt" then "employer-closed" ' +
-  'else "dismissed"';
-
 export const unemploymentSpec: BundleProcessSpec = {
   key: 'unemployment',
   // All HR: the benefit and the medical insurance both need the registration.
@@ -31,7 +21,7 @@ export const unemploymentSpec: BundleProcessSpec = {
         ['idNumber', '=applicant.idNumber'],
         ['lastEmployerCreditCode', '=employer.creditCode'],
         ['separationDate', '=unemployment.separationDate'],
-        ['separationReason', separationReason],
+        ['separationReason', '=unemployment.separationReason'],
       ],
       outputs: ['unemploymentRegistrationNo', 'documentUrl'],
     },
@@ -63,7 +53,7 @@ export const unemploymentSpec: BundleProcessSpec = {
       formFields: [...applicant, 'unemployment.separationDate'],
       inputs: [
         ['idNumber', '=applicant.idNumber'],
-        ['reason', '="unemployment"'],
+        ['reason', 'unemployment'],
         ['effectiveDate', '=unemployment.separationDate'],
       ],
       outputs: ['continuationNo', 'scheme', 'effectiveDate'],
