@@ -21,3 +21,4 @@ export type { MergedField, MergeOptions, MergeProblem, MergeResult } from './mer
 export type { ServiceForm } from './merge/flatten-service-form.ts';
 export { prefill, prefillSources } from './prefill/prefill.ts';
 export type { PrefillOptions, PrefillResult } from './prefill/prefill.ts';
+export { todayInChina } from './validate/today.ts';

@@ -1,3 +1,4 @@
+import { todayInChina } from '../validate/today.ts';
 import { FIELD_DICTIONARY } from '../dictionary/dictionary.ts';
 import type { DictionaryField, FieldSource } from '../dictionary/dictionary.types.ts';
 import type { FormProblem } from '../errors.ts';
@@ -19,7 +20,7 @@ export interface PrefillResult {
 }
 
 export interface PrefillOptions {
-  /** Today as `YYYY-MM-DD`, for the date checks; defaults to the UTC date. */
+  /** Today as `YYYY-MM-DD`, for the date checks; defaults to today in China (UTC+8). */
   readonly today?: string;
 }
 
@@ -47,7 +48,7 @@ export function prefill(
   current: Record<string, unknown> = {},
   options: PrefillOptions = {},
 ): PrefillResult {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInChina();
   const data = cloneData(current);
   const filled = new Set<string>();
   const rejected: FormProblem[] = [];

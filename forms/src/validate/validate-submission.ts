@@ -1,3 +1,4 @@
+import { todayInChina } from './today.ts';
 import type { LocalizedText } from '../dictionary/dictionary.types.ts';
 import { FORM_ERRORS } from '../errors.ts';
 import type { FormSchema } from '../schema/form-schema.types.ts';
@@ -28,7 +29,7 @@ export interface SubmissionResult {
 }
 
 export interface ValidateOptions {
-  /** Today as `YYYY-MM-DD` (birth dates and past dates are checked against it). Defaults to the UTC date. */
+  /** Today as `YYYY-MM-DD` (birth dates and past dates are checked against it). Defaults to today in China (UTC+8). */
   readonly today?: string;
 }
 
@@ -42,7 +43,7 @@ export function validateSubmission(
   input: unknown,
   options: ValidateOptions = {},
 ): SubmissionResult {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInChina();
   if (!isPlainRecord(input)) {
     const error = { rule: 'type' as const, message: ruleMessage({ rule: 'type' }) };
     return { valid: false, errors: { '': [error] }, fieldIds: {}, data: {} };
