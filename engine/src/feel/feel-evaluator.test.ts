@@ -81,6 +81,25 @@ describe('evaluateFeel', () => {
     });
   });
 
+  it('words missing context entries as feel-scala does', () => {
+    const message = (source: string, variables: Record<string, unknown>): string => {
+      const outcome = evaluateFeel(source, variables, { ...at, expect: 'boolean' });
+      return outcome.ok ? '' : outcome.message;
+    };
+    expect(message('result.valid', { result: { status: 200, body: 'x' } })).toContain(
+      "[NO_CONTEXT_ENTRY_FOUND] No context entry found with key 'valid'. Available keys: 'status', 'body'",
+    );
+    expect(message('result.valid', { result: {} })).toContain(
+      "[NO_CONTEXT_ENTRY_FOUND] No context entry found with key 'valid'. The context is empty",
+    );
+    expect(message('result.valid', {})).toBe(
+      "Expected result of the expression 'result.valid' to be 'BOOLEAN', but was 'NULL'. " +
+        'The evaluation reported the following warnings:\n' +
+        "[NO_VARIABLE_FOUND] No variable found with name 'result'\n" +
+        "[NO_CONTEXT_ENTRY_FOUND] No context entry found with key 'valid'. The context is null",
+    );
+  });
+
   it('names the actual type of a wrong result', () => {
     const cases: [string, string][] = [
       ['"a"', 'STRING'],

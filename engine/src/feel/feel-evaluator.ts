@@ -2,17 +2,13 @@ import { compileExpression, FeelDateTime, FeelDuration, type CompiledExpression,
 import { Temporal } from 'temporal-polyfill';
 import { evaluationClock, FeelAssertionFailure, hostFunctions } from './feel-functions.ts';
 import { toJsonValue } from './feel-serialize.ts';
+import { formatWarnings } from './feel-warnings.ts';
 import type {
   FeelEvaluationOptions,
   FeelExpression,
   FeelOutcome,
   FeelParse,
 } from './feel-types.ts';
-
-interface FeelWarning {
-  readonly type: string;
-  readonly message: string;
-}
 
 /** A parsed and built expression. Instances come only from parseFeel, so they are trusted. */
 class CompiledFeelExpression implements FeelExpression {
@@ -145,24 +141,4 @@ export function resultTypeOf(value: unknown): string {
     if (prototype === Object.prototype || prototype === null) return 'OBJECT';
   }
   return 'UNKNOWN';
-}
-
-/** Zeebe appends the evaluation warnings to every expression failure. */
-export function formatWarnings(warnings: readonly FeelWarning[]): string {
-  if (warnings.length === 0) return '';
-  return (
-    ' The evaluation reported the following warnings:\n' +
-    warnings.map((warning) => `[${warning.type}] ${zeebeWarningMessage(warning)}`).join('\n')
-  );
-}
-
-const FEELIN_NO_VARIABLE = /^Variable '(.*)' not found$/;
-
-/** feel-scala words the most common warning differently from feelin. */
-function zeebeWarningMessage(warning: FeelWarning): string {
-  if (warning.type === 'NO_VARIABLE_FOUND') {
-    const match = FEELIN_NO_VARIABLE.exec(warning.message);
-    if (match) return `No variable found with name '${match[1] ?? ''}'`;
-  }
-  return warning.message;
 }
