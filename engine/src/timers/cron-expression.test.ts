@@ -112,6 +112,10 @@ describe('cron expressions (Spring 5.3 syntax)', () => {
     expect(firings('0 30 2 * * *', '2024-03-30T12:00:00Z', 1, 'Europe/Berlin')).toEqual(['2024-03-31T01:30:00Z']);
   });
 
+  it('finds a leap day years ahead', () => {
+    expect(firings('0 0 0 29 2 *', '2025-01-01T00:00:00Z', 2)).toEqual(['2028-02-29T00:00:00Z', '2032-02-29T00:00:00Z']);
+  });
+
   it('gives no firing for an expression that never matches', () => {
     expect(firings('0 0 0 30 2 *', '2024-01-01T00:00:00Z', 1)).toEqual([undefined]);
   });

@@ -199,11 +199,7 @@ export function parseCron(text: string): CronParse {
 const SEARCH_YEARS = 8;
 
 function dayMatches(cron: CronExpression, date: Temporal.PlainDate): boolean {
-  return (
-    cron.months.has(date.month) &&
-    cron.daysOfMonth.some((rule) => rule(date)) &&
-    cron.daysOfWeek.some((rule) => rule(date))
-  );
+  return cron.daysOfMonth.some((rule) => rule(date)) && cron.daysOfWeek.some((rule) => rule(date));
 }
 
 function firstAtOrAfter(values: ReadonlySet<number>, from: number, max: number): number | undefined {
@@ -224,6 +220,12 @@ export function nextCronTime(cron: CronExpression, after: number, zone: string):
   let date = start.toPlainDate();
   let fromTime: Temporal.PlainTime | undefined = start.toPlainTime();
   while (Temporal.PlainDate.compare(date, limit) <= 0) {
+    if (!cron.months.has(date.month)) {
+      // skip the rest of a month that can never match
+      date = date.with({ day: 1 }).add({ months: 1 });
+      fromTime = undefined;
+      continue;
+    }
     if (dayMatches(cron, date)) {
       const time = firstTimeOfDay(cron, fromTime);
       if (time) {
