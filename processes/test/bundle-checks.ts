@@ -1,5 +1,6 @@
 import { Linter } from '@camunda/linting';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readOperationTemplate } from '../scripts/bpmn/element-templates.ts';
 import { STAFF_FORMS, parseFormKey, reviewFormName } from '../src/form-keys.ts';
 import { FORM_KEY_PATTERN, formKeys } from '../src/form-schema.ts';
 import { loadBundle, type Bundle } from '../src/load-bundles.ts';
@@ -109,6 +110,29 @@ export function describeBundle(key: string): void {
           expect(target).toMatch(new RegExp(`^results\\.${service.key}\\.[a-zA-Z]+$`));
       }
       expect(tasks).toHaveLength(loaded.bundle.manifest.services.length);
+    });
+
+    it('matches each connector task to its element template: version, retries, request and response fields', () => {
+      for (const service of loaded.bundle.manifest.services) {
+        const task = of(loaded.elements, 'bpmn:ServiceTask').find((t) => t.id === taskId(service.key));
+        if (!task) throw new Error(`no task for ${service.key}`);
+        const template = readOperationTemplate(service.operation);
+        expect(task.get('modelerTemplateVersion'), service.key).toBe(template.version);
+        expect(text(extension(task, 'zeebe:TaskDefinition'), 'retries')).toBe(String(template.retries));
+        const io = extension(task, 'zeebe:IoMapping');
+        const inputs = (io?.elements('inputParameters') ?? []).map((p) => text(p, 'target'));
+        const required = template.inputs.filter((i) => !i.optional).map((i) => i.name);
+        expect(
+          inputs.filter((name) => !template.inputs.some((i) => i.name === name)),
+          service.key,
+        ).toEqual([]);
+        expect(
+          required.filter((name) => !inputs.includes(name)),
+          service.key,
+        ).toEqual([]);
+        const sources = (io?.elements('outputParameters') ?? []).map((p) => text(p, 'source'));
+        expect(sources).toEqual(template.outputs.map((field) => `=${field}`));
+      }
     });
 
     it('catches registry rejections on every connector task and routes them to a clerk of its department', () => {
