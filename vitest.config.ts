@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     projects: ['engine', 'forms', 'processes', 'api', 'designer', 'registries'],
     globalSetup: ['./test/global-setup.ts'],
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
