@@ -248,4 +248,30 @@ export const PARITY_CASES: readonly ParityCase[] = [
     data: { n: 'abc', s: 'z', t: 12345, d: 'not a date' },
     failing: ['Field_text_number', 'Field_bad_option', 'Field_number_text', 'Field_bad_date'],
   },
+  {
+    name: 'conditions combined by the merge with and / or',
+    components: [
+      {
+        id: 'Field_kind',
+        type: 'radio',
+        key: 'kind',
+        values: [
+          { label: 'A', value: 'a' },
+          { label: 'B', value: 'b' },
+        ],
+      },
+      text('Field_other', 'other'),
+      text('Field_both', 'both', { ...required, conditional: { hide: '=(kind = "a") and (other = "b")' } }),
+      text('Field_either', 'either', {
+        ...required,
+        conditional: { hide: '=(kind = "b") or (other = "c")' },
+      }),
+      text('Field_neither', 'neither', {
+        ...required,
+        conditional: { hide: '=(kind = "b") or (other = "b")' },
+      }),
+    ],
+    data: { kind: 'a', other: 'c' },
+    failing: ['Field_both', 'Field_neither'],
+  },
 ];
