@@ -8,3 +8,4 @@ export { DEPARTMENTS, type Dept } from './shared/registry-context.ts';
 export { BUSINESS_ERRORS, TECHNICAL_ERRORS, type BusinessCode, type ErrorBody, type ErrorCode } from './errors.ts';
 export type { Faults } from './shared/faults.ts';
 export { checkIdNumber } from './shared/id-number.ts';
+export { maskIdNumbers } from './shared/mask.ts';

@@ -104,4 +104,19 @@ describe('idempotency keys on writes', () => {
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
     expect(answers.filter((answer) => answer.status === 422).map((answer) => answer.body.error.code)).toEqual(Array(4).fill('CARD_ALREADY_ISSUED'));
   });
+
+  it('takes over a claim left in progress by a crashed request once its lease has passed', async () => {
+    // given: a claim from a request that never finished, two minutes ago
+    const key = newKey();
+    const body = { idNumber: CITIZEN2_FATHER.idNumber, retirementDate: '2026-03-03' };
+    const first = await post(app, '/registries/hr/pension-eligibility-checks', body, key);
+    await sql(db.url, `update registry_hr.idempotency_keys set state = 'in_progress', status = null, response = null, claimed_at = now() - interval '2 minutes' where key = $1`, [key]);
+    // when
+    const retried = await post(app, '/registries/hr/pension-eligibility-checks', body, key);
+    // then
+    expect(first.status).toBe(201);
+    expect(retried.status).toBe(201);
+    expect(retried.headers['idempotency-replayed']).toBeUndefined();
+  });
 });
+

@@ -29,7 +29,8 @@ interface KeyRow {
   state: 'in_progress' | 'done';
   status: number | null;
   response: unknown;
-  claimed_at: Date;
+  /** As text: a JS Date would drop the microseconds the compare-and-set below needs. */
+  claimed_at: string;
 }
 
 /**
@@ -44,7 +45,7 @@ export async function claimKey(pool: pg.Pool, schema: string, key: string, hash:
   );
   if (inserted.rowCount === 1) return { kind: 'claimed' };
   const existing = await pool.query<KeyRow>(
-    `select request_hash, state, status, response, claimed_at from ${schema}.idempotency_keys where key = $1`,
+    `select request_hash, state, status, response, claimed_at::text from ${schema}.idempotency_keys where key = $1`,
     [key],
   );
   const row = existing.rows[0];
@@ -54,7 +55,7 @@ export async function claimKey(pool: pg.Pool, schema: string, key: string, hash:
   if (row.state === 'done') return { kind: 'replay', status: row.status ?? 200, body: row.response };
   const takenOver = await pool.query(
     `update ${schema}.idempotency_keys set claimed_at = now()
-     where key = $1 and state = 'in_progress' and claimed_at = $2 and claimed_at < now() - make_interval(secs => $3)`,
+     where key = $1 and state = 'in_progress' and claimed_at = $2::timestamptz and claimed_at < now() - make_interval(secs => $3)`,
     [key, row.claimed_at, leaseMs / 1000],
   );
   return takenOver.rowCount === 1 ? { kind: 'claimed' } : { kind: 'in-progress' };
