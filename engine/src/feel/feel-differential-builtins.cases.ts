@@ -202,6 +202,10 @@ export const builtinGroups: DifferentialGroup[] = [
       row('duration("P5D")', 'PT120H'),
       row('duration("P32Y")', 'P32Y'),
       row('years and months duration(date("2011-12-22"), date("2013-08-24"))', 'P1Y8M'),
+      // DST: java.time resolves a wall time in a gap forward (ZEEBE-COMPAT.md §6.2 item 8)
+      row('date and time("2023-03-26T02:30:00@Europe/Berlin")', '2023-03-26T03:30+02:00[Europe/Berlin]'),
+      row('date and time("2023-03-26T02:30:00@Europe/Berlin").hour', 3),
+      row('date and time("2023-03-26T01:30:00@Europe/Berlin") + duration("PT1H")', '2023-03-26T03:30+02:00[Europe/Berlin]'),
     ],
   },
   {
