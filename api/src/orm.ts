@@ -49,6 +49,17 @@ export async function createOrm(databaseUrl: string, logger?: Logger): Promise<O
     },
     debug: false,
     logger: (message) => logger?.debug({ orm: message }, 'mikro-orm'),
+    // knex (under MikroORM) otherwise writes its warnings, such as a dropped
+    // connection while the database restarts, straight to the console.
+    driverOptions: {
+      log: {
+        warn: (message: unknown) => logger?.warn({ knex: String(message) }, 'database driver warning'),
+        error: (message: unknown) => logger?.error({ knex: String(message) }, 'database driver error'),
+        deprecate: (message: unknown) =>
+          logger?.debug({ knex: String(message) }, 'database driver deprecation'),
+        debug: (message: unknown) => logger?.trace({ knex: message }, 'database driver debug'),
+      },
+    },
   });
 }
 

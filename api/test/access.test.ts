@@ -111,6 +111,12 @@ describe('public endpoints', () => {
     );
   });
 
+  it('serve the API documentation UI', async () => {
+    const response = await t.app.inject({ url: '/api/docs/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+  });
+
   it('serve Prometheus metrics', async () => {
     await t.app.inject({ url: '/health' });
     const response = await t.app.inject({ url: '/metrics' });
