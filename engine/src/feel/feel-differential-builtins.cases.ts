@@ -7,7 +7,8 @@ import { row, type DifferentialGroup } from './feel-differential.cases.ts';
 export const builtinGroups: DifferentialGroup[] = [
   {
     name: 'list built-ins',
-    source: 'v116 builtin-functions/feel-built-in-functions-list.md; duplicate values: 1.17 changelog and main list doc',
+    source:
+      'v116 builtin-functions/feel-built-in-functions-list.md; duplicate values: 1.17 changelog and main list doc',
     cases: [
       row('list contains([1,2,3], 2)', true),
       row('count([1,2,3])', 3),
@@ -205,7 +206,10 @@ export const builtinGroups: DifferentialGroup[] = [
       // DST: java.time resolves a wall time in a gap forward (ZEEBE-COMPAT.md §6.2 item 8)
       row('date and time("2023-03-26T02:30:00@Europe/Berlin")', '2023-03-26T03:30+02:00[Europe/Berlin]'),
       row('date and time("2023-03-26T02:30:00@Europe/Berlin").hour', 3),
-      row('date and time("2023-03-26T01:30:00@Europe/Berlin") + duration("PT1H")', '2023-03-26T03:30+02:00[Europe/Berlin]'),
+      row(
+        'date and time("2023-03-26T01:30:00@Europe/Berlin") + duration("PT1H")',
+        '2023-03-26T03:30+02:00[Europe/Berlin]',
+      ),
     ],
   },
   {

@@ -133,7 +133,8 @@ export const languageGroups: DifferentialGroup[] = [
   },
   {
     name: 'missing variables',
-    source: 'feel-scala src/test/scala/org/camunda/feel/impl/interpreter/InterpreterNonExistingVariableExpressionTest.scala',
+    source:
+      'feel-scala src/test/scala/org/camunda/feel/impl/interpreter/InterpreterNonExistingVariableExpressionTest.scala',
     cases: [
       row('x = 1', false),
       row('1 = x', false),
@@ -191,7 +192,8 @@ export const languageGroups: DifferentialGroup[] = [
   },
   {
     name: 'three-valued logic, instance of, in',
-    source: 'main language-guide/feel-boolean-expressions.md; v117 builtin-functions/feel-built-in-functions-boolean.md (not)',
+    source:
+      'main language-guide/feel-boolean-expressions.md; v117 builtin-functions/feel-built-in-functions-boolean.md (not)',
     cases: [
       row('true and true', true),
       row('true and false', false),

@@ -37,6 +37,8 @@ describe('FEEL gives the results feel-scala 1.17 gives (stored as Zeebe stores t
 describe('random number()', () => {
   it('returns a number from 0 up to 1', () => {
     const outcome = evaluateFeel('random number()', {}, options);
-    expect(outcome.ok && typeof outcome.value === 'number' && outcome.value >= 0 && outcome.value < 1).toBe(true);
+    expect(outcome.ok && typeof outcome.value === 'number' && outcome.value >= 0 && outcome.value < 1).toBe(
+      true,
+    );
   });
 });

@@ -3,12 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { evaluationClock, FeelAssertionFailure, hostFunctions } from './feel-functions.ts';
 import { toJsonValue } from './feel-serialize.ts';
 import { formatWarnings } from './feel-warnings.ts';
-import type {
-  FeelEvaluationOptions,
-  FeelExpression,
-  FeelOutcome,
-  FeelParse,
-} from './feel-types.ts';
+import type { FeelEvaluationOptions, FeelExpression, FeelOutcome, FeelParse } from './feel-types.ts';
 
 /** A parsed and built expression. Instances come only from parseFeel, so they are trusted. */
 class CompiledFeelExpression implements FeelExpression {

@@ -91,9 +91,7 @@ export const hostFunctions: Record<string, HostFunction> = {
 
   assert: define(['value', 'condition', 'cause'], (value, condition, cause) => {
     if (condition === true) return value;
-    throw new FeelAssertionFailure(
-      typeof cause === 'string' ? cause : 'The condition is not fulfilled',
-    );
+    throw new FeelAssertionFailure(typeof cause === 'string' ? cause : 'The condition is not fulfilled');
   }),
 
   'duplicate values': define(['list'], (list) => {
@@ -131,7 +129,9 @@ export const hostFunctions: Record<string, HostFunction> = {
   'last day of month': define(['date'], (date) => {
     if (date instanceof FeelDate || date instanceof FeelDateTime) {
       const day = date.value;
-      return new FeelDate(Temporal.PlainDate.from({ year: day.year, month: day.month, day: day.daysInMonth }));
+      return new FeelDate(
+        Temporal.PlainDate.from({ year: day.year, month: day.month, day: day.daysInMonth }),
+      );
     }
     return null;
   }),

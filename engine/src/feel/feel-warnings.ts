@@ -51,7 +51,9 @@ function pathWarning(key: string, target: unknown): { type: string; message: str
   if (typeof target === 'object' && !Array.isArray(target) && temporalToString(target) === undefined) {
     const keys = Object.keys(target);
     const detail =
-      keys.length === 0 ? 'The context is empty' : `Available keys: ${keys.map((name) => `'${name}'`).join(', ')}`;
+      keys.length === 0
+        ? 'The context is empty'
+        : `Available keys: ${keys.map((name) => `'${name}'`).join(', ')}`;
     return { type: 'NO_CONTEXT_ENTRY_FOUND', message: `${prefix} ${detail}` };
   }
   const shown = temporalToString(target) ?? (typeof target === 'string' ? target : JSON.stringify(target));

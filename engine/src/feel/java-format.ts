@@ -80,8 +80,7 @@ export function formatZonedDateTime(dateTime: Temporal.PlainDateTime, zone: stri
 export function formatJavaDuration(duration: Temporal.Duration): string {
   const wholeSeconds =
     duration.days * 86_400 + duration.hours * 3_600 + duration.minutes * 60 + duration.seconds;
-  const subNanos =
-    duration.milliseconds * 1_000_000 + duration.microseconds * 1_000 + duration.nanoseconds;
+  const subNanos = duration.milliseconds * 1_000_000 + duration.microseconds * 1_000 + duration.nanoseconds;
   // Java keeps floor seconds and a non-negative nano adjustment
   let seconds = wholeSeconds + Math.floor(subNanos / 1e9);
   let nanos = subNanos - Math.floor(subNanos / 1e9) * 1e9;

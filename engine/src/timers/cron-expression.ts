@@ -240,12 +240,23 @@ export function nextCronTime(cron: CronExpression, after: number, zone: string):
 }
 
 /** The earliest matching time of day at or after `from` (midnight when undefined). */
-function firstTimeOfDay(cron: CronExpression, from: Temporal.PlainTime | undefined): Temporal.PlainTime | undefined {
+function firstTimeOfDay(
+  cron: CronExpression,
+  from: Temporal.PlainTime | undefined,
+): Temporal.PlainTime | undefined {
   const fromHour = from?.hour ?? 0;
-  for (let hour = firstAtOrAfter(cron.hours, fromHour, 23); hour !== undefined; hour = firstAtOrAfter(cron.hours, hour + 1, 23)) {
+  for (
+    let hour = firstAtOrAfter(cron.hours, fromHour, 23);
+    hour !== undefined;
+    hour = firstAtOrAfter(cron.hours, hour + 1, 23)
+  ) {
     const sameHour = from !== undefined && hour === fromHour;
     const fromMinute = sameHour ? from.minute : 0;
-    for (let minute = firstAtOrAfter(cron.minutes, fromMinute, 59); minute !== undefined; minute = firstAtOrAfter(cron.minutes, minute + 1, 59)) {
+    for (
+      let minute = firstAtOrAfter(cron.minutes, fromMinute, 59);
+      minute !== undefined;
+      minute = firstAtOrAfter(cron.minutes, minute + 1, 59)
+    ) {
       const fromSecond = sameHour && minute === fromMinute ? from.second : 0;
       const second = firstAtOrAfter(cron.seconds, fromSecond, 59);
       if (second !== undefined) return new Temporal.PlainTime(hour, minute, second);

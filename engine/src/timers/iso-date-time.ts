@@ -20,7 +20,10 @@ export function parseTimerDate(text: string, zone: string): DateTimeParse {
     const wall = Temporal.PlainDateTime.from(wallText.replace(',', '.'));
     if (offset) {
       const normalized = offset.toUpperCase() === 'Z' ? '+00:00' : normalizeOffset(offset);
-      return { ok: true, epochMillis: Temporal.Instant.from(`${wall.toString()}${normalized}`).epochMilliseconds };
+      return {
+        ok: true,
+        epochMillis: Temporal.Instant.from(`${wall.toString()}${normalized}`).epochMilliseconds,
+      };
     }
     const region = bracketZone ?? feelZone ?? zone;
     // a wall time in a DST gap moves forward, as ZonedDateTime.of does in Java

@@ -33,10 +33,7 @@ export function parseIsoInterval(text: string): IntervalParse {
   const seconds = number(secondsText);
   const secondSign = secondsText?.startsWith('-') ? -1 : 1;
   const timeMillis =
-    number(match[6]) * 3_600_000 +
-    number(match[7]) * 60_000 +
-    seconds * 1000 +
-    sign * secondSign * fraction;
+    number(match[6]) * 3_600_000 + number(match[7]) * 60_000 + seconds * 1000 + sign * secondSign * fraction;
   const interval: IsoInterval = {
     years: number(match[2]),
     months: number(match[3]),
@@ -44,7 +41,9 @@ export function parseIsoInterval(text: string): IntervalParse {
     days: number(match[5]),
     timeMillis,
   };
-  if (![interval.years, interval.months, interval.weeks, interval.days, timeMillis].every(Number.isSafeInteger)) {
+  if (
+    ![interval.years, interval.months, interval.weeks, interval.days, timeMillis].every(Number.isSafeInteger)
+  ) {
     return { ok: false, message: `'${text}' is too large a duration` };
   }
   return { ok: true, interval };

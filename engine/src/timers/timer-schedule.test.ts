@@ -21,16 +21,24 @@ describe('timeDuration', () => {
 
   it('adds months on the calendar, clamping to the end of a shorter month', () => {
     expect(schedule(scheduleTimer('timeDuration', 'P1M', NOW, 'UTC')).dueAt).toBe(at('2024-02-29T10:00:00Z'));
-    expect(schedule(scheduleTimer('timeDuration', 'P1Y2M', NOW, 'UTC')).dueAt).toBe(at('2025-03-31T10:00:00Z'));
+    expect(schedule(scheduleTimer('timeDuration', 'P1Y2M', NOW, 'UTC')).dueAt).toBe(
+      at('2025-03-31T10:00:00Z'),
+    );
   });
 
   it('adds days and weeks on the calendar of the server zone, keeping the local time across DST', () => {
     // Berlin changes to summer time on 2024-03-31: one calendar day is 23 hours long
     const before = at('2024-03-30T11:00:00Z'); // 12:00 in Berlin
-    expect(schedule(scheduleTimer('timeDuration', 'P1D', before, 'Europe/Berlin')).dueAt).toBe(at('2024-03-31T10:00:00Z'));
-    expect(schedule(scheduleTimer('timeDuration', 'PT24H', before, 'Europe/Berlin')).dueAt).toBe(at('2024-03-31T11:00:00Z'));
+    expect(schedule(scheduleTimer('timeDuration', 'P1D', before, 'Europe/Berlin')).dueAt).toBe(
+      at('2024-03-31T10:00:00Z'),
+    );
+    expect(schedule(scheduleTimer('timeDuration', 'PT24H', before, 'Europe/Berlin')).dueAt).toBe(
+      at('2024-03-31T11:00:00Z'),
+    );
     expect(schedule(scheduleTimer('timeDuration', 'P1W', NOW, 'UTC')).dueAt).toBe(at('2024-02-07T10:00:00Z'));
-    expect(schedule(scheduleTimer('timeDuration', 'P1DT2H', NOW, 'UTC')).dueAt).toBe(at('2024-02-01T12:00:00Z'));
+    expect(schedule(scheduleTimer('timeDuration', 'P1DT2H', NOW, 'UTC')).dueAt).toBe(
+      at('2024-02-01T12:00:00Z'),
+    );
   });
 
   it('accepts a negative duration, which is due at once', () => {
@@ -97,9 +105,17 @@ describe('timeCycle', () => {
 
   it('repeats R/<duration> forever', () => {
     const first = schedule(scheduleTimer('timeCycle', 'R/P1D', NOW, 'UTC'));
-    expect(first).toEqual({ kind: 'cycle', dueAt: at('2024-02-01T10:00:00Z'), remaining: null, cycle: 'R/P1D' });
+    expect(first).toEqual({
+      kind: 'cycle',
+      dueAt: at('2024-02-01T10:00:00Z'),
+      remaining: null,
+      cycle: 'R/P1D',
+    });
     if (first.kind !== 'cycle') throw new Error('expected a cycle');
-    expect(nextCycleFiring(first, first.dueAt, 'UTC')).toEqual({ ...first, dueAt: at('2024-02-02T10:00:00Z') });
+    expect(nextCycleFiring(first, first.dueAt, 'UTC')).toEqual({
+      ...first,
+      dueAt: at('2024-02-02T10:00:00Z'),
+    });
   });
 
   it('fires R1 and R0 once', () => {
@@ -139,7 +155,9 @@ describe('timeCycle', () => {
     if (first.kind !== 'cycle') throw new Error('expected a cycle');
     // Friday 09:00 → next Monday 09:00
     const friday = { ...first, dueAt: at('2024-02-02T08:00:00Z') };
-    expect(nextCycleFiring(friday, friday.dueAt, 'Europe/Berlin')).toMatchObject({ dueAt: at('2024-02-05T08:00:00Z') });
+    expect(nextCycleFiring(friday, friday.dueAt, 'Europe/Berlin')).toMatchObject({
+      dueAt: at('2024-02-05T08:00:00Z'),
+    });
   });
 
   it('accepts the output of the FEEL cycle() function', () => {
