@@ -49,6 +49,13 @@ describe('seed', () => {
     expect(employers.rows.every((row) => isValidCreditCode(row.credit_code))).toBe(true);
   });
 
+  it('links generated children to both parents and gives them a tax deduction by age', async () => {
+    const children = await sql(db.url, 'select count(*)::int as n from registry_civil.persons where father_id_number is not null and mother_id_number is not null');
+    expect(children.rows[0].n).toBeGreaterThan(9);
+    const deductions = await sql(db.url, 'select distinct type from registry_tax.deductions order by type');
+    expect(deductions.rows.map((row) => row.type)).toEqual(['children-education', 'infant-care']);
+  });
+
   it('generates the same residents from the same seed', () => {
     expect(generateResidents(50, 7)).toEqual(generateResidents(50, 7));
     expect(generateResidents(50, 7).persons[0]).not.toEqual(generateResidents(50, 8).persons[0]);

@@ -1,5 +1,5 @@
 import { buildCreditCode } from '../shared/credit-code.ts';
-import { addMonths } from '../shared/dates.ts';
+import { addMonths, ageOn } from '../shared/dates.ts';
 import { buildIdNumber } from '../shared/id-number.ts';
 import type { DemoEmployer, DemoPerson } from './demo-people.ts';
 import { between, pick, seededRandom } from './prng.ts';
@@ -52,14 +52,14 @@ export function generateResidents(count: number, seed: number): SeedWorld {
   world.employers.push(...employers);
   const used = new Set<string>();
 
-  const makePerson = (sex: 'male' | 'female', birthDate: string): DemoPerson => {
+  const makePerson = (sex: 'male' | 'female', birthDate: string, region?: string, surname?: string): DemoPerson => {
     for (;;) {
       const sequence = 100 + between(random, 0, 448) * 2 + (sex === 'male' ? 1 : 0);
-      const idNumber = buildIdNumber(pick(random, BIRTH_REGIONS), birthDate, sequence);
+      const idNumber = buildIdNumber(region ?? pick(random, BIRTH_REGIONS), birthDate, sequence);
       if (used.has(idNumber)) continue;
       used.add(idNumber);
       const given = Array.from({ length: between(random, 1, 2) }, () => pick(random, sex === 'male' ? MALE_GIVEN : FEMALE_GIVEN)).join('');
-      return { idNumber, name: pick(random, SURNAMES) + given, sex, birthDate };
+      return { idNumber, name: (surname ?? pick(random, SURNAMES)) + given, sex, birthDate };
     }
   };
   const birthDate = (fromYear: number, toYear: number) =>
@@ -91,10 +91,40 @@ export function generateResidents(count: number, seed: number): SeedWorld {
       world.marriages.push({ no: `JH${married.slice(0, 4)}${String(householdIndex).padStart(8, '0')}`, husbandIdNumber: husband.idNumber, wifeIdNumber: wife.idNumber, registeredOn: married < '2026-01-01' ? married : '2025-10-01', status: 'married' });
       members.push(partner);
       made += 1;
+      for (const member of members) employ(world, random, member, pick(random, employers));
+      // Younger couples have up to two children born in the city, with their tax deductions.
+      const children = wife.birthDate >= '1978-01-01' ? between(random, 0, 2) : 0;
+      for (let i = 0; i < children && made < count; i += 1) {
+        const born = addMonths(wife.birthDate, between(random, 24 * 12, 38 * 12));
+        if (born > '2025-12-31') continue;
+        const sex = random() < 0.5 ? 'male' : 'female';
+        const child = makePerson(sex, born, district.code, husband.name.slice(0, 1));
+        world.persons.push({ person: child, householdNumber: number, relationToHead: sex === 'male' ? '子' : '女', fatherIdNumber: husband.idNumber, motherIdNumber: wife.idNumber });
+        made += 1;
+        deduct(world, child, [husband, wife]);
+      }
+      continue;
     }
     for (const member of members) employ(world, random, member, pick(random, employers));
   }
   return world;
+}
+
+/** The child's deduction, claimed in full by the first parent who is a taxpayer: infant care under 3, then children's education to 18. */
+function deduct(world: SeedWorld, child: DemoPerson, parents: readonly DemoPerson[]): void {
+  const claimant = parents.find((parent) => world.taxpayers.includes(parent));
+  const age = ageOn(child.birthDate, '2026-01-01');
+  if (!claimant || age >= 18) return;
+  const infant = age < 3;
+  world.deductions.push({
+    no: `KC2000${String(world.deductions.length + 1).padStart(8, '0')}`,
+    idNumber: claimant.idNumber,
+    type: infant ? 'infant-care' : 'children-education',
+    childIdNumber: child.idNumber,
+    childName: child.name,
+    startMonth: infant ? child.birthDate.slice(0, 7) : addMonths(child.birthDate, 36).slice(0, 7),
+    endMonth: infant ? addMonths(child.birthDate, 35).slice(0, 7) : null,
+  });
 }
 
 /** Working-age residents (22 to 59 on 2026-01-01) are employed with seven in ten odds. */

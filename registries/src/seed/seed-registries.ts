@@ -143,6 +143,13 @@ async function seedTax(db: Db, world: SeedWorld): Promise<void> {
       [w.no, w.employerCreditCode, w.idNumber, w.startDate, w.ended ? 'ended' : 'active'],
     );
   }
+  for (const d of world.deductions) {
+    await db.query(
+      `insert into registry_tax.deductions (deduction_no, id_number, type, child_id_number, child_name, share_percent, monthly_amount, start_month, end_month, status)
+       values ($1, $2, $3, $4, $5, 100, 2000, $6, $7, 'active') on conflict do nothing`,
+      [d.no, d.idNumber, d.type, d.childIdNumber, d.childName, d.startMonth, d.endMonth],
+    );
+  }
   for (const s of world.pensionIncomeStatuses) {
     await db.query(
       `insert into registry_tax.pension_income_statuses (status_no, id_number, effective_month, pension_claim_no) values ($1, $2, $3, $4) on conflict do nothing`,

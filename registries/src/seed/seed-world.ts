@@ -40,6 +40,8 @@ export interface SeedWorld {
   pensionClaims: { no: string; idNumber: string; retirementDate: string; monthlyAmount: number; startMonth: string }[];
   taxpayers: DemoPerson[];
   withholdings: { no: string; employerCreditCode: string; idNumber: string; startDate: string; ended: boolean }[];
+  /** Special additional deductions, each 2 000 yuan a month claimed in full by one parent. */
+  deductions: { no: string; idNumber: string; type: 'infant-care' | 'children-education'; childIdNumber: string; childName: string; startMonth: string; endMonth: string | null }[];
   pensionIncomeStatuses: { no: string; idNumber: string; effectiveMonth: string; pensionClaimNo: string }[];
 }
 
@@ -58,6 +60,7 @@ export function emptyWorld(): SeedWorld {
     pensionClaims: [],
     taxpayers: [],
     withholdings: [],
+    deductions: [],
     pensionIncomeStatuses: [],
   };
 }
