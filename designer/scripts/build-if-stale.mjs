@@ -37,8 +37,11 @@ export async function buildIfStale({ log = console.log } = {}) {
     return false;
   }
   log('designer: building the SPA');
+  // Always the production build, also when called from a test run (NODE_ENV=test would make
+  // Vite bundle Vue's development build).
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   const { reportSizes } = await import('./report-sizes.mjs');
   reportSizes({ log });

@@ -21,6 +21,7 @@ export interface RunningPlatform {
 export async function buildSpaIfStale(): Promise<void> {
   await promisify(execFile)(process.execPath, [join(designerRoot, 'scripts', 'build-if-stale.mjs')], {
     cwd: designerRoot,
+    env: outsideTestEnv(),
     maxBuffer: 16 * 1024 * 1024,
   });
 }
@@ -33,9 +34,7 @@ export async function buildSpaIfStale(): Promise<void> {
 export async function startPlatform(databaseUrl: string): Promise<RunningPlatform> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'onething-e2e-data-'));
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // The platform runs as in production, not as part of this test process.
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV') delete env[key];
+  const env = outsideTestEnv();
   Object.assign(env, {
     DATABASE_URL: databaseUrl,
     ONETHING_DEMO: '1',
@@ -79,6 +78,13 @@ export async function startPlatform(databaseUrl: string): Promise<RunningPlatfor
     );
   }
   return platform;
+}
+
+/** This process's environment without what Vitest adds, so children run as they would from a shell. */
+function outsideTestEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV') delete env[key];
+  return env;
 }
 
 async function waitUntilReady(baseUrl: string, exited: Promise<number | null>): Promise<void> {
