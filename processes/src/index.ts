@@ -26,6 +26,8 @@ export {
 } from './due-dates.ts';
 export type { DueDates } from './due-dates.ts';
 export { ProcessesError, processesErrorCodes } from './errors.ts';
+export { acceptanceVariables, serviceOutcomes, startVariables } from './process-variables.ts';
+export type { AcceptanceDecision, ServiceOutcome, ServiceStatus, StartInput } from './process-variables.ts';
 export type { ProcessesErrorCode } from './errors.ts';
 export { STAFF_FORMS, SUPPLEMENT_MESSAGE, formKey, parseFormKey, reviewFormName } from './form-keys.ts';
 export { FORM_KEY_PATTERN, formKeys, parseFormSchema } from './form-schema.ts';
