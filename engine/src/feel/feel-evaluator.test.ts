@@ -111,6 +111,20 @@ describe('evaluateFeel', () => {
     );
   });
 
+  it("reports an unknown function in feel-scala's words", () => {
+    // feel-scala's function tests: "no function found with name 'f' and 1 parameters"
+    const message = (source: string): string => {
+      const outcome = evaluateFeel(source, { f: 3 }, { ...at, expect: 'number' });
+      return outcome.ok ? '' : outcome.message;
+    };
+    expect(message('foo(1)')).toContain(
+      "[NO_FUNCTION_FOUND] No function found with name 'foo' and 1 parameters",
+    );
+    expect(message('f(x: 1, z: 3)')).toContain(
+      "[NO_FUNCTION_FOUND] No function found with name 'f' and parameters: x,z",
+    );
+  });
+
   it('names the actual type of a wrong result', () => {
     const cases: [string, string][] = [
       ['"a"', 'STRING'],
