@@ -7,7 +7,8 @@ export const nameSchema = { type: 'string', minLength: 1, maxLength: 50 };
 export const dateSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 export const monthSchema = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' };
 export const sexSchema = { type: 'string', enum: ['male', 'female'] };
-export const amountSchema = { type: 'number', exclusiveMinimum: 0, maximum: 10_000_000, multipleOf: 0.01 };
+// No multipleOf: binary fractions make 0.01 steps fail for valid amounts; numeric(12, 2) columns round to cents.
+export const amountSchema = { type: 'number', exclusiveMinimum: 0, maximum: 10_000_000 };
 export const recordNoSchema = { type: 'string', minLength: 1, maxLength: 40 };
 export const bankAccountSchema = { type: 'string', pattern: '^\\d{12,30}$' };
 
