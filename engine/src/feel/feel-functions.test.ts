@@ -23,6 +23,12 @@ describe('injected built-ins', () => {
     expect(value('put(1, "a", 2)')).toBeNull();
     expect(value('put all({a: 1}, 2)')).toBeNull();
     expect(value('put all([{a: 1}, {a: 2, b: 3}])')).toEqual({ a: 2, b: 3 });
+    // a "__proto__" key parsed from JSON stays a plain entry
+    const hostile: unknown = JSON.parse('{"__proto__": {"polluted": true}}');
+    expect(value('put all(x, {b: 1})', { x: hostile })).toEqual(
+      JSON.parse('{"__proto__": {"polluted": true}, "b": 1}'),
+    );
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('get value follows a path and gives null for a missing step', () => {

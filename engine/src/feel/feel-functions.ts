@@ -77,7 +77,10 @@ function putAll(...contexts: unknown[]): unknown {
   const merged: Record<string, unknown> = {};
   for (const context of list) {
     if (!isContext(context)) return null;
-    Object.assign(merged, context);
+    // define, not assign: a "__proto__" key from JSON stays an ordinary entry
+    for (const [key, value] of Object.entries(context)) {
+      Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+    }
   }
   return merged;
 }

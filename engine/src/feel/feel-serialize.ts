@@ -51,7 +51,17 @@ function objectToJson(value: object): JsonValue {
   }
   const context: { [key: string]: JsonValue } = {};
   for (const [key, entry] of Object.entries(value)) {
-    context[key] = toJsonValue(entry);
+    if (key === '__proto__') {
+      // a JSON key like any other: define it, as assigning would replace the prototype
+      Object.defineProperty(context, key, {
+        value: toJsonValue(entry),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      context[key] = toJsonValue(entry);
+    }
   }
   return context;
 }
