@@ -5,6 +5,7 @@ import { parseBpmnResource } from '../model/parse-resource.ts';
 import type { EngineInspector, EngineService } from '../service.ts';
 import { loadState } from '../store/load-state.ts';
 import { migrate } from '../store/migrations.ts';
+import { acquireWriterLock } from '../store/writer-lock.ts';
 import { createHistoryReader } from '../store/history-reader.ts';
 import { CommandWriter } from './command-writer.ts';
 import { DueScheduler } from './due-scheduler.ts';
@@ -28,10 +29,12 @@ export interface OpenedEngine {
 export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
   const clock = options.clock ?? { now: () => Date.now() };
   const logger = options.logger ?? pino({ level: 'info' });
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
   pool.on('error', (error) => logger.error({ err: error }, 'idle engine database connection failed'));
+  let releaseLock: (() => Promise<void>) | undefined;
   try {
     await migrate(pool);
+    releaseLock = await acquireWriterLock(pool);
     const reload = () =>
       loadState(pool, async (name, xml) => {
         const parsed = await parseBpmnResource(name, new TextEncoder().encode(xml), { feel: checkFeel, timer: checkTimer });
@@ -57,10 +60,12 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
       async close() {
         scheduler.stop();
         await writer.close();
+        await releaseLock?.();
         await pool.end();
       },
     };
   } catch (error) {
+    await releaseLock?.().catch(() => undefined);
     await pool.end();
     throw error;
   }

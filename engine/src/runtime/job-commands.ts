@@ -42,7 +42,8 @@ export function jobVariables(x: Execution, instance: ElementInstance | undefined
 }
 
 export function activateJobs(x: Execution, command: ActivateJobs, only?: readonly number[]): ActivatedJobRecord[] {
-  const candidates = only ?? [...(x.state.activatable.get(command.type) ?? [])];
+  // Every key in the activatable index is an activatable job of this type: the oldest `max` suffice.
+  const candidates = only ?? (x.state.activatable.get(command.type) ?? []).slice(0, command.maxJobsToActivate);
   const activated: ActivatedJobRecord[] = [];
   for (const key of candidates) {
     if (activated.length >= command.maxJobsToActivate) break;

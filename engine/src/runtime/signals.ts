@@ -3,7 +3,7 @@ import type { Execution } from './execution.ts';
 import { removeSignalSubscription } from './event-subscriptions.ts';
 import { keepsListening, triggerEvent } from './event-triggers.ts';
 import type { Variables } from './json-values.ts';
-import { startInstanceAt } from './start-events.ts';
+import { startEventName, startInstanceAt } from './start-events.ts';
 
 /**
  * BroadcastSignal and signal throw events (§1.16): every open subscription
@@ -32,7 +32,7 @@ export function broadcastSignal(x: Execution, signalName: string, variables: Var
     if (!latest) continue;
     for (const startId of latest.model.signalStartIds) {
       const start = latest.model.elements.get(startId);
-      if (start?.event.kind !== 'signal' || start.event.signalName.kind !== 'static' || start.event.signalName.value !== signalName) continue;
+      if (start?.event.kind !== 'signal' || startEventName(x, start.event.signalName) !== signalName) continue;
       startInstanceAt(x, latest, startId, variables);
     }
   }

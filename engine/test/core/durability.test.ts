@@ -31,6 +31,10 @@ describe('durability and delivery', () => {
     await engine.close();
   });
 
+  it('refuses to open a second engine on the same database', async () => {
+    await expect(openCoreEngine(databaseUrl)).rejects.toThrow(/another engine/);
+  });
+
   it('does not acknowledge a command whose commit failed, and forgets its effects', async () => {
     // given
     await deploy(engine.service, 'fragile.bpmn', oneTaskProcess('fragile', 'fragile-type'));
