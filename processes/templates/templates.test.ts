@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { validateZeebe } from '@bpmn-io/element-templates-validator';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { buildTemplate, jobType, templateFileName } from './build-template.ts';
@@ -72,6 +73,14 @@ describe('element templates', () => {
     }
   });
 
+  it('passes the validator the Studio’s modeler (bpmn-js-element-templates) applies when loading templates', () => {
+    for (const template of templates) {
+      const result = validateZeebe(template.json);
+      expect(result.errors?.map((error) => error.message) ?? [], template.file).toEqual([]);
+      expect(result.valid).toBe(true);
+    }
+  });
+
   it('has one template per operation of OPERATIONS.md with unique ids', () => {
     expect(contract.length).toBe(20);
     expect(templates.map((t) => t.file).sort()).toEqual(
@@ -131,5 +140,6 @@ describe('element templates', () => {
       properties: [{ type: 'Hidden', value: 'x', binding: { type: 'zeebe:taskDefinition' } }],
     };
     expect(validate(broken)).toBe(false);
+    expect(validateZeebe(broken).valid).toBe(false);
   });
 });
