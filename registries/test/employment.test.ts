@@ -37,7 +37,7 @@ describe('hiring and unemployment', () => {
       idNumber: CITIZEN2.idNumber,
       employerCreditCode: DEMO_EMPLOYER.creditCode,
       startDate: '2026-12-01',
-      contributionBase: 12000,
+      contributionBase: 12345.67,
     });
     const withholding = await post(app, '/registries/tax/withholding-registrations', {
       employerCreditCode: DEMO_EMPLOYER.creditCode,
