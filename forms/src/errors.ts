@@ -12,6 +12,7 @@ export const FORM_ERRORS = {
   FORM_FIELD_CONFLICT: 'Services define the same shared field differently.',
   FORM_SUBMISSION_INVALID: 'The submitted data does not satisfy the form.',
   FORM_PREFILL_REJECTED: 'A known value does not fit the field it was meant to fill.',
+  FORM_PREFILL_CHANGED: 'A read-only value filled from a registry was changed.',
 } as const;
 
 export type FormErrorCode = keyof typeof FORM_ERRORS;

@@ -19,6 +19,7 @@ export { isMobileNumber, MOBILE_PATTERN } from './validate/mobile.ts';
 export { mergeForms, SERVICES_PROPERTY, SHARED_SECTION_ID } from './merge/merge-forms.ts';
 export type { MergedField, MergeOptions, MergeProblem, MergeResult } from './merge/merge-forms.ts';
 export type { ServiceForm } from './merge/flatten-service-form.ts';
-export { prefill, prefillSources } from './prefill/prefill.ts';
+export { checkPrefilled, prefill, prefillSources } from './prefill/prefill.ts';
+export { dataForDepartment, maskSensitive, maskValue } from './privacy/personal-data.ts';
 export type { PrefillOptions, PrefillResult } from './prefill/prefill.ts';
 export { todayInChina } from './validate/today.ts';

@@ -3,7 +3,7 @@ import { dictionaryComponent } from '../dictionary/dictionary.ts';
 import type { FormComponent, FormSchema } from '../schema/form-schema.types.ts';
 import { isContainer, isKeyed } from '../schema/form-schema.types.ts';
 import { validateSubmission } from '../validate/validate-submission.ts';
-import { prefill, prefillSources } from './prefill.ts';
+import { checkPrefilled, prefill, prefillSources } from './prefill.ts';
 
 const TODAY = '2026-11-29';
 
@@ -125,5 +125,30 @@ describe('prefillSources', () => {
       'mother.sex ← civil.person.sex by mother.idNumber',
       'child.birthWeight ← health.delivery.weightGrams by mother.idNumber',
     ]);
+  });
+});
+
+describe('checkPrefilled', () => {
+  it('reports a read-only registry value changed in the submission, and nothing when it is kept', () => {
+    // given
+    const known = { 'applicant.idNumber': '11010519491231002X', 'applicant.name': '张三' };
+    // when
+    const tampered = checkPrefilled(
+      form,
+      known,
+      { applicant: { idNumber: '11010519491231002X', name: '李四' } },
+      { today: TODAY },
+    );
+    const kept = checkPrefilled(
+      form,
+      known,
+      { applicant: { idNumber: '11010519491231002X', name: '张三' } },
+      { today: TODAY },
+    );
+    // then
+    expect(tampered).toEqual([
+      expect.objectContaining({ code: 'FORM_PREFILL_CHANGED', path: 'applicant.name' }),
+    ]);
+    expect(kept).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { formProblem } from '../errors.ts';
 import type { FormComponent, FormSchema, KeyedComponent } from '../schema/form-schema.types.ts';
 import { isContainer, isKeyed } from '../schema/form-schema.types.ts';
 import { onethingRules } from '../validate/onething-rules.ts';
-import { cloneData, setAt, splitKey } from '../validate/value-path.ts';
+import { sameValue } from '../validate/sanitize-value.ts';
+import { cloneData, getAt, setAt, splitKey } from '../validate/value-path.ts';
 import { viewerRules } from '../validate/viewer-rules.ts';
 
 export interface PrefillResult {
@@ -92,4 +93,19 @@ export function prefillSources(
     const source = dictionary.get(key)?.source;
     return source ? [{ key, source }] : [];
   });
+}
+
+/**
+ * Read-only fields are read-only in the browser only. At submission, the api prefills again from
+ * the registries and checks that no filled value was changed on the way.
+ */
+export function checkPrefilled(
+  form: FormSchema,
+  knownValues: Readonly<Record<string, unknown>>,
+  submitted: Readonly<Record<string, unknown>>,
+  options: PrefillOptions = {},
+): FormProblem[] {
+  return prefill(form, knownValues, {}, options)
+    .filled.filter((key) => !sameValue(getAt(submitted, splitKey(key)), knownValues[key]))
+    .map((key) => formProblem('FORM_PREFILL_CHANGED', key));
 }
