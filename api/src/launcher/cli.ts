@@ -62,7 +62,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   let running;
   try {
-    running = await startUnits(makeUnits(), parsed.config, logger);
+    running = await startUnits(await makeUnits(), parsed.config, logger);
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     return 1;

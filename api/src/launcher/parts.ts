@@ -1,6 +1,4 @@
 import type { Unit } from './unit.ts';
-import { apiUnit } from './units/api.unit.ts';
-import { databaseUnit } from './units/database.unit.ts';
 
 /**
  * What each `onething <part>` command starts, in order. `start` runs every
@@ -11,12 +9,16 @@ import { databaseUnit } from './units/database.unit.ts';
  * here, in `start` before the units that use it.
  */
 export const PARTS = {
-  start: () => [databaseUnit(), apiUnit()],
-  api: () => [databaseUnit(), apiUnit()],
+  start: async () => [await database(), await api()],
+  api: async () => [await database(), await api()],
   engine: undefined,
   registries: undefined,
   workers: undefined,
-} satisfies Record<string, (() => Unit[]) | undefined>;
+} satisfies Record<string, (() => Promise<Unit[]>) | undefined>;
+
+// Loaded on demand, so that `onething --help` or a configuration error answers at once.
+const database = async () => (await import('./units/database.unit.ts')).databaseUnit();
+const api = async () => (await import('./units/api.unit.ts')).apiUnit();
 
 export type PartName = keyof typeof PARTS;
 

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig, type Config } from '../src/config.ts';
+import { apiRoot } from '../src/paths.ts';
+import { startUnits } from '../src/launcher/run-units.ts';
+import { apiUnit } from '../src/launcher/units/api.unit.ts';
+import { databaseUnit } from '../src/launcher/units/database.unit.ts';
+import { createTestDatabase, withClient, type TestDatabase } from './support/database.ts';
+
+/** Runs the real CLI; resolves with its exit code and output. */
+function onething(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/launcher/cli.ts', ...args], {
+      cwd: apiRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('the onething command', () => {
+  it('says that a part this build does not have is not available, and fails', async () => {
+    const result = await onething(['engine']);
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('onething engine: this part is not available in this build yet');
+  });
+
+  it('names the bad variable and starts nothing', async () => {
+    const result = await onething(['start'], {
+      PORT: 'eighty',
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/none',
+    });
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('PORT must be an integer');
+    expect(result.output).toContain('ONETHING_SECRET_KEY is required when DATABASE_URL is set');
+  });
+});
+
+describe('the api part on an external database', () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let config: Config;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('launcher');
+    dataDir = await mkdtemp(join(tmpdir(), 'onething-launcher-'));
+    const parsed = parseConfig(
+      {
+        DATABASE_URL: database.url,
+        ONETHING_SECRET_KEY: 'ef'.repeat(32),
+        ONETHING_DATA_DIR: dataDir,
+        PORT: String(40000 + Math.floor(Math.random() * 10000)),
+        HOST: '127.0.0.1',
+      },
+      { repoRoot: '/repo', cwd: '/repo' },
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    config = parsed.config;
+  });
+  afterAll(async () => {
+    await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('migrates, does not seed demo accounts, serves /ready and stops cleanly', async () => {
+    // when
+    const running = await startUnits([databaseUnit(), apiUnit()], config, pino({ level: 'silent' }));
+    try {
+      const response = await fetch(`http://127.0.0.1:${config.port}/ready`);
+
+      // then
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        status: 'ready',
+        checks: { postgres: { ok: true }, database: { ok: true } },
+      });
+      const users = await withClient(database.url, (client) =>
+        client.query('select count(*)::int as n from app.user_account'),
+      );
+      expect(users.rows[0].n).toBe(0);
+    } finally {
+      await running.stop();
+    }
+
+    // and after stopping, nothing listens any more
+    await expect(fetch(`http://127.0.0.1:${config.port}/health`)).rejects.toThrow();
+  });
+});
