@@ -26,7 +26,12 @@ export {
 } from './due-dates.ts';
 export type { DueDates } from './due-dates.ts';
 export { ProcessesError, processesErrorCodes } from './errors.ts';
-export { acceptanceVariables, serviceOutcomes, startVariables } from './process-variables.ts';
+export {
+  SUPPLEMENT_TIME_LIMIT_DAYS,
+  acceptanceVariables,
+  serviceOutcomes,
+  startVariables,
+} from './process-variables.ts';
 export type { AcceptanceDecision, ServiceOutcome, ServiceStatus, StartInput } from './process-variables.ts';
 export type { ProcessesErrorCode } from './errors.ts';
 export { STAFF_FORMS, SUPPLEMENT_MESSAGE, formKey, parseFormKey, reviewFormName } from './form-keys.ts';

@@ -37,11 +37,33 @@ describe('acceptance variables', () => {
     expect(variables.dueAt).toBe('2026-03-16T23:59:59+08:00');
   });
 
-  it('carry only the decision and the reason when the window returns the application', () => {
+  it('give the citizen ten working days to supplement a returned application', () => {
+    // given a return just before the 2026 National Day holiday
+    const variables = acceptanceVariables(
+      newborn,
+      'return',
+      '2026-09-25T11:00:00+08:00',
+      ['birthCertificate'],
+      {
+        reason: '请补充户口簿',
+      },
+    );
+
+    // then 09-28, 09-29, 09-30, 10-08, 10-09, 10-10, 10-12, 10-13, 10-14, 10-15
+    expect(variables).toEqual({
+      acceptance: {
+        decision: 'return',
+        reason: '请补充户口簿',
+        supplementDueAt: '2026-10-15T23:59:59+08:00',
+      },
+    });
+  });
+
+  it('carry only the decision and the reason when the window rejects', () => {
     expect(
-      acceptanceVariables(newborn, 'return', '2026-03-02', ['birthCertificate'], { reason: '请补充户口簿' }),
+      acceptanceVariables(newborn, 'reject', '2026-03-02', [], { reason: '不属于本事项受理范围' }),
     ).toEqual({
-      acceptance: { decision: 'return', reason: '请补充户口簿' },
+      acceptance: { decision: 'reject', reason: '不属于本事项受理范围' },
     });
   });
 });

@@ -1,6 +1,10 @@
 import type { CalendarDate } from '../calendar/index.ts';
 import type { BundleManifest, Department } from './bundle-manifest.ts';
+import { addWorkingDays } from '../calendar/index.ts';
 import { acceptanceDueAt, computeDueDates } from './due-dates.ts';
+
+/** Working days a citizen has to supplement a returned application before it counts as withdrawn. */
+export const SUPPLEMENT_TIME_LIMIT_DAYS = 10;
 
 /**
  * The variables a bundle's process reads and writes (README: "Process
@@ -38,7 +42,8 @@ export type AcceptanceDecision = 'accept' | 'return' | 'reject';
 
 /**
  * Completion variables of the window's acceptance task. Accepting adds the due
- * dates of the bundle and of every department part, counted from `decidedAt`.
+ * dates of the bundle and of every department part, counted from `decidedAt`;
+ * returning adds `acceptance.supplementDueAt`, when the application lapses.
  */
 export function acceptanceVariables(
   manifest: BundleManifest,
@@ -48,7 +53,12 @@ export function acceptanceVariables(
   form: { reason?: string; comment?: string; materialsChecked?: string[] } = {},
 ): Record<string, unknown> {
   const acceptance = { ...form, decision };
-  if (decision !== 'accept') return { acceptance };
+  if (decision === 'return') {
+    return {
+      acceptance: { ...acceptance, supplementDueAt: addWorkingDays(decidedAt, SUPPLEMENT_TIME_LIMIT_DAYS) },
+    };
+  }
+  if (decision === 'reject') return { acceptance };
   return { acceptance, ...computeDueDates(manifest, decidedAt, services) };
 }
 

@@ -14,6 +14,7 @@ const SUPPORTED = new Set([
   'bpmn:ServiceTask',
   'bpmn:ExclusiveGateway',
   'bpmn:ParallelGateway',
+  'bpmn:EventBasedGateway',
   'bpmn:IntermediateCatchEvent',
   'bpmn:BoundaryEvent',
   'bpmn:SubProcess',
@@ -51,6 +52,10 @@ function header(task: Element, key: string): string | undefined {
     ?.elements('values')
     .find((h) => text(h, 'key') === key);
   return text(found, 'value');
+}
+
+function successorsOf(element: Element | undefined): string[] {
+  return (element?.elements('outgoing') ?? []).map((f) => f.element('targetRef')?.id ?? '');
 }
 
 /** `Task_<Service>`: the connector task of a service. */
@@ -206,14 +211,23 @@ export function describeBundle(key: string): void {
       }
     });
 
-    it('has window acceptance that can accept, return for correction (waiting for the supplement message) or reject', () => {
+    it('has window acceptance that can accept, reject, or return for correction until the supplement or its deadline', () => {
       const accept = loaded.elements.find((e) => e.id === 'Task_WindowAccept');
       expect(groups(accept)).toBe('window');
       const flows = of(loaded.elements, 'bpmn:SequenceFlow').filter(
         (f) => f.element('sourceRef')?.id === 'Gateway_AcceptDecision',
       );
       expect(flows.map((f) => f.id).sort()).toEqual(['Flow_Accepted', 'Flow_Rejected', 'Flow_Returned']);
-      const wait = flows.find((f) => f.id === 'Flow_Returned')?.element('targetRef');
+      const awaiting = flows.find((f) => f.id === 'Flow_Returned')?.element('targetRef');
+      expect(awaiting?.type).toBe('bpmn:EventBasedGateway');
+      const events = (awaiting?.elements('outgoing') ?? []).map((f) => f.element('targetRef'));
+      const definitions = events.map((e) => e?.elements('eventDefinitions')[0]);
+      const timer = definitions.find((d) => d?.type === 'bpmn:TimerEventDefinition');
+      expect(text(timer?.element('timeDate'), 'body')).toBe('=date and time(acceptance.supplementDueAt)');
+      const wait = events.find(
+        (e) => e?.elements('eventDefinitions')[0]?.type === 'bpmn:MessageEventDefinition',
+      );
+      expect(successorsOf(wait)).toEqual(['Task_WindowAccept']);
       const message = wait?.elements('eventDefinitions')[0]?.element('messageRef');
       expect(text(message, 'name')).toBe('application-supplemented');
       const subscription = message ? extension(message, 'zeebe:Subscription') : undefined;

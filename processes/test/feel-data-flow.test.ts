@@ -57,6 +57,15 @@ describe.each(BUNDLE_KEYS)('FEEL data flow of %s over a complete sample applicat
     expect(feel(condition(elements, 'Flow_Returned'), context)).toBe(false);
     expect(feel(condition(elements, 'Flow_Rejected'), context)).toBe(false);
 
+    // a returned application lapses at its supplement due date
+    const returned = {
+      ...context,
+      acceptance: { decision: 'return', supplementDueAt: '2026-10-16T23:59:59+08:00' },
+    };
+    expect(feel(condition(elements, 'Flow_Returned'), returned)).toBe(true);
+    const lapse = byId('Event_SupplementExpired')?.elements('eventDefinitions')[0]?.element('timeDate');
+    expect(feel(text(lapse, 'body'), returned)).not.toBeNull();
+
     // and every part's timer and every clerk task's due date is a date-time
     for (const timer of elements.filter((e) => e.id.endsWith('Overdue') && e.type === 'bpmn:BoundaryEvent')) {
       const timeDate = timer.elements('eventDefinitions')[0]?.element('timeDate');

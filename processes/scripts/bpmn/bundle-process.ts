@@ -124,6 +124,22 @@ export function buildBundleProcess(manifest: BundleManifest, spec: BundleProcess
     from: 'top',
     to: 'bottom',
   });
+  // Returned for correction: the citizen supplements within the time limit,
+  // or the application is treated as withdrawn (视为撤回).
+  const awaiting = addNode(root, {
+    id: 'Gateway_AwaitSupplement',
+    kind: 'eventBasedGateway',
+    name: '等待补正',
+    at: [445, MAIN_Y + 150],
+  });
+  placeLabel(awaiting, 'belowRight');
+  connect(root, decision, awaiting, {
+    id: 'Flow_Returned',
+    name: '退回补正',
+    condition: '=acceptance.decision = "return"',
+    from: 'bottom',
+    to: 'top',
+  });
   const supplemented = addNode(root, {
     id: 'Event_Supplemented',
     kind: 'intermediateCatchEvent',
@@ -131,14 +147,27 @@ export function buildBundleProcess(manifest: BundleManifest, spec: BundleProcess
     at: [300, MAIN_Y + 150],
     body: '<bpmn:messageEventDefinition id="MessageEventDefinition_Supplemented" messageRef="Message_ApplicationSupplemented" />',
   });
-  connect(root, decision, supplemented, {
-    id: 'Flow_Returned',
-    name: '退回补正',
-    condition: '=acceptance.decision = "return"',
-    from: 'bottom',
-    to: 'right',
-  });
+  connect(root, awaiting, supplemented, { id: 'Flow_AwaitSupplemented', from: 'left', to: 'right' });
   connect(root, supplemented, accept, { id: 'Flow_Supplemented', from: 'top', to: 'bottom' });
+  const expired = addNode(root, {
+    id: 'Event_SupplementExpired',
+    kind: 'intermediateCatchEvent',
+    name: '补正期限届满',
+    at: [445, MAIN_Y + 260],
+    body:
+      '<bpmn:timerEventDefinition id="TimerEventDefinition_SupplementExpired">\n' +
+      '  <bpmn:timeDate xsi:type="bpmn:tFormalExpression">=date and time(acceptance.supplementDueAt)</bpmn:timeDate>\n' +
+      '</bpmn:timerEventDefinition>',
+  });
+  placeLabel(expired, 'right');
+  connect(root, awaiting, expired, { id: 'Flow_AwaitExpired', from: 'bottom', to: 'top' });
+  const withdrawn = addNode(root, {
+    id: 'EndEvent_Withdrawn',
+    kind: 'endEvent',
+    name: '视为撤回',
+    at: [300, MAIN_Y + 260],
+  });
+  connect(root, expired, withdrawn, { id: 'Flow_Withdrawn', from: 'left', to: 'right' });
 
   let previous: FlowNode = decision;
   // Attributes of the next flow out of `previous`; by default it is named after its target.

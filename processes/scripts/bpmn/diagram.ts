@@ -12,6 +12,7 @@ export type NodeKind =
   | 'serviceTask'
   | 'exclusiveGateway'
   | 'parallelGateway'
+  | 'eventBasedGateway'
   | 'intermediateCatchEvent'
   | 'boundaryEvent'
   | 'subProcess';
@@ -127,7 +128,8 @@ export interface NodeInit {
 }
 
 function defaultSize(kind: NodeKind): { w: number; h: number } {
-  if (kind === 'exclusiveGateway' || kind === 'parallelGateway') return SIZE.gateway;
+  if (kind === 'exclusiveGateway' || kind === 'parallelGateway' || kind === 'eventBasedGateway')
+    return SIZE.gateway;
   if (kind === 'userTask' || kind === 'serviceTask' || kind === 'subProcess') return SIZE.task;
   return SIZE.event;
 }
