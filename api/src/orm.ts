@@ -3,8 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from 'pino';
 import { entities } from './entities.ts';
 import { migrationsList } from './migrations/index.ts';
-import { apiRoot } from './paths.ts';
-import { resolve } from 'node:path';
+import { migrationsFolder } from './paths.ts';
 
 export type Orm = MikroORM;
 
@@ -18,7 +17,7 @@ export const OTHER_PARTS_SCHEMAS = [
   'registry_civil',
 ] as const;
 
-export const MIGRATIONS_FOLDER = resolve(apiRoot, 'src', 'migrations');
+export const MIGRATIONS_FOLDER = migrationsFolder;
 
 /** Connects MikroORM to the database (it does not migrate: see migrate()). */
 export async function createOrm(databaseUrl: string, logger?: Logger): Promise<Orm> {

@@ -9,3 +9,6 @@ export const repoRoot = resolve(apiRoot, '..');
 
 /** Where the designer's production build lands. */
 export const designerDist = resolve(repoRoot, 'designer', 'dist');
+
+/** The api's TypeScript migrations (listed in its index.ts). */
+export const migrationsFolder = resolve(apiRoot, 'src', 'migrations');

@@ -1,9 +1,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MIGRATIONS_FOLDER } from '../orm.ts';
+import { migrationsFolder } from '../paths.ts';
 
 /** Rewrites index.ts to list every migration file of the folder, oldest first. */
-export async function writeMigrationsIndex(folder = MIGRATIONS_FOLDER): Promise<void> {
+export async function writeMigrationsIndex(folder = migrationsFolder): Promise<void> {
   const files = (await readdir(folder)).filter((file) => /^Migration\d{14}.*\.ts$/.test(file)).sort();
   const migrations = await Promise.all(
     files.map(async (file) => {
