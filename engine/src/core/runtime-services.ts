@@ -17,8 +17,15 @@ export const checkFeel: FeelChecker = (source) => {
   return parsed.ok ? undefined : parsed.message;
 };
 
-/** Static timer values are checked at deploy (§3.0); `now` only matters for the arithmetic, not validity. */
-export const checkTimer: TimerChecker = (kind, value) => {
-  const scheduled = scheduleTimer(kind, value, Date.now());
+/** Timers checked at deploy (§3.0); `now` only matters for the arithmetic, not for validity. */
+export const checkTimer: TimerChecker = (kind, expression) => {
+  const now = Date.now();
+  let value: unknown = expression.kind === 'static' ? expression.value : undefined;
+  if (expression.kind === 'feel') {
+    const evaluated = evaluateFeel(expression.source, {}, { now });
+    if (!evaluated.ok) return evaluated.message;
+    value = evaluated.value;
+  }
+  const scheduled = scheduleTimer(kind, value, now);
   return scheduled.ok ? undefined : scheduled.message;
 };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
 import { bool, children, isNode, str } from './moddle-node.ts';
-import type { ProcessModel } from './process-model.ts';
+import type { Expression, ProcessModel } from './process-model.ts';
 import { Problems, formatProblems } from './problems.ts';
 import { transformProcess } from './transform-process.ts';
 import type { TransformContext } from './transform-context.ts';
@@ -11,8 +11,11 @@ export const MAX_RESOURCE_BYTES = 4 * 1024 * 1024;
 
 /** Checks one FEEL source at deploy time; returns a reason when it does not parse. */
 export type FeelChecker = (source: string) => string | undefined;
-/** Checks a static timer value at deploy time; returns a reason when it is invalid. */
-export type TimerChecker = (kind: 'timeDate' | 'timeDuration' | 'timeCycle', value: string) => string | undefined;
+/**
+ * Checks a timer at deploy time (static values, and FEEL values of process
+ * timer start events, which have no variables); returns a reason when invalid.
+ */
+export type TimerChecker = (kind: 'timeDate' | 'timeDuration' | 'timeCycle', value: Expression) => string | undefined;
 
 export interface ResourceCheckers {
   feel: FeelChecker;
@@ -80,9 +83,13 @@ export async function parseBpmnResource(name: string, content: Uint8Array, check
   }
   for (const process of processes) {
     for (const element of process.elements.values()) {
-      if (element.event.kind !== 'timer' || element.event.timer.value.kind !== 'static') continue;
-      const reason = checkers.timer(element.event.timer.kind, element.event.timer.value.value);
-      if (reason !== undefined) context.problems.add(element.id, `the timer ${element.event.timer.kind} '${element.event.timer.value.value}' is invalid: ${reason}`);
+      if (element.event.kind !== 'timer') continue;
+      const value = element.event.timer.value;
+      const processStart = element.kind === 'startEvent' && element.scopeId === process.bpmnProcessId;
+      if (value.kind === 'feel' && !processStart) continue;
+      const reason = checkers.timer(element.event.timer.kind, value);
+      const text = value.kind === 'static' ? value.value : `=${value.source}`;
+      if (reason !== undefined) context.problems.add(element.id, `the timer ${element.event.timer.kind} '${text}' is invalid: ${reason}`);
     }
   }
   if (!context.problems.empty) return { ok: false, message: formatProblems(name, context.problems.list) };

@@ -103,7 +103,7 @@ export function fireTimer(x: Execution, timer: Timer): void {
   const target = x.model(owner).elements.get(timer.targetElementId);
   if (!target) throw new Error(`timer ${timer.key} targets unknown element ${timer.targetElementId}`);
   if (timer.cycle !== undefined && timer.repetitions !== undefined && keepsListening(target)) {
-    const next = x.services.nextCycleFiring({ kind: 'cycle', dueAt: timer.dueAt, remaining: timer.repetitions, cycle: timer.cycle }, timer.dueAt);
+    const next = x.services.nextCycleFiring({ kind: 'cycle', dueAt: timer.dueAt, remaining: timer.repetitions, cycle: timer.cycle }, x.now);
     if (next) {
       addTimer(x, owner, { key: x.nextKey(), processInstanceKey: timer.processInstanceKey, elementInstanceKey: owner.key, targetElementId: timer.targetElementId, dueAt: next.dueAt, repetitions: next.remaining, cycle: next.cycle });
     }

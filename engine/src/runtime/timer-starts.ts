@@ -46,7 +46,7 @@ export function fireStartTimer(x: Execution, timer: Timer): void {
   const definition = timer.definitionKey === undefined ? undefined : x.state.definitions.get(timer.definitionKey);
   if (!definition) return;
   if (timer.cycle !== undefined && timer.repetitions !== undefined) {
-    const next = x.services.nextCycleFiring({ kind: 'cycle', dueAt: timer.dueAt, remaining: timer.repetitions, cycle: timer.cycle }, timer.dueAt);
+    const next = x.services.nextCycleFiring({ kind: 'cycle', dueAt: timer.dueAt, remaining: timer.repetitions, cycle: timer.cycle }, x.now);
     if (next) addStartTimer(x, { ...timer, key: x.nextKey(), dueAt: next.dueAt, repetitions: next.remaining, cycle: next.cycle });
   }
   startInstanceAt(x, definition, timer.targetElementId, new Map());
