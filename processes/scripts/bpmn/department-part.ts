@@ -27,11 +27,11 @@ function templateInputs(
     if (!fields.some((field) => field.name === name))
       throw new Error(`${serviceKey}: ${name} is not a request field`);
   }
-  return fields.flatMap(({ name, optional }) => {
+  return fields.flatMap(({ name, optional }): [string, string][] => {
     const source = byName.get(name);
     if (source === undefined && !optional)
       throw new Error(`${serviceKey}: the request field ${name} has no source`);
-    return source === undefined ? [] : [[name, source] as [string, string]];
+    return source === undefined ? [] : [[name, source]];
   });
 }
 
