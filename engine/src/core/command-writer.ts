@@ -16,6 +16,8 @@ interface Pending {
 }
 
 const MAX_BATCH = 1000;
+/** Commands waiting beyond this mean real overload: callers get RESOURCE_EXHAUSTED and retry. */
+export const MAX_QUEUED_COMMANDS = 20_000;
 
 /**
  * The single writer (group commit). Commands queue; the writer takes all
@@ -45,6 +47,9 @@ export class CommandWriter {
 
   submit<T>(command: Command<T>): Promise<T> {
     if (this.closed) return Promise.reject(new EngineError('RESOURCE_EXHAUSTED', 'PROCESS', 'the engine is shutting down'));
+    if (this.queue.length >= MAX_QUEUED_COMMANDS) {
+      return Promise.reject(new EngineError('RESOURCE_EXHAUSTED', 'PROCESS', `the engine has ${this.queue.length} commands waiting; retry later`));
+    }
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ command, resolve: (value) => resolve(value as T), reject });
       if (!this.running) this.idle = this.drain();
