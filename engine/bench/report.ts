@@ -1,0 +1,90 @@
+import type { LevelResult } from './closed-loop.ts';
+
+export interface BenchResults {
+  ours: LevelResult[];
+  reference: LevelResult[];
+  oursParkedKb: number;
+  oursParkedCount: number;
+  referenceParkedKb: number;
+  referenceParkedCount: number;
+}
+
+/** The issue's targets (issue 3). */
+const TARGET_PER_SECOND = 300;
+const TARGET_P99_MS_AT_100 = 200;
+const TARGET_PARKED_KB = 5;
+
+export function printReport(results: BenchResults, header: string[]): void {
+  const lines: string[] = ['', ...header, ''];
+  lines.push(
+    row(['engine', 'in flight', 'done', 'inst/s', 'p50 ms', 'p99 ms', 'CPU ms/inst', 'PG CPU ms/inst', 'peak RSS MB']),
+  );
+  for (const [name, levels] of [
+    ['onething', results.ours],
+    ['bpmn-engine', results.reference],
+  ] as const) {
+    for (const level of levels) {
+      lines.push(
+        row([
+          name,
+          String(level.inFlight),
+          String(level.completed),
+          fixed(level.perSecond, 1),
+          fixed(level.p50Ms, 1),
+          fixed(level.p99Ms, 1),
+          fixed(level.processCpuMs, 2),
+          name === 'onething' ? fixed(level.childCpuMs, 2) : '-',
+          fixed(level.peakRssMb, 0),
+        ]),
+      );
+    }
+  }
+  lines.push('', 'ratio onething / bpmn-engine (instances/s):');
+  for (const level of results.ours) {
+    const reference = results.reference.find((candidate) => candidate.inFlight === level.inFlight);
+    if (reference) lines.push(`  ${pad(String(level.inFlight), 5)} in flight: ${fixed(level.perSecond / reference.perSecond, 2)}×`);
+  }
+  lines.push(
+    '',
+    `heap per waiting instance: onething ${fixed(results.oursParkedKb, 2)} KB (${results.oursParkedCount} parked at the accept user task), ` +
+      `bpmn-engine ${fixed(results.referenceParkedKb, 1)} KB (${results.referenceParkedCount} parked)`,
+    '',
+    'targets:',
+  );
+  const best = Math.max(...results.ours.map((level) => level.perSecond));
+  lines.push(verdict(`≥ ${TARGET_PER_SECOND} durable instances/s (best level)`, `${fixed(best, 1)}/s`, best >= TARGET_PER_SECOND));
+  const at100 = results.ours.find((level) => level.inFlight === 100);
+  if (at100) {
+    lines.push(
+      verdict(`p99 < ${TARGET_P99_MS_AT_100} ms at 100 in flight`, `${fixed(at100.p99Ms, 1)} ms`, at100.p99Ms < TARGET_P99_MS_AT_100),
+    );
+  }
+  lines.push(
+    verdict(
+      `≤ ${TARGET_PARKED_KB} KB per waiting instance`,
+      `${fixed(results.oursParkedKb, 2)} KB`,
+      results.oursParkedKb <= TARGET_PARKED_KB,
+    ),
+  );
+  const bestReference = Math.max(...results.reference.map((level) => level.perSecond));
+  if (results.reference.length > 0) {
+    lines.push(verdict('≥ 5× bpmn-engine in memory (best levels)', `${fixed(best / bestReference, 2)}×`, best >= 5 * bestReference));
+  }
+  console.log(lines.join('\n'));
+}
+
+function verdict(target: string, measured: string, met: boolean): string {
+  return `  ${pad(target, 44)} ${pad(measured, 12)} ${met ? 'met' : 'NOT met'}`;
+}
+
+function row(cells: string[]): string {
+  return cells.map((cell, index) => (index === 0 ? pad(cell, 12) : cell.padStart(index === 1 ? 9 : 14))).join(' ');
+}
+
+function pad(text: string, width: number): string {
+  return text.padEnd(width);
+}
+
+function fixed(value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+}
