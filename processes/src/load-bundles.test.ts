@@ -26,6 +26,12 @@ describe('loading the catalogue', () => {
     ).toContain('mother.idNumber');
   });
 
+  it('refuses a key that would name a path outside the catalogue', () => {
+    for (const key of ['../newborn', 'newborn/../hiring', '/etc', 'NEWBORN']) {
+      expect(() => loadBundle(key), key).toThrow(/BUNDLE_NOT_FOUND/);
+    }
+  });
+
   it('reports an unknown bundle with a coded error', () => {
     expect(() => loadBundle('no-such-bundle')).toThrow(ProcessesError);
     try {

@@ -19,6 +19,8 @@ export const BUNDLES_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** The five bundles shipped with OneThing, in catalogue order. */
 export const BUNDLE_KEYS = ['newborn', 'hiring', 'retirement', 'unemployment', 'after-death'] as const;
 
+const BUNDLE_KEY_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
 function readJson(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -32,6 +34,9 @@ function readJson(path: string): unknown {
 
 /** Loads one bundle folder; a broken file is reported with every problem found in it. */
 export function loadBundle(key: string, root: string = BUNDLES_DIR): Bundle {
+  // The key may come from a URL: never let it name a path outside the catalogue.
+  if (!BUNDLE_KEY_PATTERN.test(key))
+    throw new ProcessesError('BUNDLE_NOT_FOUND', `"${key}" is not a bundle key`);
   const dir = join(root, key);
   const manifestPath = join(dir, 'bundle.json');
   if (!existsSync(manifestPath))
