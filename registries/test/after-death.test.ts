@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople } from '../src/index.ts';
-import { get, post, seededApp } from './support.ts';
+import { get, post, seededApp, contractViolations } from './support.ts';
 
 const { CITIZEN2, CITIZEN2_FATHER, CITIZEN2_MOTHER } = demoPeople;
 
@@ -16,6 +16,7 @@ describe('after a death: citizen2 reports his father’s death', () => {
     drop = seeded.db.drop;
   });
   afterAll(async () => {
+    expect(contractViolations).toEqual([]);
     await app?.close();
     await drop?.();
   });

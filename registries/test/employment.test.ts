@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople } from '../src/index.ts';
 import { buildCreditCode } from '../src/shared/credit-code.ts';
-import { get, post, seededApp } from './support.ts';
+import { get, post, seededApp, contractViolations } from './support.ts';
 
 const { CITIZEN1, CITIZEN2, DEMO_EMPLOYER, DEMO_EMPLOYER_MACHINERY } = demoPeople;
 
@@ -16,6 +16,7 @@ describe('hiring and unemployment', () => {
     drop = seeded.db.drop;
   });
   afterAll(async () => {
+    expect(contractViolations).toEqual([]);
     await app?.close();
     await drop?.();
   });

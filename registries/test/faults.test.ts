@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoPeople } from '../src/index.ts';
-import { ADMIN_TOKEN, get, newKey, post, seededApp, setFaults, sql } from './support.ts';
+import { ADMIN_TOKEN, get, newKey, post, seededApp, setFaults, sql, contractViolations } from './support.ts';
 
 const { CITIZEN1, CITIZEN2, CITIZEN2_SON } = demoPeople;
 
@@ -21,6 +21,7 @@ describe('fault injection', () => {
     }
   });
   afterAll(async () => {
+    expect(contractViolations).toEqual([]);
     await app?.close();
     await db?.drop();
   });

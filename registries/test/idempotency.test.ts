@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople } from '../src/index.ts';
-import { newKey, post, seededApp, setFaults, sql } from './support.ts';
+import { newKey, post, seededApp, setFaults, sql, contractViolations } from './support.ts';
 
 const { CITIZEN2_FATHER, CITIZEN2_SON, CITIZEN1 } = demoPeople;
 
@@ -15,6 +15,7 @@ describe('idempotency keys on writes', () => {
     ({ app, db } = await seededApp());
   });
   afterAll(async () => {
+    expect(contractViolations).toEqual([]);
     await app?.close();
     await db?.drop();
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople } from '../src/index.ts';
-import { get, post, seededApp } from './support.ts';
+import { get, post, seededApp, contractViolations } from './support.ts';
 
 const { CITIZEN1, CITIZEN1_SPOUSE, CITIZEN2, DEMO_HOUSEHOLDS } = demoPeople;
 
@@ -29,6 +29,7 @@ describe('newborn: health, civil, hr and tax for citizen1’s baby', () => {
     drop = seeded.db.drop;
   });
   afterAll(async () => {
+    expect(contractViolations).toEqual([]);
     await app?.close();
     await drop?.();
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople } from '../src/index.ts';
-import { get, post, seededApp } from './support.ts';
+import { get, post, seededApp, contractViolations } from './support.ts';
 
 const { CITIZEN1, CITIZEN2 } = demoPeople;
 
@@ -15,6 +15,7 @@ describe('retirement', () => {
     drop = seeded.db.drop;
   });
   afterAll(async () => {
+    expect(contractViolations).toEqual([]);
     await app?.close();
     await drop?.();
   });

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -36,8 +37,18 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   };
 }
 
+/** Rejections answered with a code the operation does not declare (OPERATIONS.md); a test file ends by expecting none. */
+export const contractViolations: string[] = [];
+const errorLog = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    const line = chunk.toString();
+    if (line.includes('rejection code missing from the operation contract')) contractViolations.push(line);
+    done();
+  },
+});
+
 export async function buildApp(databaseUrl: string, options: Partial<RegistriesOptions> = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: { level: 'error', stream: errorLog } });
   await app.register(registriesPlugin, { databaseUrl, adminToken: ADMIN_TOKEN, now: () => NOW, ...options });
   await app.ready();
   return app;

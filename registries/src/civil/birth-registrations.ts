@@ -22,6 +22,7 @@ interface MemberRow {
 /** 出生登记: the child of a certified birth joins a household of one of its parents and gets an ID number. */
 export const registerBirth: WriteOperation<RegisterBirth, BirthCertificateView> = {
   name: 'register-birth',
+  rejections: ['BIRTH_CERTIFICATE_NOT_FOUND', 'BIRTH_CERTIFICATE_MISMATCH', 'BIRTH_ALREADY_REGISTERED', 'HOUSEHOLD_NOT_FOUND', 'PARENT_NOT_IN_HOUSEHOLD'],
   path: '/birth-registrations',
   body: bodySchema(
     { birthCertificateNo: recordNoSchema, childName: nameSchema, householdNumber: { type: 'string', pattern: '^\\d{9}$' } },

@@ -14,6 +14,7 @@ export interface CancelHousehold {
 /** 户口注销: a certified death ends the person's registration; the marriage becomes a widowhood. */
 export const cancelHousehold: WriteOperation<CancelHousehold, DeathCertificateView> = {
   name: 'cancel-household',
+  rejections: ['PERSON_NOT_FOUND', 'ALREADY_CANCELLED', 'DEATH_CERTIFICATE_NOT_FOUND', 'DEATH_CERTIFICATE_MISMATCH'],
   path: '/household-cancellations',
   body: bodySchema({ deceasedIdNumber: idNumberSchema, deathCertificateNo: recordNoSchema }, ['deceasedIdNumber', 'deathCertificateNo']),
   check: (body) => new FieldChecks().idNumber('deceasedIdNumber', body.deceasedIdNumber).problems,

@@ -23,6 +23,7 @@ export interface IssueBirthCertificate {
 /** 出生医学证明: the mother (and the father, if named) must be in the civil registry. */
 export const issueBirthCertificate: WriteOperation<IssueBirthCertificate, null> = {
   name: 'issue-birth-certificate',
+  rejections: ['PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'MOTHER_NOT_FEMALE', 'BIRTH_ALREADY_CERTIFIED'],
   path: '/birth-certificates',
   body: bodySchema(
     {

@@ -20,6 +20,7 @@ export interface IssueDeathCertificate {
 /** 死亡医学证明: for a person the civil registry still records as living. */
 export const issueDeathCertificate: WriteOperation<IssueDeathCertificate, PersonView> = {
   name: 'issue-death-certificate',
+  rejections: ['PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'DEATH_ALREADY_CERTIFIED'],
   path: '/death-certificates',
   body: bodySchema(
     { deceasedIdNumber: idNumberSchema, deceasedName: nameSchema, deathDate: dateSchema, deathPlace: textSchema(200), deathCause: textSchema(200), deathPlaceType: { type: 'string', enum: ['hospital', 'home', 'other'] } },

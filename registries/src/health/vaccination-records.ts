@@ -21,6 +21,7 @@ interface CertificateRow {
 /** 预防接种证: opened for a certified birth with the doses given in hospital at birth. */
 export const createVaccinationRecord: WriteOperation<CreateVaccinationRecord, null> = {
   name: 'create-vaccination-record',
+  rejections: ['BIRTH_CERTIFICATE_NOT_FOUND', 'GUARDIAN_MISMATCH', 'ALREADY_REGISTERED'],
   path: '/vaccination-records',
   body: bodySchema({ birthCertificateNo: recordNoSchema, guardianIdNumber: idNumberSchema }, ['birthCertificateNo']),
   check: (body) => new FieldChecks().idNumber('guardianIdNumber', body.guardianIdNumber).problems,

@@ -16,6 +16,7 @@ export interface StopPension {
 /** 养老金停发: from the month after death, on a death certificate from health. */
 export const stopPension: WriteOperation<StopPension, DeathCertificateView> = {
   name: 'stop-pension',
+  rejections: ['DEATH_CERTIFICATE_NOT_FOUND', 'DEATH_CERTIFICATE_MISMATCH', 'PENSION_NOT_CLAIMED', 'ALREADY_STOPPED'],
   path: '/pension-stops',
   body: bodySchema({ deceasedIdNumber: idNumberSchema, deathCertificateNo: recordNoSchema }, ['deceasedIdNumber', 'deathCertificateNo']),
   check: (body) => new FieldChecks().idNumber('deceasedIdNumber', body.deceasedIdNumber).problems,
@@ -57,6 +58,7 @@ export interface GrantFuneralAllowance {
 /** 丧葬补助金 / 抚恤金: a fixed funeral allowance, plus ten months of pension for a pensioner's survivors. */
 export const grantFuneralAllowance: WriteOperation<GrantFuneralAllowance, DeathCertificateView> = {
   name: 'grant-funeral-allowance',
+  rejections: ['DEATH_CERTIFICATE_NOT_FOUND', 'DEATH_CERTIFICATE_MISMATCH', 'NOT_INSURED', 'PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'ALREADY_GRANTED'],
   path: '/funeral-grants',
   body: bodySchema(
     {

@@ -19,6 +19,7 @@ export interface GrantUnemploymentBenefit {
 /** 失业保险金申领: involuntary separation and at least 12 months of unemployment insurance. */
 export const grantUnemploymentBenefit: WriteOperation<GrantUnemploymentBenefit, PersonView> = {
   name: 'grant-unemployment-benefit',
+  rejections: ['PERSON_NOT_FOUND', 'PERSON_DECEASED', 'UNEMPLOYMENT_NOT_REGISTERED', 'NOT_ELIGIBLE', 'INSUFFICIENT_CONTRIBUTIONS', 'ALREADY_GRANTED'],
   path: '/unemployment-benefits',
   body: bodySchema(
     { idNumber: idNumberSchema, unemploymentRegistrationNo: recordNoSchema, bankName: textSchema(100), bankAccountNumber: bankAccountSchema },

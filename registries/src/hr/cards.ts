@@ -16,6 +16,7 @@ export interface IssueSocialSecurityCard {
 /** 社保卡申领: one active card per person; the social security number is the ID number. */
 export const issueSocialSecurityCard: WriteOperation<IssueSocialSecurityCard, PersonView> = {
   name: 'issue-social-security-card',
+  rejections: ['PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'CARD_ALREADY_ISSUED'],
   path: '/social-security-cards',
   body: bodySchema({ idNumber: idNumberSchema, name: nameSchema, mailingAddress: textSchema(200) }, ['idNumber', 'name']),
   check: (body) => new FieldChecks().idNumber('idNumber', body.idNumber).problems,

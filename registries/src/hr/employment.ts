@@ -20,6 +20,7 @@ export interface RegisterEmployment {
 /** 就业登记: one active employment per person; it ends an active unemployment registration. */
 export const registerEmployment: WriteOperation<RegisterEmployment, PersonView> = {
   name: 'register-employment',
+  rejections: ['PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'EMPLOYER_NOT_FOUND', 'ALREADY_EMPLOYED'],
   path: '/employment-registrations',
   body: bodySchema(
     {
@@ -78,6 +79,7 @@ export interface RegisterUnemployment {
 /** 失业登记: ends the employment and the employee insurance with that employer. */
 export const registerUnemployment: WriteOperation<RegisterUnemployment, PersonView> = {
   name: 'register-unemployment',
+  rejections: ['PERSON_NOT_FOUND', 'PERSON_DECEASED', 'EMPLOYER_NOT_FOUND', 'EMPLOYMENT_NOT_FOUND', 'ALREADY_REGISTERED'],
   path: '/unemployment-registrations',
   body: bodySchema(
     {

@@ -20,6 +20,7 @@ export interface EnrollMedicalInsurance {
 /** 城乡居民医保参保: resident medical insurance, e.g. for a newborn, from today. */
 export const enrollMedicalInsurance: WriteOperation<EnrollMedicalInsurance, PersonView> = {
   name: 'enroll-medical-insurance',
+  rejections: ['PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'ALREADY_ENROLLED'],
   path: '/resident-medical-enrolments',
   body: bodySchema({ idNumber: idNumberSchema, name: nameSchema, guardianIdNumber: idNumberSchema }, ['idNumber', 'name']),
   check: (body) => new FieldChecks().idNumber('idNumber', body.idNumber).idNumber('guardianIdNumber', body.guardianIdNumber).problems,
@@ -57,6 +58,7 @@ export interface EnrollSocialInsurance {
 /** 职工社保参保: employee insurance through an employer the person is registered with. */
 export const enrollSocialInsurance: WriteOperation<EnrollSocialInsurance, PersonView> = {
   name: 'enroll-social-insurance',
+  rejections: ['PERSON_NOT_FOUND', 'PERSON_DECEASED', 'EMPLOYER_NOT_FOUND', 'EMPLOYMENT_NOT_REGISTERED', 'ALREADY_ENROLLED'],
   path: '/social-insurance-enrolments',
   body: bodySchema(
     {
@@ -118,6 +120,7 @@ export interface ContinueMedicalInsurance {
 /** 医保关系接续: medical insurance goes on as a retiree's (after a pension claim) or paid by the unemployment fund. */
 export const continueMedicalInsurance: WriteOperation<ContinueMedicalInsurance, PersonView> = {
   name: 'continue-medical-insurance',
+  rejections: ['PERSON_NOT_FOUND', 'PERSON_DECEASED', 'NOT_INSURED', 'PENSION_NOT_CLAIMED', 'UNEMPLOYMENT_NOT_REGISTERED', 'ALREADY_CONTINUED'],
   path: '/medical-continuations',
   body: bodySchema(
     { idNumber: idNumberSchema, reason: { type: 'string', enum: ['retirement', 'unemployment'] }, effectiveDate: dateSchema },

@@ -40,6 +40,7 @@ export interface CheckPensionEligibility {
 /** 退休资格审核: age under the reformed retirement age and contribution months; the check is recorded. */
 export const checkPensionEligibility: WriteOperation<CheckPensionEligibility, PersonView> = {
   name: 'check-pension-eligibility',
+  rejections: ['PERSON_NOT_FOUND', 'PERSON_DECEASED'],
   path: '/pension-eligibility-checks',
   body: bodySchema({ idNumber: idNumberSchema, retirementDate: dateSchema }, ['idNumber']),
   check: (body) => new FieldChecks().idNumber('idNumber', body.idNumber).date('retirementDate', body.retirementDate).problems,
@@ -67,6 +68,7 @@ export interface ClaimPension {
 /** 养老金申领: from the month after retirement; pension and unemployment enrolments end. */
 export const claimPension: WriteOperation<ClaimPension, PersonView> = {
   name: 'claim-pension',
+  rejections: ['PERSON_NOT_FOUND', 'PERSON_DECEASED', 'NOT_ELIGIBLE', 'PENSION_ALREADY_CLAIMED'],
   path: '/pension-claims',
   body: bodySchema(
     { idNumber: idNumberSchema, retirementDate: dateSchema, bankName: textSchema(100), bankAccountNumber: bankAccountSchema },

@@ -26,13 +26,19 @@ export interface WriteOperation<B, P> {
   readonly name: string;
   readonly path: string;
   readonly body: JsonSchema;
+  /** The business codes this operation may answer with, as OPERATIONS.md lists them. */
+  readonly rejections: readonly BusinessCode[];
   /** Checks JSON schema cannot express (check digits, date order); problems by field. */
-  readonly check?: (body: B, ctx: RegistryContext) => FieldErrors;
-  readonly prepare: (body: B, ctx: RegistryContext) => Promise<Outcome<P>>;
-  readonly commit: (tx: pg.PoolClient, body: B, prepared: P, ctx: RegistryContext) => Promise<Outcome<Response>>;
+  // Method signatures (bivariant parameters) so operations of different bodies share one list type.
+  check?(body: B, ctx: RegistryContext): FieldErrors;
+  prepare(body: B, ctx: RegistryContext): Promise<Outcome<P>>;
+  commit(tx: pg.PoolClient, body: B, prepared: P, ctx: RegistryContext): Promise<Outcome<Response>>;
   /** The rejection when a unique constraint trips because a concurrent request wrote the same thing. */
   readonly duplicate?: BusinessCode;
 }
+
+/** Any operation, for lists of a registry's operations. */
+export type AnyWriteOperation = WriteOperation<unknown, unknown>;
 
 const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 
@@ -51,9 +57,12 @@ export function registerWriteOperation<B, P>(app: FastifyInstance, ctx: Registry
     if (claim.kind === 'reused') return reply.code(422).send(errorBody('IDEMPOTENCY_KEY_REUSED'));
     if (claim.kind === 'in-progress') return reply.code(409).send(errorBody('IDEMPOTENCY_IN_PROGRESS'));
 
-    let answer: { status: number; body: unknown };
+    let answer: Answer;
     try {
       answer = await execute(ctx, op, body, key);
+      if (answer.rejected && !op.rejections.includes(answer.rejected)) {
+        request.log.error({ operation: op.name, code: answer.rejected }, 'rejection code missing from the operation contract');
+      }
     } catch (error) {
       await releaseKey(ctx.pool, ctx.schema, key);
       if (error instanceof UpstreamUnavailableError) {
@@ -77,7 +86,13 @@ async function dropNulls(request: FastifyRequest): Promise<void> {
   request.body = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
 }
 
-async function execute<B, P>(ctx: RegistryContext, op: WriteOperation<B, P>, body: B, key: string): Promise<{ status: number; body: unknown }> {
+interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly rejected?: BusinessCode;
+}
+
+async function execute<B, P>(ctx: RegistryContext, op: WriteOperation<B, P>, body: B, key: string): Promise<Answer> {
   const prepared = await op.prepare(body, ctx);
   if (!prepared.ok) return storeRejection(ctx, key, prepared.rejection);
   const client = await ctx.pool.connect();
@@ -103,8 +118,8 @@ async function execute<B, P>(ctx: RegistryContext, op: WriteOperation<B, P>, bod
 }
 
 /** A business rejection is final: stored like a success, so a retry with the key gets the same answer. */
-async function storeRejection(ctx: RegistryContext, key: string, rejection: Rejection): Promise<{ status: number; body: unknown }> {
+async function storeRejection(ctx: RegistryContext, key: string, rejection: Rejection): Promise<Answer> {
   const body = errorBody(rejection.code, rejection.message);
   await completeKey(ctx.pool, ctx.schema, key, 422, body);
-  return { status: 422, body };
+  return { status: 422, body, rejected: rejection.code };
 }

@@ -20,6 +20,7 @@ export interface RegisterInfantCareDeduction {
 /** 婴幼儿照护专项附加扣除: for the taxpayer's own child under 3; the parents' shares add up to at most 100 %. */
 export const registerInfantCareDeduction: WriteOperation<RegisterInfantCareDeduction, PersonView> = {
   name: 'register-infant-care-deduction',
+  rejections: ['TAXPAYER_NOT_FOUND', 'PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'NOT_PARENT_OF_CHILD', 'CHILD_NOT_ELIGIBLE', 'ALREADY_REGISTERED', 'SHARE_EXCEEDED'],
   path: '/infant-care-deductions',
   body: bodySchema(
     { taxpayerIdNumber: idNumberSchema, childIdNumber: idNumberSchema, childName: nameSchema, sharePercent: { type: 'integer', enum: [50, 100] } },
@@ -76,6 +77,7 @@ export interface CloseDeductions {
 /** 身后注销: the deceased taxpayer's active deductions end with the month of death. */
 export const closeDeductions: WriteOperation<CloseDeductions, DeathCertificateView> = {
   name: 'close-deductions',
+  rejections: ['TAXPAYER_NOT_FOUND', 'DEATH_CERTIFICATE_NOT_FOUND', 'DEATH_CERTIFICATE_MISMATCH', 'ALREADY_CLOSED'],
   path: '/deduction-closures',
   body: bodySchema({ deceasedIdNumber: idNumberSchema, deathCertificateNo: recordNoSchema }, ['deceasedIdNumber', 'deathCertificateNo']),
   check: (body) => new FieldChecks().idNumber('deceasedIdNumber', body.deceasedIdNumber).problems,

@@ -15,6 +15,7 @@ export interface RegisterWithholding {
 /** 扣缴登记: the employer withholds the employee's income tax; a new employee becomes a taxpayer. */
 export const registerWithholding: WriteOperation<RegisterWithholding, PersonView> = {
   name: 'register-withholding',
+  rejections: ['EMPLOYER_NOT_FOUND', 'PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'ALREADY_REGISTERED'],
   path: '/withholding-registrations',
   body: bodySchema(
     { employerCreditCode: creditCodeSchema, employeeIdNumber: idNumberSchema, employeeName: nameSchema, startDate: dateSchema },
@@ -58,6 +59,7 @@ export interface UpdatePensionIncomeStatus {
 /** 养老金收入免税: basic pensions are exempt from individual income tax. */
 export const updatePensionIncomeStatus: WriteOperation<UpdatePensionIncomeStatus, null> = {
   name: 'update-pension-income-status',
+  rejections: ['TAXPAYER_NOT_FOUND', 'ALREADY_REGISTERED'],
   path: '/pension-income-statuses',
   body: bodySchema({ idNumber: idNumberSchema, pensionStartMonth: monthSchema, pensionClaimNo: recordNoSchema }, ['idNumber', 'pensionStartMonth']),
   check: (body) => new FieldChecks().idNumber('idNumber', body.idNumber).problems,
