@@ -34,11 +34,22 @@ export function databaseUnit(): Unit {
         const dataDir = join(config.dataDir, 'postgres');
         await assertReachableByPostgresUser(dataDir);
         logger.info({ dataDir, port: config.postgresPort }, 'starting embedded PostgreSQL');
-        server = await startEmbeddedPostgres({
-          dataDir,
-          port: config.postgresPort,
-          onLog: (message) => logger.debug({ postgres: message.trim() }, 'postgres'),
-        });
+        // PostgreSQL's own log is debug-level noise, except when it explains a failed start.
+        const recent: string[] = [];
+        try {
+          server = await startEmbeddedPostgres({
+            dataDir,
+            port: config.postgresPort,
+            onLog: (message) => {
+              recent.push(message.trim());
+              if (recent.length > 30) recent.shift();
+              logger.debug({ postgres: message.trim() }, 'postgres');
+            },
+          });
+        } catch (error) {
+          logger.error({ postgresLog: recent }, 'embedded PostgreSQL did not start');
+          throw error;
+        }
         await ensureDatabase(server.url, APP_DATABASE);
         url = server.urlFor(APP_DATABASE);
       }
