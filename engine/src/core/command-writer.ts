@@ -9,6 +9,10 @@ import { commitChanges } from '../store/commit-changes.ts';
 
 export type Command<T> = (x: Execution) => T;
 
+function processingError(error: unknown): EngineError {
+  return new EngineError('PROCESSING_ERROR', 'PROCESS', `the command was not applied: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 interface Pending {
   command: Command<unknown>;
   resolve(value: unknown): void;
@@ -64,6 +68,8 @@ export class CommandWriter {
 
   private async drain(): Promise<void> {
     this.running = true;
+    // Let commands submitted in the same tick join the first batch.
+    await Promise.resolve();
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
@@ -77,22 +83,31 @@ export class CommandWriter {
   private async runBatch(batch: Pending[]): Promise<void> {
     const x = new Execution(this.state, this.options.services, this.options.clock.now());
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    try {
-      for (const pending of batch) {
-        try {
-          const value = pending.command(x);
-          x.runSteps();
-          outcomes.push({ ok: true, value });
-        } catch (error) {
-          // A business rejection is raised before any state is touched.
-          if (!(error instanceof EngineError)) throw error;
+    for (const [index, pending] of batch.entries()) {
+      try {
+        const value = pending.command(x);
+        x.runSteps();
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        // A business rejection is raised before any state is touched.
+        if (error instanceof EngineError) {
           outcomes.push({ ok: false, error });
+          continue;
         }
+        // A bug left the state half-changed: fail only this command, reload, and
+        // run the others again (nothing of theirs was committed or answered).
+        this.options.logger.error({ err: error }, 'an engine command failed; reloading state from the database');
+        pending.reject(processingError(error));
+        await this.recover();
+        this.queue.unshift(...batch.slice(0, index), ...batch.slice(index + 1));
+        return;
       }
+    }
+    try {
       if (!x.changes.empty) await commitChanges(this.options.pool, x.changes, this.state.keyCounter, x.now);
     } catch (error) {
-      this.options.logger.error({ err: error }, 'engine batch failed; reloading state from the database');
-      for (const pending of batch) pending.reject(new EngineError('PROCESSING_ERROR', 'PROCESS', `the command was not applied: ${error instanceof Error ? error.message : String(error)}`));
+      this.options.logger.error({ err: error }, 'committing an engine batch failed; reloading state from the database');
+      for (const pending of batch) pending.reject(processingError(error));
       await this.recover();
       return;
     }

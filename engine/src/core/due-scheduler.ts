@@ -11,6 +11,9 @@ export const DUE_WORK_INTERVAL_MS = 100;
 export class DueScheduler {
   private timer: NodeJS.Timeout | undefined;
   private inFlight = false;
+  /** After a failed run, due work pauses (doubling up to a minute) instead of reloading every 100 ms. */
+  private failures = 0;
+  private pausedUntil = 0;
 
   constructor(
     private readonly writer: CommandWriter,
@@ -31,13 +34,21 @@ export class DueScheduler {
   /** Runs due work now if any is due (also used by tests with an injected clock). */
   check(): Promise<void> {
     const at = this.writer.state.due.peekAt();
-    if (this.inFlight || at === undefined || at > this.clock.now()) return Promise.resolve();
+    const now = this.clock.now();
+    if (this.inFlight || at === undefined || at > now || now < this.pausedUntil) return Promise.resolve();
     this.inFlight = true;
     return this.writer
       .submit((x) => {
         runDueWork(x);
       })
-      .catch((error: unknown) => this.logger.error({ err: error }, 'due work failed'))
+      .then(() => {
+        this.failures = 0;
+      })
+      .catch((error: unknown) => {
+        this.failures += 1;
+        this.pausedUntil = this.clock.now() + Math.min(60_000, 1000 * 2 ** (this.failures - 1));
+        this.logger.error({ err: error, failures: this.failures }, 'due work failed; pausing it');
+      })
       .finally(() => {
         this.inFlight = false;
       });
