@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { validateZeebe } from '@bpmn-io/element-templates-validator';
+// @ts-expect-error -- the validator ships no type declarations; the part used is typed below.
+import * as templatesValidator from '@bpmn-io/element-templates-validator';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { buildTemplate, jobType, templateFileName } from './build-template.ts';
@@ -18,6 +19,9 @@ const schemaJson: unknown = JSON.parse(
 if (typeof schemaJson !== 'object' || schemaJson === null)
   throw new Error('the element template schema is not a JSON object');
 const schema: object = schemaJson;
+
+/** The validator bpmn-js-element-templates runs on every template it loads. */
+const validateZeebe: (template: object) => { valid: boolean; errors?: { message: string }[] } = templatesValidator.validateZeebe;
 
 interface ContractOperation {
   dept: string;
