@@ -41,11 +41,20 @@ export function userTaskHeaders(x: Execution, instance: ElementInstance, task: U
     const value = x.evaluateExpression(expression, instance, 'any');
     if (!value.ok) return value;
     if (value.value === null || value.value === '') continue;
-    if (typeof value.value !== 'string' || Number.isNaN(Date.parse(value.value))) {
-      return { ok: false, message: `Expected ${field} to be a date-time, but found '${JSON.stringify(value.value)}'` };
+    const printed = typeof value.value === 'string' ? zonedDateTime(x, value.value) : undefined;
+    if (printed === undefined) {
+      return { ok: false, message: `Expected ${field} to be a date-time with an offset or zone, but found '${JSON.stringify(value.value)}'` };
     }
-    headers[`${PREFIX}${field}`] = value.value;
+    headers[`${PREFIX}${field}`] = printed;
   }
   if (task.formKey) headers[`${PREFIX}formKey`] = task.formKey;
   return { ok: true, headers };
+}
+
+const ZONED = /(Z|[+-]\d\d:\d\d)(\[[^\]]+\])?$/;
+
+/** Re-prints an ISO date-time like Java's ZonedDateTime.toString (via the FEEL adapter's serialization). */
+function zonedDateTime(x: Execution, text: string): string | undefined {
+  const outcome = x.services.evaluate('date and time(value)', { value: text }, x.now, 'any');
+  return outcome.ok && typeof outcome.value === 'string' && ZONED.test(outcome.value) ? outcome.value : undefined;
 }

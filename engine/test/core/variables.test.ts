@@ -192,16 +192,18 @@ describe('variables, io mappings and headers', () => {
         'user',
         '<bpmn:startEvent id="Start"/><bpmn:userTask id="Review"><bpmn:extensionElements>' +
           '<zeebe:assignmentDefinition assignee="=owner" candidateGroups="window, tax"/>' +
+          '<zeebe:taskSchedule dueDate="2023-03-02T15:35:00+02:00" followUpDate="=followUp"/>' +
           '<zeebe:formDefinition formKey="camunda-forms:bpmn:Form_1"/></bpmn:extensionElements></bpmn:userTask>' +
           flow('F1', 'Start', 'Review'),
       ),
     );
-    await create(engine.service, 'user', '{"owner": "clerk-1"}');
+    await create(engine.service, 'user', '{"owner": "clerk-1", "followUp": null}');
     const job = await activateOne(engine.service, 'io.camunda.zeebe:userTask');
     expect(job.retries).toBe(1);
     expect(JSON.parse(job.customHeaders)).toEqual({
       'io.camunda.zeebe:assignee': 'clerk-1',
       'io.camunda.zeebe:candidateGroups': '["window","tax"]',
+      'io.camunda.zeebe:dueDate': '2023-03-02T15:35+02:00',
       'io.camunda.zeebe:formKey': 'camunda-forms:bpmn:Form_1',
     });
   });
