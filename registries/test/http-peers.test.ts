@@ -62,4 +62,16 @@ describe('registries on separate servers', () => {
     expect(registered.status).toBe(503);
     expect(registered.body.error.code).toBe('UPSTREAM_UNAVAILABLE');
   });
+
+  it('treats a peer registry that is not mounted as unavailable, not as a missing record', async () => {
+    // given: hr alone in a server, with civil nowhere
+    const lonely = Fastify({ logger: false });
+    await lonely.register(registriesPlugin, { databaseUrl: db.url, departments: ['hr'], now: () => NOW });
+    // when
+    const card = await post(lonely, '/registries/hr/social-security-cards', { idNumber: CITIZEN1.idNumber, name: CITIZEN1.name });
+    await lonely.close();
+    // then
+    expect(card.status).toBe(503);
+    expect(card.body.error.code).toBe('UPSTREAM_UNAVAILABLE');
+  });
 });

@@ -62,9 +62,19 @@ function sex(body: Json, key: string): Sex {
 
 async function read<T>(peers: PeerClient, dept: Parameters<PeerClient['get']>[0], path: string, parse: (body: Json) => T): Promise<T | null> {
   const answer = await peers.get(dept, path);
-  if (answer.status === 404) return null;
+  if (answer.status === 404 && isRecordNotFound(answer.body)) return null;
   if (answer.status !== 200 || !isRecord(answer.body)) throw new UpstreamUnavailableError(`${dept} registry answered ${answer.status} to ${path}`);
   return parse(answer.body);
+}
+
+/**
+ * Only a registry's own "no such record" answer means not found; a bare 404 (no such
+ * route, a registry not mounted, a proxy) means the registry cannot answer.
+ */
+function isRecordNotFound(body: unknown): boolean {
+  if (!isRecord(body) || !isRecord(body.error)) return false;
+  const code = body.error.code;
+  return typeof code === 'string' && code.endsWith('_NOT_FOUND') && code !== 'ROUTE_NOT_FOUND';
 }
 
 export function lookupPerson(peers: PeerClient, idNumber: string): Promise<PersonView | null> {
