@@ -2,6 +2,7 @@ import type { ProcessModel } from '../model/process-model.ts';
 import type { DeployedDefinition } from './entities.ts';
 import type { Execution } from './execution.ts';
 import { scheduleTimerStarts } from './timer-starts.ts';
+import { startFromBufferedMessages } from './messages.ts';
 
 export interface DeployResource {
   name: string;
@@ -50,6 +51,7 @@ export function deploy(x: Execution, resources: readonly DeployResource[]): Depl
     x.state.putDefinition(stored);
     x.changes.definitions.push({ definition: stored, xml });
     scheduleTimerStarts(x, stored);
+    x.enqueue(() => startFromBufferedMessages(x, stored.bpmnProcessId));
   }
   x.changes.deployments.push({ key: deploymentKey, at: x.now });
   return { deploymentKey, definitions };

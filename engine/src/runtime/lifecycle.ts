@@ -9,6 +9,7 @@ import { closeOwnedEvents, openBoundaryEvents } from './event-subscriptions.ts';
 import { cancelJobOf } from './job-lifecycle.ts';
 import { activateBody, innerCompleted, innerOutputElement } from './multi-instance.ts';
 import { returnToCaller } from './call-activity.ts';
+import { startFromBufferedMessages } from './messages.ts';
 
 /**
  * The element instance lifecycle (activate → complete | terminate) and token
@@ -171,6 +172,8 @@ function finishProcessInstance(x: Execution, root: ElementInstance, state: 'COMP
     endedAt: x.now,
   });
   if (state === 'TERMINATED') x.changes.endedInstances.add(root.key);
+  const startedBy = root.startedByMessage;
+  if (startedBy !== undefined && startedBy !== '') x.enqueue(() => startFromBufferedMessages(x, definition.bpmnProcessId, startedBy));
 }
 
 /** Moves tokens into `scope` along flows; parallel joins wait for every incoming flow. */

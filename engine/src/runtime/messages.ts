@@ -107,3 +107,35 @@ function startByMessage(x: Execution, command: PublishMessage, correlatedProcess
     correlatedProcessIds.push(latest.bpmnProcessId);
   }
 }
+
+/**
+ * Buffered messages reach message start events too: when a process version
+ * with message start events is deployed, and when an instance that a
+ * message with key K started ends (the next buffered message for K may now
+ * start one). Oldest message first; the same rules as at publish time.
+ */
+export function startFromBufferedMessages(x: Execution, bpmnProcessId: string, onlyKey?: string): void {
+  const latest = x.state.latest(bpmnProcessId);
+  if (!latest || latest.model.messageStartIds.length === 0) return;
+  const starts = new Map<string, string>();
+  for (const startId of latest.model.messageStartIds) {
+    const event = latest.model.elements.get(startId)?.event;
+    const name = event?.kind === 'message' ? startEventName(x, event.messageName) : undefined;
+    if (name !== undefined && !starts.has(name)) starts.set(name, startId);
+  }
+  const candidates =
+    onlyKey === undefined
+      ? [...x.state.messages.keys()].sort((a, b) => a - b)
+      : [...starts.keys()].flatMap((name) => x.state.messagesByKey.get(correlationIndexKey(name, onlyKey)) ?? []).sort((a, b) => a - b);
+  for (const key of candidates) {
+    const message = x.state.messages.get(key);
+    if (!message || message.expiresAt <= x.now || message.correlatedProcessIds.includes(bpmnProcessId)) continue;
+    const startId = starts.get(message.name);
+    if (startId === undefined) continue;
+    if (message.correlationKey !== '' && x.state.messageStarted.has(`${bpmnProcessId}\u0000${message.correlationKey}`)) continue;
+    message.correlatedProcessIds = [...message.correlatedProcessIds, bpmnProcessId];
+    x.changes.messages.set(message.key, message);
+    startInstanceAt(x, latest, startId, variablesFromRecord(message.variables), message.correlationKey === '' ? undefined : message.correlationKey);
+    if (onlyKey !== undefined) return;
+  }
+}

@@ -222,6 +222,25 @@ describe('event sub-processes, signals, escalations and start events', () => {
     expect(await activate(engine.service, 'msg-start-review')).toHaveLength(1);
   });
 
+  it('starts instances from buffered messages on deploy and when the instance of the same key ends', async () => {
+    const buffered = (name: string, key: string, form: string) =>
+      engine.service.publishMessage({ name, correlationKey: key, timeToLive: 60_000, messageId: '', variables: `{"form": "${form}"}`, tenantId: '' });
+    await buffered('late-apply', 'c-9', 'first');
+    await buffered('late-apply', 'c-9', 'second');
+    await deploy(
+      engine.service,
+      'late_start.bpmn',
+      bpmn('late_start', '<bpmn:startEvent id="Start"><bpmn:messageEventDefinition messageRef="Apply"/></bpmn:startEvent>' + serviceTask('Review', 'late-review') + flow('F1', 'Start', 'Review'),
+        '<bpmn:message id="Apply" name="late-apply"/>'),
+    );
+    const [first, ...none] = await activate(engine.service, 'late-review');
+    expect(none).toEqual([]);
+    expect(JSON.parse(first?.variables ?? '{}')).toEqual({ form: 'first' });
+    await engine.service.completeJob(first?.key ?? '', '');
+    const second = await activateOne(engine.service, 'late-review');
+    expect(JSON.parse(second.variables)).toEqual({ form: 'second' });
+  });
+
   it('starts instances on a timer start cycle and stops when a new version replaces it', async () => {
     const timed = (type: string) =>
       bpmn(
