@@ -140,6 +140,35 @@ export function describeBundle(key: string): void {
       }
     });
 
+    it('asks the citizen for every value the registry calls and the reviewers read', () => {
+      // given every key of the citizen's service forms
+      const asked = new Set(
+        loaded.bundle.manifest.services.flatMap((service) => {
+          const schema = loaded.bundle.forms.get(service.form.slice('forms/'.length, -'.form'.length));
+          return schema ? formKeys(schema) : [];
+        }),
+      );
+      const paths = (source: string) =>
+        [...source.replace(/"[^"]*"/g, '').matchAll(/\b[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+/g)]
+          .map((m) => m[0])
+          .filter((path) => !path.startsWith('results.'));
+
+      // then each dotted path a connector input reads is one of them
+      for (const task of of(loaded.elements, 'bpmn:ServiceTask')) {
+        for (const input of extension(task, 'zeebe:IoMapping')?.elements('inputParameters') ?? []) {
+          for (const path of paths(text(input, 'source') ?? ''))
+            expect(asked.has(path), `${task.id}: ${path}`).toBe(true);
+        }
+      }
+      // and so is each application field a review form shows
+      for (const [name, schema] of loaded.bundle.forms) {
+        if (!name.startsWith('review-')) continue;
+        for (const key of formKeys(schema).filter((k) => !k.startsWith('review.'))) {
+          if (!key.startsWith('results.')) expect(asked.has(key), `${name}: ${key}`).toBe(true);
+        }
+      }
+    });
+
     it('catches registry rejections on every connector task and routes them to a clerk of its department', () => {
       const boundaries = of(loaded.elements, 'bpmn:BoundaryEvent');
       for (const task of of(loaded.elements, 'bpmn:ServiceTask')) {
