@@ -3,7 +3,7 @@ import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../src/launch/start-engine.ts';
 import { uniqueFixture } from '../support/bpmn-fixtures.ts';
-import { expectNoJobs, sleep, waitForJob, waitForJobs } from '../support/conformance-helpers.ts';
+import { expectNoJobs, rejection, sleep, waitForJob, waitForJobs } from '../support/conformance-helpers.ts';
 import { RawGatewayClient } from '../support/raw-gateway-client.ts';
 import { startTestEngine } from '../support/test-engine.ts';
 import { CLIENT_NAMES, connect, type ConformanceClient } from '../support/zeebe-clients.ts';
@@ -124,6 +124,57 @@ describe('long polling on the wire', () => {
       expect(polled.messages[0]?.['jobs']).toHaveLength(1);
     },
   );
+});
+
+describe('empty and invalid polls through the Camunda 8 SDK', () => {
+  const sdk = () =>
+    new Camunda8({
+      ZEEBE_GRPC_ADDRESS: `grpc://${engine.address}`,
+      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      CAMUNDA_LOG_LEVEL: 'none',
+      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
+    }).getZeebeGrpcApiClient();
+
+  it.concurrent('14: resolves activateJobs with no jobs once the 2 s long poll ends', async () => {
+    // given
+    const zbc = sdk();
+    const started = Date.now();
+
+    // when
+    const jobs = await zbc.activateJobs({
+      type: 'sdk-c14-none',
+      worker: 'sdk',
+      maxJobsToActivate: 5,
+      timeout: 10_000,
+      requestTimeout: 2_000,
+    });
+    await zbc.close(1_000);
+
+    // then
+    expect(jobs).toEqual([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_950);
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it.concurrent('16: rejects activateJobs with maxJobsToActivate 0 as INVALID_ARGUMENT', async () => {
+    // given
+    const zbc = sdk();
+
+    // when
+    const code = await rejection(
+      zbc.activateJobs({
+        type: 'sdk-c16',
+        worker: 'sdk',
+        maxJobsToActivate: 0,
+        timeout: 10_000,
+        requestTimeout: -1,
+      }),
+    );
+    await zbc.close(1_000);
+
+    // then
+    expect(code).toBe(status.INVALID_ARGUMENT);
+  });
 });
 
 describe('job push through the Camunda 8 SDK', () => {
