@@ -116,7 +116,7 @@ export const REGISTRY_OPERATIONS: readonly RegistryOperation[] = [
   op('tax', 'register-infant-care-deduction', 'infant-care-deductions',
     { required: ['taxpayerIdNumber', 'childIdNumber', 'childName', 'sharePercent'] },
     ['deductionNo', 'monthlyAmount', 'startMonth', 'endMonth', 'documentUrl'],
-    ['TAXPAYER_NOT_FOUND', 'PERSON_NOT_FOUND', 'NAME_MISMATCH', 'NOT_PARENT_OF_CHILD', 'CHILD_NOT_ELIGIBLE', 'ALREADY_REGISTERED', 'SHARE_EXCEEDED']),
+    ['TAXPAYER_NOT_FOUND', 'PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'NOT_PARENT_OF_CHILD', 'CHILD_NOT_ELIGIBLE', 'ALREADY_REGISTERED', 'SHARE_EXCEEDED']),
   op('tax', 'register-withholding', 'withholding-registrations',
     { required: ['employerCreditCode', 'employeeIdNumber', 'employeeName', 'startDate'] },
     ['withholdingRegistrationNo', 'taxpayerNo'],

@@ -17,8 +17,11 @@ interface SdkJob {
   readonly variables: unknown;
   complete(variables: Variables): Promise<Ack>;
   error(error: { errorCode: string; errorMessage: string; variables: JsonObject }): Promise<Ack>;
-  fail(failure: { errorMessage: string; retries: number; retryBackOff: number; variables: JsonObject }): Promise<Ack>;
+  forward(): Ack;
 }
+
+/** The one client call the connector makes itself (see `applyAction`). */
+type FailJobClient = Pick<ZeebeGrpcClient, 'failJob'>;
 
 export interface StartConnectorsOptions {
   /** A client to use (the caller closes it), or the gateway address to open one of our own. */
@@ -71,7 +74,7 @@ export function startConnectors(options: StartConnectorsOptions): RunningConnect
       fetchVariable: [...requestFields(operation), ATTEMPT_VARIABLE],
       loglevel: 'NONE',
       onConnectionError: () => logger.warn({ jobType: operation.jobType }, 'connector lost the engine, reconnecting'),
-      taskHandler: (job) => handleJob(operation, job, settings),
+      taskHandler: (job) => handleJob(operation, job, settings, zbc),
     }),
   );
   logger.info({ jobTypes: operations.length, registriesUrl: settings.registriesUrl }, 'registry connectors started');
@@ -93,10 +96,10 @@ function openClient(address: string): ZeebeGrpcClient {
   }).getZeebeGrpcApiClient();
 }
 
-async function handleJob(operation: RegistryOperation, job: SdkJob, settings: ConnectorSettings): Promise<Ack> {
+async function handleJob(operation: RegistryOperation, job: SdkJob, settings: ConnectorSettings, client: FailJobClient): Promise<Ack> {
   const action = await runConnectorJob(operation, toConnectorJob(job), settings);
   try {
-    return await applyAction(job, action);
+    return await applyAction(job, action, client);
   } catch (error) {
     // The engine did not take the outcome (it may be restarting). The job stays
     // locked until its timeout, is activated again and replays the registry's
@@ -106,14 +109,27 @@ async function handleJob(operation: RegistryOperation, job: SdkJob, settings: Co
   }
 }
 
-function applyAction(job: SdkJob, action: JobAction): Promise<Ack> {
+async function applyAction(job: SdkJob, action: JobAction, client: FailJobClient): Promise<Ack> {
   switch (action.action) {
     case 'complete':
       return job.complete(action.variables);
     case 'error':
       return job.error({ errorCode: action.errorCode, errorMessage: action.errorMessage, variables: action.variables });
     case 'fail':
-      return job.fail({ errorMessage: action.errorMessage, retries: action.retries, retryBackOff: action.retryBackOff, variables: action.variables });
+      // The SDK's job.fail() (8.8.13) drops `variables`, and the attempt counter
+      // travels in them: fail through the client, then release the worker's slot.
+      try {
+        await client.failJob({
+          jobKey: job.key,
+          errorMessage: action.errorMessage,
+          retries: action.retries,
+          retryBackOff: action.retryBackOff,
+          variables: action.variables,
+        });
+      } finally {
+        job.forward();
+      }
+      return 'JOB_ACTION_ACKNOWLEDGEMENT';
   }
 }
 

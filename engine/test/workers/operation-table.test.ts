@@ -38,20 +38,26 @@ const templates = readdirSync(TEMPLATES_DIR)
 
 describe('the connectors’ operation table', () => {
   it('has one operation per element template and no other', () => {
-    expect(REGISTRY_OPERATIONS.map((operation) => operation.jobType).sort()).toEqual(templates.map((template) => template.jobType).sort());
+    expect(REGISTRY_OPERATIONS.map((operation) => operation.jobType).sort()).toEqual(
+      templates.map((template) => template.jobType).sort(),
+    );
   });
 
-  it.each(REGISTRY_OPERATIONS.map((operation) => [operation.jobType, operation] as const))('matches the template of %s', (jobType, operation) => {
-    // given
-    const template = templates.find((candidate) => candidate.jobType === jobType);
-    // then
-    expect(template, `no template for ${jobType}`).toBeDefined();
-    expect(template?.headers).toEqual({ registry: operation.dept, operation: operation.operation });
-    expect([...(template?.inputs ?? [])].sort()).toEqual([...requestFields(operation)].sort());
-    expect([...(template?.outputSources ?? [])].sort()).toEqual([...operation.response].sort());
-  });
+  it.each(REGISTRY_OPERATIONS.map((operation) => [operation.jobType, operation] as const))(
+    'matches the template of %s',
+    (jobType, operation) => {
+      // given
+      const template = templates.find((candidate) => candidate.jobType === jobType);
+      // then
+      expect(template, `no template for ${jobType}`).toBeDefined();
+      expect(template?.headers).toEqual({ registry: operation.dept, operation: operation.operation });
+      expect([...(template?.inputs ?? [])].sort()).toEqual([...requestFields(operation)].sort());
+      expect([...(template?.outputSources ?? [])].sort()).toEqual([...operation.response].sort());
+    },
+  );
 
   it('posts each operation under its own registry', () => {
-    for (const operation of REGISTRY_OPERATIONS) expect(operation.path).toMatch(new RegExp(`^/registries/${operation.dept}/[a-z-]+$`));
+    for (const operation of REGISTRY_OPERATIONS)
+      expect(operation.path).toMatch(new RegExp(`^/registries/${operation.dept}/[a-z-]+$`));
   });
 });
