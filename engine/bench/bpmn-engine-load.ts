@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { BpmnModdle } from 'bpmn-moddle';
 import { Engine } from 'bpmn-engine';
-import { runClosedLoop, type LevelResult } from './closed-loop.ts';
+import { measureLevel, runClosedLoop, type LevelResult } from './closed-loop.ts';
 import { heapPerInstanceKb } from './heap.ts';
 
 const FIXTURE = new URL('./fixtures/bundle-shape.bpmn-engine.bpmn', import.meta.url);
@@ -39,7 +39,7 @@ export async function startReferenceRig(): Promise<ReferenceRig> {
     });
 
   return {
-    runLevel: (options) => runClosedLoop({ ...options, runOne }),
+    runLevel: (options) => measureLevel(options.inFlight, () => runClosedLoop({ ...options, runOne })),
     measureParked: (count) => {
       const parked: Engine[] = [];
       return heapPerInstanceKb(count, async () => {

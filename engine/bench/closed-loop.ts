@@ -1,23 +1,30 @@
 import { readFileSync, readdirSync } from 'node:fs';
 
-/** What one load level measured. CPU is split into this Node process and its child processes. */
-export interface LevelResult {
-  inFlight: number;
+/** What a closed loop observed from the client's side. */
+export interface LoopResult {
   completed: number;
   seconds: number;
-  perSecond: number;
   p50Ms: number;
   p99Ms: number;
-  /** CPU ms per completed instance of this process (engine + gateway + client + workers). */
-  processCpuMs: number;
-  /** CPU ms per completed instance of child processes (the embedded PostgreSQL), when measurable. */
-  childCpuMs: number;
+}
+
+/** What one load level measured; CPU figures are ms per completed instance, NaN where not measured. */
+export interface LevelResult extends LoopResult {
+  inFlight: number;
+  perSecond: number;
+  /** The process that hosts the engine (for bpmn-engine: engine, client and services together). */
+  engineCpuMs: number;
+  /** The process that hosts the @camunda8/sdk client and workers. */
+  clientCpuMs: number;
+  /** The PostgreSQL processes. */
+  postgresCpuMs: number;
+  /** Peak RSS of the engine's process. */
   peakRssMb: number;
 }
 
 export interface ClosedLoopOptions {
   inFlight: number;
-  /** Stop after this many instances completed... */
+  /** Stop starting instances after this many... */
   total: number;
   /** ...or once this many ms passed since the start (whatever comes first). */
   maxMs: number;
@@ -30,16 +37,11 @@ export interface ClosedLoopOptions {
  * the previous one ended, until `total` were started or `maxMs` passed.
  * Latency is start-to-end of each instance as `runOne` observes it.
  */
-export async function runClosedLoop(options: ClosedLoopOptions): Promise<LevelResult> {
+export async function runClosedLoop(options: ClosedLoopOptions): Promise<LoopResult> {
   const latencies: number[] = [];
   let started = 0;
   const begin = performance.now();
   const deadline = begin + options.maxMs;
-  const cpuBefore = process.cpuUsage();
-  const childBefore = childCpuMs();
-  let peakRss = process.memoryUsage.rss();
-  const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 200);
-
   const lane = async () => {
     while (started < options.total && performance.now() < deadline) {
       started++;
@@ -48,29 +50,49 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<LevelRe
       latencies.push(performance.now() - t0);
     }
   };
+  await Promise.all(Array.from({ length: options.inFlight }, lane));
+  const seconds = (performance.now() - begin) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { completed: latencies.length, seconds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+}
+
+/**
+ * Runs `work` (one level) and adds what this process and its PostgreSQL
+ * children spent meanwhile. `clientPid` is a child process to leave out of
+ * the PostgreSQL figure; its CPU comes back from `work` as `clientCpuMs` (total ms).
+ */
+export async function measureLevel(
+  inFlight: number,
+  work: () => Promise<LoopResult & { clientCpuMs?: number }>,
+  clientPid?: number,
+): Promise<LevelResult> {
+  const cpuBefore = process.cpuUsage();
+  const postgresBefore = descendantCpuMs(clientPid);
+  let peakRss = process.memoryUsage.rss();
+  const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 200);
+  let loop: LoopResult & { clientCpuMs?: number };
   try {
-    await Promise.all(Array.from({ length: options.inFlight }, lane));
+    loop = await work();
   } finally {
     clearInterval(rssSampler);
   }
-
-  const seconds = (performance.now() - begin) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const childAfter = childCpuMs();
-  const completed = latencies.length;
-  latencies.sort((a, b) => a - b);
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  const postgresAfter = descendantCpuMs(clientPid);
+  const perInstance = (ms: number) => ms / loop.completed;
   return {
-    inFlight: options.inFlight,
-    completed,
-    seconds,
-    perSecond: completed / seconds,
-    p50Ms: percentile(latencies, 0.5),
-    p99Ms: percentile(latencies, 0.99),
-    processCpuMs: (cpu.user + cpu.system) / 1000 / completed,
-    childCpuMs:
-      childBefore === undefined || childAfter === undefined ? Number.NaN : (childAfter - childBefore) / completed,
-    peakRssMb: peakRss / 2 ** 20,
+    inFlight,
+    completed: loop.completed,
+    seconds: loop.seconds,
+    p50Ms: loop.p50Ms,
+    p99Ms: loop.p99Ms,
+    perSecond: loop.completed / loop.seconds,
+    engineCpuMs: perInstance((cpu.user + cpu.system) / 1000),
+    clientCpuMs: loop.clientCpuMs === undefined ? Number.NaN : perInstance(loop.clientCpuMs),
+    postgresCpuMs:
+      postgresBefore === undefined || postgresAfter === undefined || clientPid === undefined
+        ? Number.NaN
+        : perInstance(postgresAfter - postgresBefore),
+    peakRssMb: Math.max(peakRss, process.memoryUsage.rss()) / 2 ** 20,
   };
 }
 
@@ -82,11 +104,12 @@ function percentile(sorted: number[], q: number): number {
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
- * CPU ms used so far by every descendant of this process (PostgreSQL's
- * postmaster and backends), read from /proc; undefined where /proc is missing.
- * Exited children are not counted, but PostgreSQL backends live as long as the pool.
+ * CPU ms used so far by every descendant of this process except the subtree
+ * of `excludedPid` (the client process) — the PostgreSQL postmaster and
+ * backends — read from /proc; undefined where /proc is missing. Exited
+ * processes are not counted, but PostgreSQL backends live as long as the pool.
  */
-export function childCpuMs(): number | undefined {
+function descendantCpuMs(excludedPid: number | undefined): number | undefined {
   let entries: string[];
   try {
     entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -108,14 +131,15 @@ export function childCpuMs(): number | undefined {
   }
   let ticks = 0;
   for (const [pid, own] of ticksOf) {
-    if (isDescendant(pid, parentOf)) ticks += own;
+    if (pid !== excludedPid && isDescendant(pid, parentOf, excludedPid)) ticks += own;
   }
   return (ticks / CLOCK_TICKS_PER_SECOND) * 1000;
 }
 
-function isDescendant(pid: number, parentOf: Map<number, number>): boolean {
+function isDescendant(pid: number, parentOf: Map<number, number>, excludedPid: number | undefined): boolean {
   let current = parentOf.get(pid);
   for (let depth = 0; current !== undefined && current > 1 && depth < 16; depth++) {
+    if (current === excludedPid) return false;
     if (current === process.pid) return true;
     current = parentOf.get(current);
   }

@@ -2,7 +2,8 @@ import { cpus } from 'node:os';
 import { openBenchDatabase } from './bench-postgres.ts';
 import { startReferenceRig } from './bpmn-engine-load.ts';
 import type { LevelResult } from './closed-loop.ts';
-import { startOneThingRig, type WorkerMode } from './onething-load.ts';
+import type { WorkerMode } from './driver-protocol.ts';
+import { startOneThingRig, type OneThingLevel } from './onething-load.ts';
 import { printReport } from './report.ts';
 
 /**
@@ -31,7 +32,7 @@ function totalFor(inFlight: number): number {
 
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
-  const ours: LevelResult[] = [];
+  const ours: OneThingLevel[] = [];
   const reference: LevelResult[] = [];
   let oursParkedKb = Number.NaN;
   let referenceParkedKb = Number.NaN;
@@ -44,8 +45,10 @@ async function main(): Promise<void> {
         log(`onething     ${inFlight} in flight: ${level.completed} in ${level.seconds.toFixed(1)} s`);
         ours.push(level);
       }
-      if (config.parked > 0) oursParkedKb = await rig.measureParked(config.parked);
-      log(`onething     ${config.parked} parked: ${oursParkedKb.toFixed(2)} KB each`);
+      if (config.parked > 0) {
+        oursParkedKb = await rig.measureParked(config.parked);
+        log(`onething     ${config.parked} parked: ${oursParkedKb.toFixed(2)} KB each`);
+      }
     } finally {
       await rig.close();
     }
@@ -75,9 +78,9 @@ async function main(): Promise<void> {
     },
     [
       `engine benchmark — bundle shape (accept → 4 parallel registry tasks → join → notify), ${cpus().length} cores, Node ${process.version}`,
-      `onething: ${database.description}; @camunda8/sdk client and ${config.workerMode} workers in this process`,
+      `onething: ${database.description}; engine + gateway in this process, @camunda8/sdk starter and ${config.workerMode} workers in a child process`,
       'latency: CreateProcessInstanceWithResult sent → result received (the engine answers when the instance completed)',
-      'CPU ms/inst: this Node process (engine + gateway + client + workers); PG CPU: the PostgreSQL child processes',
+      'CPU ms per instance: engine process, client process (SDK starter + workers), PostgreSQL processes; commits = PostgreSQL transactions per instance',
       'bpmn-engine: in memory, no durability, XML parsed once, one Engine per instance, tasks answered on setImmediate',
     ],
   );

@@ -1,38 +1,27 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { Camunda8 } from '@camunda8/sdk';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { pino } from 'pino';
 import { startEngine, type RunningEngine } from '../src/index.ts';
-import { runClosedLoop, type LevelResult } from './closed-loop.ts';
+import { measureLevel, type LevelResult } from './closed-loop.ts';
+import { isDriverReply, type DriverReply, type DriverRequest, type WorkerMode } from './driver-protocol.ts';
 import { heapPerInstanceKb } from './heap.ts';
 
 const FIXTURE = new URL('./fixtures/bundle-shape.bpmn', import.meta.url);
-const PROCESS_ID = 'Process_BundleShape';
-const ACCEPT_TYPE = 'io.camunda.zeebe:userTask';
-const REGISTRY_TYPES = ['bench-hr', 'bench-tax', 'bench-health', 'bench-civil'];
-const NOTIFY_TYPE = 'bench-notify';
+const DRIVER = fileURLToPath(new URL('./load-driver.ts', import.meta.url));
 
-export type WorkerMode = 'stream' | 'poll';
-
-type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
-
-/** The engine under test, its gateway on an ephemeral port, and the clients that drive it. */
+/** The engine under test in this process; its clients in a child process (load-driver.ts). */
 export interface OneThingRig {
-  engine: RunningEngine;
-  /** Runs one level with workers for every task; latency from the create call to its result. */
-  runLevel(options: { inFlight: number; total: number; maxMs: number }): Promise<LevelResult>;
-  /** Heap held per instance waiting at the accept user task (no worker serves it meanwhile). */
+  runLevel(options: { inFlight: number; total: number; maxMs: number }): Promise<OneThingLevel>;
+  /** Heap of this process held per instance waiting at the accept user task. */
   measureParked(count: number): Promise<number>;
   close(): Promise<void>;
 }
 
-function connect(address: string): ZeebeClient {
-  return new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${address}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-    // No client retries: an error must surface as an error, not as a slow instance.
-    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
-  }).getZeebeGrpcApiClient();
+export interface OneThingLevel extends LevelResult {
+  /** Transactions PostgreSQL committed per completed instance (the writer's batches). */
+  commitsPerInstance: number;
 }
 
 export async function startOneThingRig(databaseUrl: string, workerMode: WorkerMode): Promise<OneThingRig> {
@@ -41,91 +30,80 @@ export async function startOneThingRig(databaseUrl: string, workerMode: WorkerMo
     gatewayAddress: '127.0.0.1:0',
     logger: pino({ level: process.env.BENCH_ENGINE_LOG ?? 'silent' }),
   });
-  // The starter and the workers use separate connections, as separate processes would.
-  const starter = connect(engine.address);
-  await starter.deployResource({ name: 'bundle-shape.bpmn', process: await readFile(FIXTURE) });
-
-  const createOne = async () => {
-    await starter.createProcessInstanceWithResult({
-      bpmnProcessId: PROCESS_ID,
-      variables: { applicant: 'bench' },
-      requestTimeout: 120_000,
-      fetchVariables: ['notified'],
-    });
-  };
+  const stats = new pg.Client({ connectionString: databaseUrl });
+  await stats.connect();
+  const driver = startDriver(engine, workerMode);
+  try {
+    await driver.call({ kind: 'deploy', xml: await readFile(FIXTURE, 'utf8') });
+  } catch (error) {
+    await Promise.allSettled([driver.kill(), stats.end(), engine.stop()]);
+    throw error;
+  }
+  const commits = async () =>
+    Number(
+      (await stats.query<{ n: string }>('select xact_commit::text as n from pg_stat_database where datname = current_database()'))
+        .rows[0]?.n ?? Number.NaN,
+    );
 
   return {
-    engine,
     runLevel: async (options) => {
-      const workers = await startWorkers(engine.address, workerMode, options.inFlight);
-      try {
-        return await runClosedLoop({ ...options, runOne: createOne });
-      } finally {
-        await workers.close();
-      }
+      const commitsBefore = await commits();
+      const level = await measureLevel(
+        options.inFlight,
+        async () => {
+          const reply = await driver.call({ kind: 'level', ...options });
+          if (reply.kind !== 'level') throw new Error(`the load driver answered ${reply.kind} to a level`);
+          return reply;
+        },
+        driver.pid,
+      );
+      // The statistics collector reports with a delay of up to a second.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      return { ...level, commitsPerInstance: ((await commits()) - commitsBefore) / level.completed };
     },
     measureParked: (count) =>
       heapPerInstanceKb(count, async () => {
-        // Start through the gateway; the instance then waits at the accept user task.
-        await runClosedLoop({
-          inFlight: 200,
-          total: count,
-          maxMs: Number.POSITIVE_INFINITY,
-          runOne: async () => {
-            await starter.createProcessInstance({ bpmnProcessId: PROCESS_ID, variables: { applicant: 'bench' } });
-          },
-        });
+        await driver.call({ kind: 'park', count });
       }),
     close: async () => {
-      await starter.close(2_000);
+      await driver.call({ kind: 'close' }).catch(() => driver.kill());
+      await stats.end();
       await engine.stop();
     },
   };
 }
 
-interface Workers {
-  close(): Promise<void>;
+interface Driver {
+  pid: number | undefined;
+  call(request: DriverRequest): Promise<DriverReply>;
+  kill(): Promise<void>;
 }
 
-/**
- * One client connection for all workers; each completes its job at once, as
- * the user-task bridge (accept) and the registry connectors would.
- */
-async function startWorkers(address: string, mode: WorkerMode, inFlight: number): Promise<Workers> {
-  const client = connect(address);
-  const handlers: [string, Record<string, string>][] = [
-    [ACCEPT_TYPE, { decision: 'accepted' }],
-    ...REGISTRY_TYPES.map((type): [string, Record<string, string>] => [type, { [type.slice(6)]: 'ok' }]),
-    [NOTIFY_TYPE, { notified: 'yes' }],
-  ];
-  const closers: (() => void)[] = [];
-  for (const [type, output] of handlers) {
-    if (mode === 'stream') {
-      const stream = await client.streamJobs({
-        type,
-        worker: `bench-${type}`,
-        tenantIds: [],
-        timeout: 60_000,
-        pollInterval: 5_000,
-        taskHandler: (job) => job.complete(output),
-      });
-      closers.push(stream.close);
-    } else {
-      const worker = client.createWorker({
-        taskType: type,
-        maxJobsToActivate: Math.max(32, inFlight),
-        timeout: 60_000,
-        longPoll: 10_000,
-        pollInterval: 10,
-        taskHandler: (job) => job.complete(output),
-      });
-      closers.push(() => void worker.close());
-    }
-  }
+/** One request at a time; the driver answers each in order. */
+function startDriver(engine: RunningEngine, workerMode: WorkerMode): Driver {
+  const child: ChildProcess = fork(DRIVER, [engine.address, workerMode], { execArgv: ['--import', 'tsx'] });
+  let waiting: { resolve(reply: DriverReply): void; reject(error: Error): void } | undefined;
+  child.on('message', (message: unknown) => {
+    if (!isDriverReply(message) || !waiting) return;
+    const current = waiting;
+    waiting = undefined;
+    if (message.kind === 'failed') current.reject(new Error(`load driver: ${message.message}`));
+    else current.resolve(message);
+  });
+  child.on('exit', (code) => {
+    waiting?.reject(new Error(`the load driver exited with code ${code}`));
+    waiting = undefined;
+  });
   return {
-    close: async () => {
-      for (const close of closers) close();
-      await client.close(2_000);
+    pid: child.pid,
+    call: (request) =>
+      new Promise<DriverReply>((resolve, reject) => {
+        if (waiting) return reject(new Error('the load driver is busy'));
+        waiting = { resolve, reject };
+        child.send(request);
+      }),
+    kill: async () => {
+      if (child.exitCode === null) child.kill();
     },
   };
 }
