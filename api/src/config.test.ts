@@ -61,6 +61,8 @@ describe('parseConfig', () => {
         ZEEBE_ADDRESS: 'no-port',
         ZEEBE_GATEWAY_ADDRESS: 'host:99999',
         REGISTRIES_URL: 'ftp://registries',
+        REGISTRIES_PORT: '0',
+        REGISTRIES_ADMIN_TOKEN: 'short',
         ONETHING_POSTGRES_PORT: 'x',
         ONETHING_SECRET_KEY: KEY_HEX,
       },
@@ -74,6 +76,8 @@ describe('parseConfig', () => {
         'ONETHING_DEMO',
         'ONETHING_POSTGRES_PORT',
         'PORT',
+        'REGISTRIES_ADMIN_TOKEN',
+        'REGISTRIES_PORT',
         'REGISTRIES_URL',
         'TRUST_PROXY',
         'ZEEBE_ADDRESS',
@@ -108,5 +112,20 @@ describe('parseConfig', () => {
       context,
     );
     expect(result).toMatchObject({ ok: true, config: { zeebeAddress: 'zeebe.example:26500' } });
+  });
+
+  it('keeps the sandbox registries on loopback without admin endpoints unless configured', () => {
+    expect(parseConfig({}, context)).toMatchObject({
+      ok: true,
+      config: { registriesPort: undefined, registriesHost: '127.0.0.1', registriesAdminToken: undefined },
+    });
+    const configured = parseConfig(
+      { REGISTRIES_PORT: '4100', REGISTRIES_ADMIN_TOKEN: 'a-long-enough-token' },
+      context,
+    );
+    expect(configured).toMatchObject({
+      ok: true,
+      config: { registriesPort: 4100, registriesAdminToken: 'a-long-enough-token' },
+    });
   });
 });

@@ -24,6 +24,12 @@ export interface Config {
   zeebeAddress: string | undefined;
   zeebeGatewayAddress: string | undefined;
   registriesUrl: string | undefined;
+  /** Port of the sandbox registries; undefined = 4000 for `onething registries`, ephemeral inside `start`. */
+  registriesPort: number | undefined;
+  /** Address the sandbox registries listen on (loopback by default: they hold personal data and have no sign-in). */
+  registriesHost: string;
+  /** Enables the registries' fault-injection endpoints behind this token; unset = no admin endpoints. */
+  registriesAdminToken: string | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -117,6 +123,17 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
     problem('REGISTRIES_URL', 'must be an http:// or https:// URL');
   }
 
+  const registriesPortValue = value('REGISTRIES_PORT');
+  const registriesPort = registriesPortValue === undefined ? undefined : parsePort(registriesPortValue, 0);
+  if (registriesPortValue !== undefined && registriesPort === undefined) {
+    problem('REGISTRIES_PORT', 'must be an integer from 1 to 65535');
+  }
+  const registriesHost = value('REGISTRIES_HOST') ?? '127.0.0.1';
+  const registriesAdminToken = value('REGISTRIES_ADMIN_TOKEN');
+  if (registriesAdminToken !== undefined && registriesAdminToken.length < 16) {
+    problem('REGISTRIES_ADMIN_TOKEN', 'must be at least 16 characters');
+  }
+
   if (
     problems.length > 0 ||
     port === undefined ||
@@ -141,6 +158,9 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
       zeebeAddress,
       zeebeGatewayAddress,
       registriesUrl,
+      registriesPort,
+      registriesHost,
+      registriesAdminToken,
     },
   };
 }

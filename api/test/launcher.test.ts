@@ -31,10 +31,11 @@ function onething(
 }
 
 describe('the onething command', () => {
-  it('says that a part this build does not have is not available, and fails', async () => {
-    const result = await onething(['engine']);
+  it('refuses an unknown command with the usage', async () => {
+    const result = await onething(['everything']);
     expect(result.code).toBe(2);
-    expect(result.output).toContain('onething engine: this part is not available in this build yet');
+    expect(result.output).toContain('Unknown command: everything');
+    expect(result.output).toContain('registries   the sandbox department registries');
   });
 
   it('names the bad variable and starts nothing', async () => {

@@ -1,3 +1,4 @@
+import type { Zeebe } from '@camunda8/sdk';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { ReadyCheck, Readiness } from '../readiness.ts';
@@ -28,4 +29,10 @@ export interface UnitContext {
 export interface Provided {
   /** Connection URL of the application database (set by the database unit). */
   databaseUrl?: string;
+  /** host:port of the Zeebe gateway in use (set by the engine unit). */
+  zeebeAddress?: string;
+  /** A Zeebe client to that gateway, shared by later units (opened and closed by the engine unit). */
+  zeebe?: Zeebe.ZeebeGrpcClient;
+  /** Base URL of the department registries (set by the registries unit). */
+  registriesUrl?: string;
 }
