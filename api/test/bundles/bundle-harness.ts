@@ -1,0 +1,223 @@
+import type { AddressInfo } from 'node:net';
+import { Camunda8, type Zeebe } from '@camunda8/sdk';
+import { startConnectors, startEngine, type ProcessInstanceView, type RunningConnectors, type RunningEngine } from '@onething/engine';
+import { SUPPLEMENT_MESSAGE, acceptanceVariables, loadBundle, startVariables, type Bundle } from '@onething/processes';
+import { startRegistriesServer } from '@onething/registries';
+import { pino } from 'pino';
+import { createTestDatabase, withClient, type TestDatabase } from '../support/database.ts';
+
+/**
+ * One bundle run for real: the embedded engine and the sandbox registries on
+ * fresh databases, the registry connectors between them, the bundle's BPMN
+ * deployed, and a clerk inbox that holds the user-task jobs the SDK activates
+ * so that each scenario completes its own tasks as a clerk would.
+ */
+
+/** The registries' clock: the demo family's baby (born 2026-11-10) is a newborn. */
+export const REGISTRY_NOW = new Date('2026-11-29T02:00:00Z');
+const USER_TASK = 'io.camunda.zeebe:userTask';
+const POLL_MS = 100;
+
+export interface ClerkTask {
+  readonly jobKey: string;
+  readonly processInstanceKey: string;
+  readonly elementId: string;
+  readonly formKey: string | undefined;
+  readonly candidateGroups: readonly string[];
+  readonly variables: Record<string, unknown>;
+}
+
+export interface BundleWorld {
+  readonly bundle: Bundle;
+  readonly engine: RunningEngine;
+  readonly zeebe: Zeebe.ZeebeGrpcClient;
+  readonly registriesUrl: string;
+  /** Creates an instance for a citizen's application; answers its key. */
+  submit(applicationId: string, data: Record<string, unknown>, services: readonly string[]): Promise<string>;
+  /** Waits for the user task `elementId` of the instance, as the SDK activated it. */
+  task(processInstanceKey: string, elementId: string, timeoutMs?: number): Promise<ClerkTask>;
+  complete(task: ClerkTask, variables: Record<string, unknown>): Promise<void>;
+  /**
+   * Completes the window's acceptance task with the documented variables; the
+   * parts of `overdueParts` get a due date a minute ago (a short time limit).
+   */
+  windowDecides(processInstanceKey: string, decision: 'accept' | 'return', services: readonly string[], overdueParts?: readonly string[]): Promise<ClerkTask>;
+  supplement(applicationId: string, data: Record<string, unknown>): Promise<void>;
+  /** Resolves with the finished instance; rejects naming what is still open (and any incident) after the deadline. */
+  finished(processInstanceKey: string, timeoutMs?: number): Promise<ProcessInstanceView>;
+  registry<T = Record<string, unknown>>(path: string): Promise<T>;
+  /** A count read straight from the registries' tables, for records no query API lists. */
+  count(sql: string, params: readonly unknown[]): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> {
+  const bundle = loadBundle(bundleKey);
+  const databases: TestDatabase[] = [await createTestDatabase(`e2e_${bundleKey.replace('-', '_')}_engine`), await createTestDatabase(`e2e_${bundleKey.replace('-', '_')}_registries`)];
+  const [engineDb, registriesDb] = databases as [TestDatabase, TestDatabase];
+  const logger = pino({ level: process.env.E2E_LOG ?? 'silent' });
+  const engine = await startEngine({ databaseUrl: engineDb.url, gatewayAddress: '127.0.0.1:0', logger });
+  const registries = await startRegistriesServer({ databaseUrl: registriesDb.url, port: 0, logger: false, adminToken: 'bundle-e2e', now: () => REGISTRY_NOW });
+  const { port } = registries.server.address() as AddressInfo;
+  const registriesUrl = `http://127.0.0.1:${port}`;
+  const zeebe = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: `grpc://${engine.address}`,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+  }).getZeebeGrpcApiClient();
+  const connectors: RunningConnectors = startConnectors({ zeebe, registriesUrl, logger, pollInterval: 100, requestTimeoutMs: 5_000, retryPolicy: { baseMs: 100, maxMs: 1_000 } });
+  await zeebe.deployResource({ name: `${bundleKey}.bpmn`, process: Buffer.from(bundle.bpmnXml) });
+
+  // The clerk inbox: jobs stay locked to this worker until a scenario completes them.
+  const inbox: ClerkTask[] = [];
+  const clerks = zeebe.createWorker({
+    taskType: USER_TASK,
+    maxJobsToActivate: 64,
+    pollInterval: POLL_MS,
+    timeout: 300_000,
+    loglevel: 'NONE',
+    taskHandler: (job) => {
+      const variables: unknown = JSON.parse(JSON.stringify(job.variables ?? {}));
+      const headers: Record<string, unknown> = { ...job.customHeaders };
+      inbox.push({
+        jobKey: String(job.key),
+        processInstanceKey: String(job.processInstanceKey),
+        elementId: job.elementId,
+        formKey: typeof headers['io.camunda.zeebe:formKey'] === 'string' ? headers['io.camunda.zeebe:formKey'] : undefined,
+        candidateGroups: parseGroups(headers['io.camunda.zeebe:candidateGroups']),
+        variables: isRecord(variables) ? variables : {},
+      });
+      return job.forward();
+    },
+  });
+
+  const world: BundleWorld = {
+    bundle,
+    engine,
+    zeebe,
+    registriesUrl,
+    submit: async (applicationId, data, services) => {
+      const variables = startVariables(bundle.manifest, { applicationId, applicant: recordOf(data.applicant), data, services, submittedAt: new Date() });
+      const created = await zeebe.createProcessInstance({ bpmnProcessId: bundle.manifest.processId, variables: toJsonDoc(variables) });
+      return String(created.processInstanceKey);
+    },
+    task: (processInstanceKey, elementId, timeoutMs = 20_000) =>
+      until(`${elementId} of ${processInstanceKey}`, timeoutMs, async () => {
+        const index = inbox.findIndex((task) => task.processInstanceKey === processInstanceKey && task.elementId === elementId);
+        if (index < 0) return undefined;
+        const [task] = inbox.splice(index, 1);
+        return task;
+      }, () => openWork(engine, processInstanceKey)),
+    complete: async (task, variables) => {
+      await zeebe.completeJob({ jobKey: task.jobKey, variables: toJsonDoc(variables) });
+    },
+    windowDecides: async (processInstanceKey, decision, services, overdueParts = []) => {
+      const task = await world.task(processInstanceKey, 'Task_WindowAccept');
+      const form = decision === 'return' ? { reason: '申请材料信息有误，请更正后重新提交' } : { materialsChecked: bundle.manifest.materials.map((m) => m.key) };
+      const variables = acceptanceVariables(bundle.manifest, decision, new Date(), services, form);
+      const parts = recordOf(variables.parts);
+      for (const department of overdueParts) parts[department] = { dueAt: shanghaiTime(-60_000) };
+      await world.complete(task, variables);
+      return task;
+    },
+    supplement: async (applicationId, data) => {
+      await zeebe.publishMessage({ name: SUPPLEMENT_MESSAGE, correlationKey: applicationId, variables: toJsonDoc(data), timeToLive: 10_000 });
+    },
+    finished: (processInstanceKey, timeoutMs = 30_000) =>
+      until(`the end of ${processInstanceKey}`, timeoutMs, async () => {
+        const view = await engine.inspector.getProcessInstance(processInstanceKey);
+        return view && view.state !== 'ACTIVE' ? view : undefined;
+      }, () => openWork(engine, processInstanceKey)),
+    registry: async <T>(path: string): Promise<T> => {
+      const response = await fetch(`${registriesUrl}${path}`);
+      if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    count: async (sql, params) => {
+      const rows = await withClient(registriesDb.url, (client) => client.query<{ n: string }>(sql, [...params]));
+      return Number(rows.rows[0]?.n ?? 0);
+    },
+    stop: async () => {
+      await clerks.close(2_000);
+      await connectors.stop();
+      await zeebe.close(2_000);
+      await engine.stop();
+      await registries.close();
+      for (const database of databases) await database.drop();
+    },
+  };
+  return world;
+}
+
+/** The instance's root variables. */
+export function rootVariables(view: ProcessInstanceView): Record<string, unknown> {
+  return view.variables[view.key] ?? {};
+}
+
+export function visited(view: ProcessInstanceView): string[] {
+  return view.elements.map((element) => element.elementId);
+}
+
+/** An ISO date-time in Asia/Shanghai, `offsetMs` from now (the form due dates take). */
+export function shanghaiTime(offsetMs: number): string {
+  const local = new Date(Date.now() + offsetMs + 8 * 3_600_000).toISOString().slice(0, 19);
+  return `${local}+08:00`;
+}
+
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, explain: () => Promise<string>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; ${await explain()}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+async function openWork(engine: RunningEngine, processInstanceKey: string): Promise<string> {
+  const view = await engine.inspector.getProcessInstance(processInstanceKey);
+  const active = view?.elements.filter((element) => element.state === 'ACTIVE').map((element) => element.elementId) ?? [];
+  const incidents = await engine.inspector.listIncidents({ processInstanceKey, state: 'ACTIVE' });
+  return `state ${view?.state ?? 'unknown'}, active ${JSON.stringify(active)}, incidents ${JSON.stringify(incidents.map((incident) => `${incident.elementId}: ${incident.errorMessage}`))}`;
+}
+
+function parseGroups(header: unknown): string[] {
+  if (typeof header !== 'string') return [];
+  try {
+    const parsed: unknown = JSON.parse(header);
+    return Array.isArray(parsed) ? parsed.filter((group): group is string => typeof group === 'string') : [header];
+  } catch {
+    return [header];
+  }
+}
+
+type JsonValue = string | number | boolean | JsonValue[] | JsonDoc;
+interface JsonDoc {
+  [key: string]: JsonValue;
+}
+
+/** The SDK's variable type; nulls and undefined fields are left out (the process reads them as null). */
+function toJsonDoc(value: Record<string, unknown>): JsonDoc {
+  const doc: JsonDoc = {};
+  for (const [key, item] of Object.entries(value)) {
+    const converted = toJsonValue(item);
+    if (converted !== undefined) doc[key] = converted;
+  }
+  return doc;
+}
+
+function toJsonValue(value: unknown): JsonValue | undefined {
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value;
+  if (Array.isArray(value)) return value.map(toJsonValue).filter((item): item is JsonValue => item !== undefined);
+  if (isRecord(value)) return toJsonDoc(value);
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function recordOf(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
