@@ -111,6 +111,26 @@ describe('LongPollingActivator', () => {
     expect(service.job(jobKey)?.state).toBe('activatable');
   });
 
+  it('sends only what fits in one 4 MB message and hands the rest back at once', async () => {
+    // given
+    const service = new InMemoryEngineService();
+    const big = `{"scan":"${'x'.repeat(3 * 1024 * 1024)}"}`;
+    const first = service.addJob('scans', { variables: big });
+    const second = service.addJob('scans', { variables: big, retries: 2 });
+    const activator = activatorFor(service);
+    const poll = recordingCall();
+
+    // when
+    await activator.activate(request('scans'), -1, poll.call);
+
+    // then
+    expect(poll.delivered.map((jobs) => jobs.map((job) => job.key))).toEqual([[first]]);
+    expect(service.calls.filter((call) => call.method === 'failJob').map((call) => call.args[0])).toEqual([
+      { jobKey: second, retries: 2, retryBackOff: 0, errorMessage: UNDELIVERED_JOB_MESSAGE, variables: '' },
+    ]);
+    expect(service.job(second)?.state).toBe('activatable');
+  });
+
   it('hands back jobs a cancelled poll obtained while the core was still activating them', async () => {
     // given
     const service = new InMemoryEngineService();

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ActivatedJob, ActivateJobsRequest, EngineService } from '../service.ts';
+import { fitToMessage } from './job-batch-size.ts';
 
 /** What a long poll needs from its gRPC call; a plain object in unit tests. */
 export interface PollingCall {
@@ -126,7 +127,9 @@ export class LongPollingActivator {
     if (jobs.length === 0) return 'empty';
     const wasDropped = poll.state === 'done';
     this.settle(poll);
-    if (wasDropped || !poll.call.deliver(jobs)) await this.handBack(jobs);
+    const { fits, rest } = fitToMessage(jobs);
+    if (wasDropped || !poll.call.deliver(fits)) await this.handBack(jobs);
+    else if (rest.length > 0) await this.handBack(rest);
     return 'delivered';
   }
 
@@ -152,7 +155,7 @@ export class LongPollingActivator {
     clearTimeout(poll.timer);
   }
 
-  /** Undeliverable jobs become activatable again at once, retries unchanged (Zeebe's internal FailJob). */
+  /** Undeliverable jobs (call gone, or past the message size) become activatable again at once, retries unchanged. */
   private async handBack(jobs: ActivatedJob[]): Promise<void> {
     for (const job of jobs) {
       try {
