@@ -10,7 +10,11 @@ import { commitChanges } from '../store/commit-changes.ts';
 export type Command<T> = (x: Execution) => T;
 
 function processingError(error: unknown): EngineError {
-  return new EngineError('PROCESSING_ERROR', 'PROCESS', `the command was not applied: ${error instanceof Error ? error.message : String(error)}`);
+  return new EngineError(
+    'PROCESSING_ERROR',
+    'PROCESS',
+    `the command was not applied: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 interface Pending {
@@ -50,9 +54,16 @@ export class CommandWriter {
   ) {}
 
   submit<T>(command: Command<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new EngineError('RESOURCE_EXHAUSTED', 'PROCESS', 'the engine is shutting down'));
+    if (this.closed)
+      return Promise.reject(new EngineError('RESOURCE_EXHAUSTED', 'PROCESS', 'the engine is shutting down'));
     if (this.queue.length >= MAX_QUEUED_COMMANDS) {
-      return Promise.reject(new EngineError('RESOURCE_EXHAUSTED', 'PROCESS', `the engine has ${this.queue.length} commands waiting; retry later`));
+      return Promise.reject(
+        new EngineError(
+          'RESOURCE_EXHAUSTED',
+          'PROCESS',
+          `the engine has ${this.queue.length} commands waiting; retry later`,
+        ),
+      );
     }
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ command, resolve: (value) => resolve(value as T), reject });
@@ -96,7 +107,10 @@ export class CommandWriter {
         }
         // A bug left the state half-changed: fail only this command, reload, and
         // run the others again (nothing of theirs was committed or answered).
-        this.options.logger.error({ err: error }, 'an engine command failed; reloading state from the database');
+        this.options.logger.error(
+          { err: error },
+          'an engine command failed; reloading state from the database',
+        );
         pending.reject(processingError(error));
         await this.recover();
         this.queue.unshift(...batch.slice(0, index), ...batch.slice(index + 1));
@@ -106,7 +120,10 @@ export class CommandWriter {
     try {
       if (!x.changes.empty) await commitChanges(this.options.pool, x.changes, this.state.keyCounter, x.now);
     } catch (error) {
-      this.options.logger.error({ err: error }, 'committing an engine batch failed; reloading state from the database');
+      this.options.logger.error(
+        { err: error },
+        'committing an engine batch failed; reloading state from the database',
+      );
       for (const pending of batch) pending.reject(processingError(error));
       await this.recover();
       return;

@@ -8,10 +8,12 @@ interface Waiter {
 
 function render(variables: Map<string, string>, fetch: readonly string[]): string {
   if (fetch.length === 0) return renderDocument(variables);
-  return renderDocument(fetch.flatMap((name): [string, string][] => {
-    const value = variables.get(name);
-    return value === undefined ? [] : [[name, value]];
-  }));
+  return renderDocument(
+    fetch.flatMap((name): [string, string][] => {
+      const value = variables.get(name);
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
 }
 
 /**
@@ -39,7 +41,11 @@ export class CompletionWaiters {
       };
       const onAbort = () => {
         this.remove(processInstanceKey, waiter);
-        reject(signal.reason instanceof Error ? signal.reason : new Error('awaiting the process instance result was aborted'));
+        reject(
+          signal.reason instanceof Error
+            ? signal.reason
+            : new Error('awaiting the process instance result was aborted'),
+        );
       };
       if (signal.aborted) {
         onAbort();
@@ -66,9 +72,15 @@ export class CompletionWaiters {
   }
 
   private async answerFromHistory(processInstanceKey: number): Promise<void> {
-    const instance = await this.pool.query<{ state: string }>('select state from engine.history_process_instances where key = $1', [processInstanceKey]);
+    const instance = await this.pool.query<{ state: string }>(
+      'select state from engine.history_process_instances where key = $1',
+      [processInstanceKey],
+    );
     if (instance.rows[0]?.state !== 'COMPLETED') return;
-    const rows = await this.pool.query<{ name: string; value: string }>('select name, value from engine.history_variables where scope_key = $1 order by name', [processInstanceKey]);
+    const rows = await this.pool.query<{ name: string; value: string }>(
+      'select name, value from engine.history_variables where scope_key = $1 order by name',
+      [processInstanceKey],
+    );
     this.completed(processInstanceKey, new Map(rows.rows.map((row) => [row.name, row.value])));
   }
 }

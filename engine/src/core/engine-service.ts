@@ -3,8 +3,21 @@ import { EngineError } from '../errors.ts';
 import type { ResourceCheckers } from '../model/parse-resource.ts';
 import type { Changes } from '../runtime/changes.ts';
 import { deploy } from '../runtime/deploy.ts';
-import { cancelInstance, createInstance, resolveIncident, setVariables } from '../runtime/instance-commands.ts';
-import { activateJobs, completeJob, failJob, throwError, updateJobRetries, updateJobTimeout, yieldJob } from '../runtime/job-commands.ts';
+import {
+  cancelInstance,
+  createInstance,
+  resolveIncident,
+  setVariables,
+} from '../runtime/instance-commands.ts';
+import {
+  activateJobs,
+  completeJob,
+  failJob,
+  throwError,
+  updateJobRetries,
+  updateJobTimeout,
+  yieldJob,
+} from '../runtime/job-commands.ts';
 import { publishMessage } from '../runtime/messages.ts';
 import { broadcastSignal } from '../runtime/signals.ts';
 import {
@@ -65,9 +78,24 @@ export class CoreEngineService implements EngineService {
   async createProcessInstance(request: CreateProcessInstanceRequest): Promise<CreatedProcessInstance> {
     checkTenant(request.tenantId, 'CREATE');
     const variables = parseVariables(request.variables, 'CREATE');
-    if (request.startInstructions.length > 0) throw new EngineError('INVALID_ARGUMENT', 'CREATE', 'start instructions are not supported by this engine');
-    const definitionKey = request.processDefinitionKey.trim() === '' ? -1 : parseKey(request.processDefinitionKey, 'CREATE', 'process definition');
-    const created = await this.writer.submit((x) => createInstance(x, { bpmnProcessId: request.bpmnProcessId, version: request.version, definitionKey, variables }));
+    if (request.startInstructions.length > 0)
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        'CREATE',
+        'start instructions are not supported by this engine',
+      );
+    const definitionKey =
+      request.processDefinitionKey.trim() === ''
+        ? -1
+        : parseKey(request.processDefinitionKey, 'CREATE', 'process definition');
+    const created = await this.writer.submit((x) =>
+      createInstance(x, {
+        bpmnProcessId: request.bpmnProcessId,
+        version: request.version,
+        definitionKey,
+        variables,
+      }),
+    );
     return {
       processDefinitionKey: String(created.definition.key),
       bpmnProcessId: created.definition.bpmnProcessId,
@@ -77,8 +105,16 @@ export class CoreEngineService implements EngineService {
     };
   }
 
-  awaitCompletion(processInstanceKey: string, fetchVariables: string[], signal: AbortSignal): Promise<string> {
-    return this.waiters.wait(parseKey(processInstanceKey, 'CREATE_WITH_AWAITING_RESULT', 'process instance'), fetchVariables, signal);
+  awaitCompletion(
+    processInstanceKey: string,
+    fetchVariables: string[],
+    signal: AbortSignal,
+  ): Promise<string> {
+    return this.waiters.wait(
+      parseKey(processInstanceKey, 'CREATE_WITH_AWAITING_RESULT', 'process instance'),
+      fetchVariables,
+      signal,
+    );
   }
 
   async cancelProcessInstance(processInstanceKey: string): Promise<void> {
@@ -88,9 +124,24 @@ export class CoreEngineService implements EngineService {
 
   async activateJobs(request: ActivateJobsRequest): Promise<ActivatedJob[]> {
     const intent = 'ACTIVATE';
-    if (request.type.trim() === '') throw new EngineError('INVALID_ARGUMENT', intent, 'Expected to activate jobs with a non-empty type, but the type is empty');
-    if (request.maxJobsToActivate < 1) throw new EngineError('INVALID_ARGUMENT', intent, `Expected to activate jobs with maxJobsToActivate greater than zero, but it was '${request.maxJobsToActivate}'`);
-    if (request.timeout < 1) throw new EngineError('INVALID_ARGUMENT', intent, `Expected to activate jobs with a timeout greater than zero, but it was '${request.timeout}'`);
+    if (request.type.trim() === '')
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        intent,
+        'Expected to activate jobs with a non-empty type, but the type is empty',
+      );
+    if (request.maxJobsToActivate < 1)
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        intent,
+        `Expected to activate jobs with maxJobsToActivate greater than zero, but it was '${request.maxJobsToActivate}'`,
+      );
+    if (request.timeout < 1)
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        intent,
+        `Expected to activate jobs with a timeout greater than zero, but it was '${request.timeout}'`,
+      );
     checkTenants(request.tenantIds, intent);
     if (!this.writer.state.activatable.has(request.type)) return [];
     const records = await this.writer.submit((x) => activateJobs(x, request));
@@ -115,13 +166,23 @@ export class CoreEngineService implements EngineService {
   async failJob(request: FailJobRequest): Promise<void> {
     const jobKey = parseKey(request.jobKey, 'FAIL', 'job');
     const variables = parseVariables(request.variables, 'FAIL');
-    await this.writer.submit((x) => failJob(x, { jobKey, retries: request.retries, errorMessage: request.errorMessage, retryBackOff: request.retryBackOff, variables }));
+    await this.writer.submit((x) =>
+      failJob(x, {
+        jobKey,
+        retries: request.retries,
+        errorMessage: request.errorMessage,
+        retryBackOff: request.retryBackOff,
+        variables,
+      }),
+    );
   }
 
   async throwError(request: ThrowErrorRequest): Promise<void> {
     const jobKey = parseKey(request.jobKey, 'THROW_ERROR', 'job');
     const variables = parseVariables(request.variables, 'THROW_ERROR');
-    await this.writer.submit((x) => throwError(x, { jobKey, errorCode: request.errorCode, errorMessage: request.errorMessage, variables }));
+    await this.writer.submit((x) =>
+      throwError(x, { jobKey, errorCode: request.errorCode, errorMessage: request.errorMessage, variables }),
+    );
   }
 
   async updateJobRetries(jobKey: string, retries: number): Promise<void> {
@@ -142,7 +203,9 @@ export class CoreEngineService implements EngineService {
   async setVariables(request: SetVariablesRequest): Promise<string> {
     const elementInstanceKey = parseKey(request.elementInstanceKey, 'UPDATE', 'element instance');
     const variables = parseVariables(request.variables, 'UPDATE');
-    const key = await this.writer.submit((x) => setVariables(x, { elementInstanceKey, variables, local: request.local }));
+    const key = await this.writer.submit((x) =>
+      setVariables(x, { elementInstanceKey, variables, local: request.local }),
+    );
     return String(key);
   }
 
@@ -150,7 +213,13 @@ export class CoreEngineService implements EngineService {
     checkTenant(request.tenantId, 'PUBLISH');
     const variables = parseVariables(request.variables, 'PUBLISH');
     const key = await this.writer.submit((x) =>
-      publishMessage(x, { name: request.name, correlationKey: request.correlationKey, timeToLive: request.timeToLive, messageId: request.messageId, variables }),
+      publishMessage(x, {
+        name: request.name,
+        correlationKey: request.correlationKey,
+        timeToLive: request.timeToLive,
+        messageId: request.messageId,
+        variables,
+      }),
     );
     return String(key);
   }
@@ -192,11 +261,23 @@ export class CoreEngineService implements EngineService {
     this.writer
       .submit((x) =>
         assignments.flatMap(({ key, stream }) =>
-          activateJobs(x, { type, worker: stream.request.worker, timeout: stream.request.timeout, maxJobsToActivate: 1, fetchVariable: stream.request.fetchVariable }, [key]).map((record) => ({ record, stream })),
+          activateJobs(
+            x,
+            {
+              type,
+              worker: stream.request.worker,
+              timeout: stream.request.timeout,
+              maxJobsToActivate: 1,
+              fetchVariable: stream.request.fetchVariable,
+            },
+            [key],
+          ).map((record) => ({ record, stream })),
         ),
       )
       .then((pushed) => {
-        const failed = pushed.filter(({ record, stream }) => !stream.sink.push(toActivatedJob(record))).map(({ record }) => record.job.key);
+        const failed = pushed
+          .filter(({ record, stream }) => !stream.sink.push(toActivatedJob(record)))
+          .map(({ record }) => record.job.key);
         if (failed.length > 0) return this.writer.submit((x) => failed.forEach((key) => yieldJob(x, key)));
         return undefined;
       })

@@ -37,7 +37,10 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     releaseLock = await acquireWriterLock(pool);
     const reload = () =>
       loadState(pool, async (name, xml) => {
-        const parsed = await parseBpmnResource(name, new TextEncoder().encode(xml), { feel: checkFeel, timer: checkTimer });
+        const parsed = await parseBpmnResource(name, new TextEncoder().encode(xml), {
+          feel: checkFeel,
+          timer: checkTimer,
+        });
         if (!parsed.ok) throw new Error(`stored resource '${name}' no longer parses: ${parsed.message}`);
         return parsed.processes;
       });

@@ -6,7 +6,12 @@ import { parseVariablesDocument, type Variables } from '../runtime/json-values.t
 
 export function parseKey(text: string, intent: string, what: string): number {
   const trimmed = text.trim();
-  if (!/^-?\d{1,19}$/.test(trimmed)) throw new EngineError('NOT_FOUND', intent, `Expected to find ${what} with key '${text}', but the key is not a number`);
+  if (!/^-?\d{1,19}$/.test(trimmed))
+    throw new EngineError(
+      'NOT_FOUND',
+      intent,
+      `Expected to find ${what} with key '${text}', but the key is not a number`,
+    );
   const value = Number(trimmed);
   return Number.isSafeInteger(value) ? value : -1;
 }
@@ -20,7 +25,11 @@ export function parseVariables(text: string, intent: string): Variables {
 /** Multi-tenancy is off: '' and '<default>' are accepted, anything else is IA (§0.2). */
 export function checkTenant(tenantId: string, intent: string): void {
   if (tenantId !== '' && tenantId !== DEFAULT_TENANT) {
-    throw new EngineError('INVALID_ARGUMENT', intent, `Expected to handle request with tenant identifier '${tenantId}', but multi-tenancy is disabled`);
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      intent,
+      `Expected to handle request with tenant identifier '${tenantId}', but multi-tenancy is disabled`,
+    );
   }
 }
 

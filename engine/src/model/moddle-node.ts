@@ -6,7 +6,9 @@
 export type ModdleNode = { readonly $type: string } & Readonly<Record<string, unknown>>;
 
 export function isNode(value: unknown): value is ModdleNode {
-  return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string'
+  );
 }
 
 export function typeOf(node: ModdleNode): string {

@@ -18,5 +18,7 @@ export class Problems {
 
 /** One line per problem, each prefixed with the resource name (ZEEBE-COMPAT.md §1.2). */
 export function formatProblems(resourceName: string, problems: readonly Problem[]): string {
-  return problems.map((problem) => `'${resourceName}': Element '${problem.elementId}': ${problem.message}`).join('\n');
+  return problems
+    .map((problem) => `'${resourceName}': Element '${problem.elementId}': ${problem.message}`)
+    .join('\n');
 }

@@ -4,7 +4,8 @@
  */
 
 /** A value that is either static text or a FEEL expression (source without '='). */
-export type Expression = { readonly kind: 'static'; readonly value: string } | { readonly kind: 'feel'; readonly source: string };
+export type Expression =
+  { readonly kind: 'static'; readonly value: string } | { readonly kind: 'feel'; readonly source: string };
 
 export interface VariableMapping {
   readonly source: Expression;
@@ -29,11 +30,18 @@ export type ElementKind =
   | 'eventSubProcess'
   | 'callActivity';
 
-export type TimerDefinition = { readonly kind: 'timeDate' | 'timeDuration' | 'timeCycle'; readonly value: Expression };
+export type TimerDefinition = {
+  readonly kind: 'timeDate' | 'timeDuration' | 'timeCycle';
+  readonly value: Expression;
+};
 
 export type EventDefinition =
   | { readonly kind: 'none' }
-  | { readonly kind: 'message'; readonly messageName: Expression; readonly correlationKey: Expression | undefined }
+  | {
+      readonly kind: 'message';
+      readonly messageName: Expression;
+      readonly correlationKey: Expression | undefined;
+    }
   | { readonly kind: 'timer'; readonly timer: TimerDefinition }
   | { readonly kind: 'error'; readonly errorCode: Expression | undefined }
   | { readonly kind: 'signal'; readonly signalName: Expression }

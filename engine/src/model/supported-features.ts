@@ -6,6 +6,7 @@ import type { ElementModel } from './process-model.ts';
  * misbehaves at run time. Remove entries as the runtime learns them.
  */
 export function unsupportedFeature(element: ElementModel): string | undefined {
-  if (element.multiInstance && element.kind === 'eventSubProcess') return 'an event sub-process cannot be multi-instance';
+  if (element.multiInstance && element.kind === 'eventSubProcess')
+    return 'an event sub-process cannot be multi-instance';
   return undefined;
 }

@@ -7,7 +7,12 @@ export interface TransformContext {
   readonly feel: { elementId: string; source: string; what: string }[];
 }
 
-export function requireFeel(context: TransformContext, elementId: string, what: string, text: string | undefined): string | undefined {
+export function requireFeel(
+  context: TransformContext,
+  elementId: string,
+  what: string,
+  text: string | undefined,
+): string | undefined {
   const trimmed = text?.trim() ?? '';
   if (!trimmed.startsWith('=') || trimmed.length === 1) {
     context.problems.add(elementId, `${what} must be a FEEL expression starting with '='`);
@@ -19,7 +24,12 @@ export function requireFeel(context: TransformContext, elementId: string, what: 
 }
 
 /** Records FEEL sources of an expression that may be static or FEEL. */
-export function noteExpression(context: TransformContext, elementId: string, what: string, text: string): void {
+export function noteExpression(
+  context: TransformContext,
+  elementId: string,
+  what: string,
+  text: string,
+): void {
   const trimmed = text.trim();
   if (trimmed.startsWith('=')) context.feel.push({ elementId, source: trimmed.slice(1), what });
 }

@@ -14,7 +14,12 @@ const UNSUPPORTED: Record<string, string> = {
  * Reads the single event definition of an event. `needsCorrelationKey` is
  * false for start events (a message start has no subscription key).
  */
-export function transformEventDefinition(context: TransformContext, node: ModdleNode, id: string, needsCorrelationKey: boolean): EventDefinition | undefined {
+export function transformEventDefinition(
+  context: TransformContext,
+  node: ModdleNode,
+  id: string,
+  needsCorrelationKey: boolean,
+): EventDefinition | undefined {
   const definitions = children(node, 'eventDefinitions');
   if (definitions.length === 0) return { kind: 'none' };
   if (definitions.length > 1) {
@@ -38,7 +43,10 @@ export function transformEventDefinition(context: TransformContext, node: Moddle
     case 'bpmn:ErrorEventDefinition': {
       const code = referenced(definition, 'errorRef', 'errorCode');
       if (code !== undefined) noteExpression(context, id, 'the error code', code);
-      return { kind: 'error', errorCode: code === undefined || code.trim() === '' ? undefined : toExpression(code) };
+      return {
+        kind: 'error',
+        errorCode: code === undefined || code.trim() === '' ? undefined : toExpression(code),
+      };
     }
     case 'bpmn:SignalEventDefinition': {
       const name = referenced(definition, 'signalRef', 'name');
@@ -52,7 +60,10 @@ export function transformEventDefinition(context: TransformContext, node: Moddle
     case 'bpmn:EscalationEventDefinition': {
       const code = referenced(definition, 'escalationRef', 'escalationCode');
       if (code !== undefined) noteExpression(context, id, 'the escalation code', code);
-      return { kind: 'escalation', escalationCode: code === undefined || code.trim() === '' ? undefined : toExpression(code) };
+      return {
+        kind: 'escalation',
+        escalationCode: code === undefined || code.trim() === '' ? undefined : toExpression(code),
+      };
     }
     case 'bpmn:TerminateEventDefinition':
       return { kind: 'terminate' };
@@ -67,7 +78,13 @@ function referenced(definition: ModdleNode, reference: string, property: string)
   return target ? str(target, property) : undefined;
 }
 
-function message(context: TransformContext, node: ModdleNode, definition: ModdleNode, id: string, needsCorrelationKey: boolean): EventDefinition | undefined {
+function message(
+  context: TransformContext,
+  node: ModdleNode,
+  definition: ModdleNode,
+  id: string,
+  needsCorrelationKey: boolean,
+): EventDefinition | undefined {
   const messageNode = child(definition, 'messageRef');
   return messageFromRef(context, node, messageNode, id, needsCorrelationKey);
 }
@@ -88,16 +105,24 @@ export function messageFromRef(
   noteExpression(context, id, 'the message name', name);
   const subscription = messageNode ? extension(messageNode, 'zeebe:Subscription') : undefined;
   const keyText = subscription ? str(subscription, 'correlationKey') : undefined;
-  if (!needsCorrelationKey) return { kind: 'message', messageName: toExpression(name), correlationKey: undefined };
+  if (!needsCorrelationKey)
+    return { kind: 'message', messageName: toExpression(name), correlationKey: undefined };
   const source = requireFeel(context, id, 'the correlation key (zeebe:subscription correlationKey)', keyText);
   if (source === undefined) return undefined;
   return { kind: 'message', messageName: toExpression(name), correlationKey: { kind: 'feel', source } };
 }
 
-function transformTimer(context: TransformContext, definition: ModdleNode, id: string): TimerDefinition | undefined {
+function transformTimer(
+  context: TransformContext,
+  definition: ModdleNode,
+  id: string,
+): TimerDefinition | undefined {
   const present = (['timeDate', 'timeDuration', 'timeCycle'] as const)
     .map((kind) => ({ kind, text: body(child(definition, kind)) }))
-    .filter((entry): entry is { kind: 'timeDate' | 'timeDuration' | 'timeCycle'; text: string } => entry.text !== undefined && entry.text !== '');
+    .filter(
+      (entry): entry is { kind: 'timeDate' | 'timeDuration' | 'timeCycle'; text: string } =>
+        entry.text !== undefined && entry.text !== '',
+    );
   const only = present[0];
   if (present.length !== 1 || !only) {
     context.problems.add(id, 'a timer must have exactly one of timeDate, timeDuration or timeCycle');

@@ -5,7 +5,11 @@ import { noteExpression, requireFeel, type TransformContext } from './transform-
 
 const RESERVED_HEADER_PREFIX = 'io.camunda.zeebe:';
 
-export function transformMappings(context: TransformContext, node: ModdleNode, id: string): { inputs: VariableMapping[]; outputs: VariableMapping[] } {
+export function transformMappings(
+  context: TransformContext,
+  node: ModdleNode,
+  id: string,
+): { inputs: VariableMapping[]; outputs: VariableMapping[] } {
   const all = extensions(node, 'zeebe:IoMapping');
   if (all.length > 1) context.problems.add(id, "must have at most one 'zeebe:ioMapping' extension element");
   const io = all[0];
@@ -32,15 +36,21 @@ export function transformMappings(context: TransformContext, node: ModdleNode, i
   return { inputs: read('input', 'inputParameters'), outputs: read('output', 'outputParameters') };
 }
 
-export function transformHeaders(context: TransformContext, node: ModdleNode, id: string): Record<string, string> {
+export function transformHeaders(
+  context: TransformContext,
+  node: ModdleNode,
+  id: string,
+): Record<string, string> {
   const headers: Record<string, string> = {};
   const seen = new Set<string>();
   for (const container of extensions(node, 'zeebe:TaskHeaders')) {
     for (const header of children(container, 'values')) {
       const key = str(header, 'key') ?? '';
       const value = str(header, 'value') ?? '';
-      if (key.startsWith(RESERVED_HEADER_PREFIX)) context.problems.add(id, `header key '${key}' uses the reserved prefix '${RESERVED_HEADER_PREFIX}'`);
-      if (seen.has(key) && key !== '') context.problems.add(id, `header key '${key}' is defined more than once`);
+      if (key.startsWith(RESERVED_HEADER_PREFIX))
+        context.problems.add(id, `header key '${key}' uses the reserved prefix '${RESERVED_HEADER_PREFIX}'`);
+      if (seen.has(key) && key !== '')
+        context.problems.add(id, `header key '${key}' is defined more than once`);
       seen.add(key);
       if (key !== '' && value !== '') headers[key] = value;
     }
@@ -49,7 +59,11 @@ export function transformHeaders(context: TransformContext, node: ModdleNode, id
 }
 
 /** `zeebe:taskDefinition` of a job-worker element; undefined (with a problem) when missing or invalid. */
-export function transformJob(context: TransformContext, node: ModdleNode, id: string): JobDefinition | undefined {
+export function transformJob(
+  context: TransformContext,
+  node: ModdleNode,
+  id: string,
+): JobDefinition | undefined {
   const definitions = extensions(node, 'zeebe:TaskDefinition');
   if (definitions.length !== 1) {
     context.problems.add(id, "must have exactly one 'zeebe:taskDefinition' extension element");
@@ -64,15 +78,27 @@ export function transformJob(context: TransformContext, node: ModdleNode, id: st
   const retries = (definition && str(definition, 'retries')?.trim()) || '3';
   noteExpression(context, id, 'the job type', type);
   noteExpression(context, id, 'the job retries', retries);
-  if (!retries.startsWith('=') && !/^-?\d+$/.test(retries)) context.problems.add(id, `job retries '${retries}' is not a number`);
-  return { type: toExpression(type), retries: toExpression(retries), headers: transformHeaders(context, node, id) };
+  if (!retries.startsWith('=') && !/^-?\d+$/.test(retries))
+    context.problems.add(id, `job retries '${retries}' is not a number`);
+  return {
+    type: toExpression(type),
+    retries: toExpression(retries),
+    headers: transformHeaders(context, node, id),
+  };
 }
 
 export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
 
-export function transformUserTask(context: TransformContext, node: ModdleNode, id: string): JobDefinition | undefined {
+export function transformUserTask(
+  context: TransformContext,
+  node: ModdleNode,
+  id: string,
+): JobDefinition | undefined {
   if (extension(node, 'zeebe:UserTask')) {
-    context.problems.add(id, "Zeebe user tasks ('zeebe:userTask', 8.5+) are not supported by this engine; use a job-based user task");
+    context.problems.add(
+      id,
+      "Zeebe user tasks ('zeebe:userTask', 8.5+) are not supported by this engine; use a job-based user task",
+    );
     return undefined;
   }
   const assignment = extension(node, 'zeebe:AssignmentDefinition');
@@ -92,7 +118,11 @@ export function transformUserTask(context: TransformContext, node: ModdleNode, i
   userTask.followUpDate = optional(schedule, 'followUpDate', 'the follow-up date');
   if (form) {
     const formKey = str(form, 'formKey')?.trim();
-    if (str(form, 'formId')?.trim()) context.problems.add(id, "'zeebe:formDefinition formId' (linked forms) is not supported by this engine; use formKey");
+    if (str(form, 'formId')?.trim())
+      context.problems.add(
+        id,
+        "'zeebe:formDefinition formId' (linked forms) is not supported by this engine; use formKey",
+      );
     else if (formKey) userTask.formKey = formKey;
   }
   return {
@@ -103,7 +133,11 @@ export function transformUserTask(context: TransformContext, node: ModdleNode, i
   };
 }
 
-export function transformScript(context: TransformContext, node: ModdleNode, id: string): { expression: string; resultVariable: string } | undefined {
+export function transformScript(
+  context: TransformContext,
+  node: ModdleNode,
+  id: string,
+): { expression: string; resultVariable: string } | undefined {
   const script = extension(node, 'zeebe:Script');
   if (!script) return undefined;
   const expression = requireFeel(context, id, 'the script expression', str(script, 'expression'));

@@ -96,14 +96,23 @@ function runScript(x: Execution, instance: ElementInstance, element: ElementMode
   const outcome = x.evaluateFeel(script.expression, instance, 'any');
   if (!outcome.ok) {
     instance.state = 'ACTIVATING';
-    raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Failed to evaluate the script expression '${script.expression}': ${outcome.message}`);
+    raiseIncident(
+      x,
+      instance,
+      'EXTRACT_VALUE_ERROR',
+      `Failed to evaluate the script expression '${script.expression}': ${outcome.message}`,
+    );
     return;
   }
   completeLater(x, instance, new Map([[script.resultVariable, x.toText(outcome.value)]]));
 }
 
 /** Inclusive gateway fork (§3.10): every true condition; none → default; non-boolean → incident. */
-function chooseInclusive(x: Execution, instance: ElementInstance, element: ElementModel): SequenceFlowModel[] | undefined {
+function chooseInclusive(
+  x: Execution,
+  instance: ElementInstance,
+  element: ElementModel,
+): SequenceFlowModel[] | undefined {
   if (element.outgoing.length === 0) return [];
   const chosen: SequenceFlowModel[] = [];
   for (const flow of element.outgoing) {
@@ -115,7 +124,12 @@ function chooseInclusive(x: Execution, instance: ElementInstance, element: Eleme
     const outcome = x.evaluateFeel(flow.condition, instance, 'boolean');
     if (!outcome.ok) {
       instance.state = 'ACTIVATING';
-      raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Expected result of the expression '${flow.condition}' to be 'BOOLEAN', but was an error: ${outcome.message}`);
+      raiseIncident(
+        x,
+        instance,
+        'EXTRACT_VALUE_ERROR',
+        `Expected result of the expression '${flow.condition}' to be 'BOOLEAN', but was an error: ${outcome.message}`,
+      );
       return undefined;
     }
     if (outcome.value === true) chosen.push(flow);
@@ -124,7 +138,12 @@ function chooseInclusive(x: Execution, instance: ElementInstance, element: Eleme
   const fallback = element.outgoing.find((flow) => flow.id === element.defaultFlowId);
   if (fallback) return [fallback];
   instance.state = 'ACTIVATING';
-  raiseIncident(x, instance, 'CONDITION_ERROR', `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${element.id}')`);
+  raiseIncident(
+    x,
+    instance,
+    'CONDITION_ERROR',
+    `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${element.id}')`,
+  );
   return undefined;
 }
 
@@ -132,7 +151,11 @@ function chooseInclusive(x: Execution, instance: ElementInstance, element: Eleme
  * Exclusive gateway (§3.10): first true condition in XML order; otherwise
  * the default flow; a non-boolean result is an incident even with a default.
  */
-function chooseExclusive(x: Execution, instance: ElementInstance, element: ElementModel): SequenceFlowModel[] | undefined {
+function chooseExclusive(
+  x: Execution,
+  instance: ElementInstance,
+  element: ElementModel,
+): SequenceFlowModel[] | undefined {
   if (element.outgoing.length === 0) return [];
   const only = element.outgoing[0];
   if (element.outgoing.length === 1 && only && only.condition === undefined) return [only];
@@ -142,7 +165,12 @@ function chooseExclusive(x: Execution, instance: ElementInstance, element: Eleme
     const outcome = x.evaluateFeel(flow.condition, instance, 'boolean');
     if (!outcome.ok) {
       instance.state = 'ACTIVATING';
-      raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Expected result of the expression '${flow.condition}' to be 'BOOLEAN', but was an error: ${outcome.message}`);
+      raiseIncident(
+        x,
+        instance,
+        'EXTRACT_VALUE_ERROR',
+        `Expected result of the expression '${flow.condition}' to be 'BOOLEAN', but was an error: ${outcome.message}`,
+      );
       return undefined;
     }
     if (outcome.value === true) return [flow];
@@ -150,25 +178,45 @@ function chooseExclusive(x: Execution, instance: ElementInstance, element: Eleme
   const fallback = element.outgoing.find((flow) => flow.id === element.defaultFlowId);
   if (fallback) return [fallback];
   instance.state = 'ACTIVATING';
-  raiseIncident(x, instance, 'CONDITION_ERROR', `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${element.id}')`);
+  raiseIncident(
+    x,
+    instance,
+    'CONDITION_ERROR',
+    `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${element.id}')`,
+  );
   return undefined;
 }
 
 /** Error end event (§3.9): the search starts at its flow scope; uncaught → incident on the end event. */
 function throwErrorEnd(x: Execution, instance: ElementInstance, element: ElementModel): void {
   if (element.event.kind !== 'error') return;
-  const code = element.event.errorCode ? x.evaluateExpression(element.event.errorCode, instance, 'string') : { ok: true as const, value: '' };
+  const code = element.event.errorCode
+    ? x.evaluateExpression(element.event.errorCode, instance, 'string')
+    : { ok: true as const, value: '' };
   if (!code.ok) {
     instance.state = 'ACTIVATING';
-    raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Failed to evaluate the error code of '${element.id}': ${code.message}`);
+    raiseIncident(
+      x,
+      instance,
+      'EXTRACT_VALUE_ERROR',
+      `Failed to evaluate the error code of '${element.id}': ${code.message}`,
+    );
     return;
   }
   const errorCode = typeof code.value === 'string' ? code.value : String(code.value);
   const outcome = throwErrorFrom(x, instance, errorCode, new Map());
   if (outcome === 'caught') return;
   instance.state = 'ACTIVATING';
-  const detail = outcome === 'not-accepting' ? 'but the catching scope is not active' : `but it was not caught. ${outcome.available}`;
-  raiseIncident(x, instance, 'UNHANDLED_ERROR_EVENT', `Expected to throw an error event with the code '${errorCode}', ${detail}`);
+  const detail =
+    outcome === 'not-accepting'
+      ? 'but the catching scope is not active'
+      : `but it was not caught. ${outcome.available}`;
+  raiseIncident(
+    x,
+    instance,
+    'UNHANDLED_ERROR_EVENT',
+    `Expected to throw an error event with the code '${errorCode}', ${detail}`,
+  );
 }
 
 /** Terminate end event (§3.9): every other element in its flow scope ends; the scope then completes. */
@@ -198,19 +246,37 @@ function throwOrPass(x: Execution, instance: ElementInstance, element: ElementMo
     const name = x.evaluateExpression(event.signalName, instance, 'any');
     if (!name.ok || typeof name.value !== 'string') {
       instance.state = 'ACTIVATING';
-      raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Failed to evaluate the signal name of '${element.id}': ${name.ok ? `expected a string, but found '${JSON.stringify(name.value)}'` : name.message}`);
+      raiseIncident(
+        x,
+        instance,
+        'EXTRACT_VALUE_ERROR',
+        `Failed to evaluate the signal name of '${element.id}': ${name.ok ? `expected a string, but found '${JSON.stringify(name.value)}'` : name.message}`,
+      );
       return;
     }
     broadcastSignal(x, name.value, new Map(x.state.variables.get(instance.key) ?? []));
   }
   if (event.kind === 'escalation') {
-    const code = event.escalationCode ? x.evaluateExpression(event.escalationCode, instance, 'any') : { ok: true as const, value: '' };
+    const code = event.escalationCode
+      ? x.evaluateExpression(event.escalationCode, instance, 'any')
+      : { ok: true as const, value: '' };
     if (!code.ok) {
       instance.state = 'ACTIVATING';
-      raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', `Failed to evaluate the escalation code of '${element.id}': ${code.message}`);
+      raiseIncident(
+        x,
+        instance,
+        'EXTRACT_VALUE_ERROR',
+        `Failed to evaluate the escalation code of '${element.id}': ${code.message}`,
+      );
       return;
     }
-    const outcome = throwFrom(x, instance, 'escalation', typeof code.value === 'string' ? code.value : String(code.value), new Map());
+    const outcome = throwFrom(
+      x,
+      instance,
+      'escalation',
+      typeof code.value === 'string' ? code.value : String(code.value),
+      new Map(),
+    );
     if (outcome.caught && outcome.interrupting && outcome.accepted) return;
   }
   completeLater(x, instance);

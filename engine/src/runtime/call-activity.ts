@@ -18,13 +18,21 @@ export function startCalledProcess(x: Execution, instance: ElementInstance, elem
     raiseIncident(x, instance, processId.ok ? 'CALLED_ELEMENT_ERROR' : 'EXTRACT_VALUE_ERROR', message);
   };
   if (!processId.ok) return fail(`Failed to evaluate the called processId: ${processId.message}`);
-  if (typeof processId.value !== 'string') return fail(`Expected the called processId to be a string, but found '${JSON.stringify(processId.value)}'`);
+  if (typeof processId.value !== 'string')
+    return fail(
+      `Expected the called processId to be a string, but found '${JSON.stringify(processId.value)}'`,
+    );
   const definition = x.state.latest(processId.value);
-  if (!definition) return fail(`Expected process with BPMN process id '${processId.value}' to be deployed, but not found.`);
+  if (!definition)
+    return fail(`Expected process with BPMN process id '${processId.value}' to be deployed, but not found.`);
   if (!definition.model.elements.get(definition.bpmnProcessId)?.noneStartId) {
-    return fail(`Expected process with BPMN process id '${processId.value}' to have a none start event, but not found.`);
+    return fail(
+      `Expected process with BPMN process id '${processId.value}' to have a none start event, but not found.`,
+    );
   }
-  const variables = called.propagateAllParentVariables ? x.visibleVariables(instance) : new Map(x.state.variables.get(instance.key) ?? []);
+  const variables = called.propagateAllParentVariables
+    ? x.visibleVariables(instance)
+    : new Map(x.state.variables.get(instance.key) ?? []);
   const root = createRootInstance(x, definition, variables, instance);
   instance.calledInstanceKey = root.key;
   x.saveElement(instance);
@@ -32,7 +40,11 @@ export function startCalledProcess(x: Execution, instance: ElementInstance, elem
 }
 
 /** A called process completed: its root variables come back as the call activity's event variables. */
-export function returnToCaller(x: Execution, root: ElementInstance, rootVariables: Map<string, string>): void {
+export function returnToCaller(
+  x: Execution,
+  root: ElementInstance,
+  rootVariables: Map<string, string>,
+): void {
   if (root.parentElementInstanceKey === undefined) return;
   const caller = x.state.elementInstances.get(root.parentElementInstanceKey);
   if (!caller || !isLive(x, caller) || caller.state !== 'ACTIVATED') return;

@@ -1,4 +1,14 @@
-import type { BufferedMessage, DeployedDefinition, ElementInstance, Incident, IncidentType, Job, MessageSubscription, SignalSubscription, Timer } from './entities.ts';
+import type {
+  BufferedMessage,
+  DeployedDefinition,
+  ElementInstance,
+  Incident,
+  IncidentType,
+  Job,
+  MessageSubscription,
+  SignalSubscription,
+  Timer,
+} from './entities.ts';
 
 /** History rows, as the store writes them (latest state per key wins). */
 export interface ProcessInstanceHistory {

@@ -1,5 +1,14 @@
 import { DueQueue } from './due-queue.ts';
-import type { BufferedMessage, DeployedDefinition, ElementInstance, Incident, Job, MessageSubscription, SignalSubscription, Timer } from './entities.ts';
+import type {
+  BufferedMessage,
+  DeployedDefinition,
+  ElementInstance,
+  Incident,
+  Job,
+  MessageSubscription,
+  SignalSubscription,
+  Timer,
+} from './entities.ts';
 import type { Variables } from './json-values.ts';
 import { insertSorted, removeSorted } from './sorted-keys.ts';
 
@@ -51,7 +60,8 @@ export class EngineState {
 
   putElementInstance(instance: ElementInstance): void {
     this.elementInstances.set(instance.key, instance);
-    if (instance.startedByMessage !== undefined) this.messageStarted.set(this.messageStartKey(instance), instance.key);
+    if (instance.startedByMessage !== undefined)
+      this.messageStarted.set(this.messageStartKey(instance), instance.key);
     if (instance.scopeKey !== undefined) {
       const set = this.children.get(instance.scopeKey) ?? new Set<number>();
       set.add(instance.key);
@@ -65,7 +75,11 @@ export class EngineState {
 
   removeElementInstance(instance: ElementInstance): void {
     this.elementInstances.delete(instance.key);
-    if (instance.startedByMessage !== undefined && this.messageStarted.get(this.messageStartKey(instance)) === instance.key) this.messageStarted.delete(this.messageStartKey(instance));
+    if (
+      instance.startedByMessage !== undefined &&
+      this.messageStarted.get(this.messageStartKey(instance)) === instance.key
+    )
+      this.messageStarted.delete(this.messageStartKey(instance));
     this.variables.delete(instance.key);
     this.children.delete(instance.key);
     if (instance.scopeKey !== undefined) this.children.get(instance.scopeKey)?.delete(instance.key);
@@ -87,8 +101,10 @@ export class EngineState {
     else removeSorted(keys, job.key);
     if (keys.length > 0) this.activatable.set(job.type, keys);
     else this.activatable.delete(job.type);
-    if (job.state === 'ACTIVATED' && job.deadline > 0) this.due.push({ at: job.deadline, kind: 'jobDeadline', key: job.key });
-    if (job.state === 'FAILED' && job.backoffUntil > 0) this.due.push({ at: job.backoffUntil, kind: 'jobBackoff', key: job.key });
+    if (job.state === 'ACTIVATED' && job.deadline > 0)
+      this.due.push({ at: job.deadline, kind: 'jobDeadline', key: job.key });
+    if (job.state === 'FAILED' && job.backoffUntil > 0)
+      this.due.push({ at: job.backoffUntil, kind: 'jobBackoff', key: job.key });
   }
 
   removeJob(job: Job): void {

@@ -4,7 +4,8 @@ import type { Execution } from './execution.ts';
 import type { Variables } from './json-values.ts';
 import { triggerBoundary, triggerEventSubProcess } from './event-triggers.ts';
 
-export type CatchOutcome = { caught: true; interrupting: boolean; accepted: boolean } | { caught: false; available: string[] };
+export type CatchOutcome =
+  { caught: true; interrupting: boolean; accepted: boolean } | { caught: false; available: string[] };
 
 type Kind = 'error' | 'escalation';
 
@@ -20,7 +21,13 @@ function codeOf(element: ElementModel, kind: Kind): Expression | undefined | nul
  * sub-processes inside the scope, then the boundary events of the activity.
  * In one level an exact code beats a catch-all.
  */
-export function throwFrom(x: Execution, from: ElementInstance, kind: Kind, code: string, variables: Variables): CatchOutcome {
+export function throwFrom(
+  x: Execution,
+  from: ElementInstance,
+  kind: Kind,
+  code: string,
+  variables: Variables,
+): CatchOutcome {
   const available: string[] = [];
   let current: ElementInstance | undefined = from;
   while (current) {
@@ -32,7 +39,9 @@ export function throwFrom(x: Execution, from: ElementInstance, kind: Kind, code:
     // Boundary events of a multi-instance activity sit on its body, not on the inner instances.
     const boundaries = (current.loopCounter === undefined ? (element?.boundaryIds ?? []) : [])
       .map((id) => model.elements.get(id))
-      .filter((boundary): boundary is ElementModel => boundary !== undefined && codeOf(boundary, kind) !== null);
+      .filter(
+        (boundary): boundary is ElementModel => boundary !== undefined && codeOf(boundary, kind) !== null,
+      );
     const candidates = [...starts, ...boundaries];
     available.push(...candidates.map((candidate) => candidate.id));
     const exact = candidates.find((candidate) => {
@@ -41,7 +50,10 @@ export function throwFrom(x: Execution, from: ElementInstance, kind: Kind, code:
     });
     const match = exact ?? candidates.find((candidate) => codeOf(candidate, kind) === undefined);
     if (match) {
-      const accepted = match.kind === 'startEvent' ? triggerEventSubProcess(x, current, match, variables) : triggerBoundary(x, current, match, variables);
+      const accepted =
+        match.kind === 'startEvent'
+          ? triggerEventSubProcess(x, current, match, variables)
+          : triggerBoundary(x, current, match, variables);
       return { caught: true, interrupting: match.interrupting, accepted };
     }
     // From a called process the search goes on at the call activity in the parent.
@@ -53,8 +65,18 @@ export function throwFrom(x: Execution, from: ElementInstance, kind: Kind, code:
 
 export type ErrorOutcome = 'caught' | 'not-accepting' | { available: string };
 
-export function throwErrorFrom(x: Execution, from: ElementInstance, errorCode: string, variables: Variables): ErrorOutcome {
+export function throwErrorFrom(
+  x: Execution,
+  from: ElementInstance,
+  errorCode: string,
+  variables: Variables,
+): ErrorOutcome {
   const outcome = throwFrom(x, from, 'error', errorCode, variables);
   if (outcome.caught) return outcome.accepted ? 'caught' : 'not-accepting';
-  return { available: outcome.available.length > 0 ? `Available error events are [${outcome.available.join(', ')}]` : 'No error events are available in the scope.' };
+  return {
+    available:
+      outcome.available.length > 0
+        ? `Available error events are [${outcome.available.join(', ')}]`
+        : 'No error events are available in the scope.',
+  };
 }

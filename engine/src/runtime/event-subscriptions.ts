@@ -30,7 +30,12 @@ export function openBoundaryEvents(x: Execution, host: ElementInstance, element:
 /** An intermediate catch event or receive task waits for its own event; an event-based gateway for all of its targets'. */
 export function openCatchEvent(x: Execution, instance: ElementInstance, element: ElementModel): void {
   const model = x.model(instance);
-  const targets = element.kind === 'eventBasedGateway' ? element.outgoing.map((flow) => model.elements.get(flow.targetId)).filter((target): target is ElementModel => target !== undefined) : [element];
+  const targets =
+    element.kind === 'eventBasedGateway'
+      ? element.outgoing
+          .map((flow) => model.elements.get(flow.targetId))
+          .filter((target): target is ElementModel => target !== undefined)
+      : [element];
   const failed = targets.map((target) => openEvent(x, instance, target)).find((opened) => !opened.ok);
   if (failed && !failed.ok) {
     const opened = failed;
@@ -64,9 +69,20 @@ export function openEventSubProcesses(x: Execution, scope: ElementInstance, elem
 function openSignal(x: Execution, owner: ElementInstance, target: ElementModel): Opened {
   if (target.event.kind !== 'signal') return { ok: true };
   const name = x.evaluateExpression(target.event.signalName, owner, 'any');
-  if (!name.ok) return { ok: false, message: `Failed to evaluate the signal name of '${target.id}': ${name.message}` };
-  if (typeof name.value !== 'string') return { ok: false, message: `Expected the signal name of '${target.id}' to be a string, but found '${JSON.stringify(name.value)}'` };
-  const subscription: SignalSubscription = { key: x.nextKey(), processInstanceKey: owner.processInstanceKey, elementInstanceKey: owner.key, targetElementId: target.id, signalName: name.value };
+  if (!name.ok)
+    return { ok: false, message: `Failed to evaluate the signal name of '${target.id}': ${name.message}` };
+  if (typeof name.value !== 'string')
+    return {
+      ok: false,
+      message: `Expected the signal name of '${target.id}' to be a string, but found '${JSON.stringify(name.value)}'`,
+    };
+  const subscription: SignalSubscription = {
+    key: x.nextKey(),
+    processInstanceKey: owner.processInstanceKey,
+    elementInstanceKey: owner.key,
+    targetElementId: target.id,
+    signalName: name.value,
+  };
   x.state.putSignalSubscription(subscription);
   x.changes.signalSubscriptions.set(subscription.key, subscription);
   owner.subscriptionKeys = [...(owner.subscriptionKeys ?? []), subscription.key];
@@ -77,15 +93,33 @@ function openSignal(x: Execution, owner: ElementInstance, target: ElementModel):
 function openTimer(x: Execution, owner: ElementInstance, target: ElementModel): Opened {
   if (target.event.kind !== 'timer') return { ok: true };
   const timer = target.event.timer;
-  const value = timer.value.kind === 'static' ? { ok: true as const, value: timer.value.value } : x.evaluateFeel(timer.value.source, owner, 'any');
-  if (!value.ok) return { ok: false, message: `Failed to evaluate the timer of '${target.id}': ${value.message}` };
+  const value =
+    timer.value.kind === 'static'
+      ? { ok: true as const, value: timer.value.value }
+      : x.evaluateFeel(timer.value.source, owner, 'any');
+  if (!value.ok)
+    return { ok: false, message: `Failed to evaluate the timer of '${target.id}': ${value.message}` };
   const scheduled = x.services.scheduleTimer(timer.kind, value.value, x.now);
   if (!scheduled.ok) return { ok: false, message: `Invalid timer of '${target.id}': ${scheduled.message}` };
   const schedule = scheduled.schedule;
   const entity: Timer =
     schedule.kind === 'once'
-      ? { key: x.nextKey(), processInstanceKey: owner.processInstanceKey, elementInstanceKey: owner.key, targetElementId: target.id, dueAt: schedule.dueAt }
-      : { key: x.nextKey(), processInstanceKey: owner.processInstanceKey, elementInstanceKey: owner.key, targetElementId: target.id, dueAt: schedule.dueAt, repetitions: schedule.remaining, cycle: schedule.cycle };
+      ? {
+          key: x.nextKey(),
+          processInstanceKey: owner.processInstanceKey,
+          elementInstanceKey: owner.key,
+          targetElementId: target.id,
+          dueAt: schedule.dueAt,
+        }
+      : {
+          key: x.nextKey(),
+          processInstanceKey: owner.processInstanceKey,
+          elementInstanceKey: owner.key,
+          targetElementId: target.id,
+          dueAt: schedule.dueAt,
+          repetitions: schedule.remaining,
+          cycle: schedule.cycle,
+        };
   addTimer(x, owner, entity);
   return { ok: true };
 }
@@ -107,15 +141,24 @@ function correlationKeyText(value: unknown): string | undefined {
 function openMessage(x: Execution, owner: ElementInstance, target: ElementModel): Opened {
   if (target.event.kind !== 'message') return { ok: true };
   const name = x.evaluateExpression(target.event.messageName, owner, 'any');
-  if (!name.ok) return { ok: false, message: `Failed to evaluate the message name of '${target.id}': ${name.message}` };
-  if (typeof name.value !== 'string') return { ok: false, message: `Expected the message name of '${target.id}' to be a string, but found '${JSON.stringify(name.value)}'` };
+  if (!name.ok)
+    return { ok: false, message: `Failed to evaluate the message name of '${target.id}': ${name.message}` };
+  if (typeof name.value !== 'string')
+    return {
+      ok: false,
+      message: `Expected the message name of '${target.id}' to be a string, but found '${JSON.stringify(name.value)}'`,
+    };
   const keyExpression = target.event.correlationKey;
   if (!keyExpression) throw new Error(`message catch ${target.id} has no correlation key`);
   const key = x.evaluateExpression(keyExpression, owner, 'any');
-  if (!key.ok) return { ok: false, message: `Failed to extract the correlation key of '${target.id}': ${key.message}` };
+  if (!key.ok)
+    return { ok: false, message: `Failed to extract the correlation key of '${target.id}': ${key.message}` };
   const correlationKey = correlationKeyText(key.value);
   if (correlationKey === undefined) {
-    return { ok: false, message: `Failed to extract the correlation key of '${target.id}': expected a string or a number, but found '${JSON.stringify(key.value)}'` };
+    return {
+      ok: false,
+      message: `Failed to extract the correlation key of '${target.id}': expected a string or a number, but found '${JSON.stringify(key.value)}'`,
+    };
   }
   const subscription: MessageSubscription = {
     key: x.nextKey(),
@@ -135,7 +178,11 @@ function openMessage(x: Execution, owner: ElementInstance, target: ElementModel)
 }
 
 /** Closes the timers and subscriptions an instance owns; `only` limits it to some target elements. */
-export function closeOwnedEvents(x: Execution, owner: ElementInstance, only?: (targetElementId: string) => boolean): void {
+export function closeOwnedEvents(
+  x: Execution,
+  owner: ElementInstance,
+  only?: (targetElementId: string) => boolean,
+): void {
   if (!owner.timerKeys && !owner.subscriptionKeys) return;
   const keepTimers: number[] = [];
   const keepSubscriptions: number[] = [];
@@ -168,7 +215,11 @@ export function closeOwnedEvents(x: Execution, owner: ElementInstance, only?: (t
   x.saveElement(owner);
 }
 
-export function removeSignalSubscription(x: Execution, owner: ElementInstance | undefined, subscription: SignalSubscription): void {
+export function removeSignalSubscription(
+  x: Execution,
+  owner: ElementInstance | undefined,
+  subscription: SignalSubscription,
+): void {
   x.state.removeSignalSubscription(subscription);
   x.changes.signalSubscriptions.set(subscription.key, null);
   if (owner?.subscriptionKeys) {
@@ -186,7 +237,11 @@ export function removeTimer(x: Execution, owner: ElementInstance | undefined, ti
   }
 }
 
-export function removeSubscription(x: Execution, owner: ElementInstance | undefined, subscription: MessageSubscription): void {
+export function removeSubscription(
+  x: Execution,
+  owner: ElementInstance | undefined,
+  subscription: MessageSubscription,
+): void {
   x.state.removeSubscription(subscription);
   x.changes.subscriptions.set(subscription.key, null);
   if (owner?.subscriptionKeys) {

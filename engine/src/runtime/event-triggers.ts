@@ -11,7 +11,12 @@ import { activateLater, complete, createElementInstance, isLive, terminate } fro
  * boundary event) addressed to the element `target`. Returns false when the
  * owner can no longer accept events.
  */
-export function triggerEvent(x: Execution, owner: ElementInstance, target: ElementModel, variables: Variables | undefined): boolean {
+export function triggerEvent(
+  x: Execution,
+  owner: ElementInstance,
+  target: ElementModel,
+  variables: Variables | undefined,
+): boolean {
   if (!isLive(x, owner) || owner.interrupted) return false;
   if (target.kind === 'boundaryEvent') return triggerBoundary(x, owner, target, variables);
   if (owner.state !== 'ACTIVATED') return false;
@@ -31,15 +36,28 @@ export function keepsListening(target: ElementModel): boolean {
  * terminates every other child of the scope and stops its other
  * event sub-process starts; the scope then completes with it.
  */
-export function triggerEventSubProcess(x: Execution, scope: ElementInstance, start: ElementModel, variables: Variables | undefined): boolean {
-  if (!isLive(x, scope) || scope.interrupted || scope.eventSubProcessInterrupted || scope.state !== 'ACTIVATED') return false;
+export function triggerEventSubProcess(
+  x: Execution,
+  scope: ElementInstance,
+  start: ElementModel,
+  variables: Variables | undefined,
+): boolean {
+  if (
+    !isLive(x, scope) ||
+    scope.interrupted ||
+    scope.eventSubProcessInterrupted ||
+    scope.state !== 'ACTIVATED'
+  )
+    return false;
   const model = x.model(scope);
   const eventSubProcess = start.scopeId ? model.elements.get(start.scopeId) : undefined;
   if (!eventSubProcess) throw new Error(`start event ${start.id} is not inside an event sub-process`);
   if (start.interrupting) {
     scope.eventSubProcessInterrupted = true;
     const scopeElement = model.elements.get(scope.elementId);
-    const starts = new Set((scopeElement?.eventSubProcessIds ?? []).map((id) => model.elements.get(id)?.startEventId));
+    const starts = new Set(
+      (scopeElement?.eventSubProcessIds ?? []).map((id) => model.elements.get(id)?.startEventId),
+    );
     closeOwnedEvents(x, scope, (targetId) => starts.has(targetId));
     for (const childKey of [...(x.state.children.get(scope.key) ?? [])]) {
       const child = x.state.elementInstances.get(childKey);
@@ -58,7 +76,12 @@ export function triggerEventSubProcess(x: Execution, scope: ElementInstance, sta
 }
 
 /** The first event behind an event-based gateway wins: the gateway completes and the winner runs (§3.10). */
-function triggerEventBasedGateway(x: Execution, gateway: ElementInstance, target: ElementModel, variables: Variables | undefined): boolean {
+function triggerEventBasedGateway(
+  x: Execution,
+  gateway: ElementInstance,
+  target: ElementModel,
+  variables: Variables | undefined,
+): boolean {
   const scope = gateway.scopeKey === undefined ? undefined : x.state.elementInstances.get(gateway.scopeKey);
   if (!scope) return false;
   closeOwnedEvents(x, gateway);
@@ -72,7 +95,12 @@ function triggerEventBasedGateway(x: Execution, gateway: ElementInstance, target
 }
 
 /** Fires a boundary event (§3.8): interrupting ones terminate the host first. */
-export function triggerBoundary(x: Execution, host: ElementInstance, boundary: ElementModel, variables: Variables | undefined): boolean {
+export function triggerBoundary(
+  x: Execution,
+  host: ElementInstance,
+  boundary: ElementModel,
+  variables: Variables | undefined,
+): boolean {
   if (!isLive(x, host) || host.interrupted) return false;
   const scope = host.scopeKey === undefined ? undefined : x.state.elementInstances.get(host.scopeKey);
   if (!scope) return false;
@@ -103,9 +131,20 @@ export function fireTimer(x: Execution, timer: Timer): void {
   const target = x.model(owner).elements.get(timer.targetElementId);
   if (!target) throw new Error(`timer ${timer.key} targets unknown element ${timer.targetElementId}`);
   if (timer.cycle !== undefined && timer.repetitions !== undefined && keepsListening(target)) {
-    const next = x.services.nextCycleFiring({ kind: 'cycle', dueAt: timer.dueAt, remaining: timer.repetitions, cycle: timer.cycle }, x.now);
+    const next = x.services.nextCycleFiring(
+      { kind: 'cycle', dueAt: timer.dueAt, remaining: timer.repetitions, cycle: timer.cycle },
+      x.now,
+    );
     if (next) {
-      addTimer(x, owner, { key: x.nextKey(), processInstanceKey: timer.processInstanceKey, elementInstanceKey: owner.key, targetElementId: timer.targetElementId, dueAt: next.dueAt, repetitions: next.remaining, cycle: next.cycle });
+      addTimer(x, owner, {
+        key: x.nextKey(),
+        processInstanceKey: timer.processInstanceKey,
+        elementInstanceKey: owner.key,
+        targetElementId: timer.targetElementId,
+        dueAt: next.dueAt,
+        repetitions: next.remaining,
+        cycle: next.cycle,
+      });
     }
   }
   triggerEvent(x, owner, target, undefined);

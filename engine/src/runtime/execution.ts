@@ -48,7 +48,8 @@ export class Execution {
 
   elementOf(instance: ElementInstance): ElementModel {
     const found = this.model(instance).elements.get(instance.elementId);
-    if (!found) throw new Error(`element ${instance.elementId} is not in definition ${instance.definitionKey}`);
+    if (!found)
+      throw new Error(`element ${instance.elementId} is not in definition ${instance.definitionKey}`);
     return found;
   }
 
@@ -79,7 +80,12 @@ export class Execution {
     const local = this.state.variables.get(scope.key) ?? new Map<string, string>();
     local.set(name, value);
     this.state.variables.set(scope.key, local);
-    this.changes.variables.set(`${scope.key}\u0000${name}`, { scopeKey: scope.key, processInstanceKey: scope.processInstanceKey, name, value });
+    this.changes.variables.set(`${scope.key}\u0000${name}`, {
+      scopeKey: scope.key,
+      processInstanceKey: scope.processInstanceKey,
+      name,
+      value,
+    });
   }
 
   setLocalAll(scope: ElementInstance, variables: Variables): void {
@@ -114,7 +120,8 @@ export class Execution {
     const result: Variables = new Map();
     let scope: ElementInstance | undefined = instance;
     while (scope) {
-      for (const [name, value] of this.state.variables.get(scope.key) ?? []) if (!result.has(name)) result.set(name, value);
+      for (const [name, value] of this.state.variables.get(scope.key) ?? [])
+        if (!result.has(name)) result.set(name, value);
       scope = scope.scopeKey === undefined ? undefined : this.state.elementInstances.get(scope.scopeKey);
     }
     return result;
@@ -127,16 +134,27 @@ export class Execution {
     return context;
   }
 
-  evaluateFeel(source: string, instance: ElementInstance, expect: ExpectedType, extra?: Variables): EvaluationResult {
+  evaluateFeel(
+    source: string,
+    instance: ElementInstance,
+    expect: ExpectedType,
+    extra?: Variables,
+  ): EvaluationResult {
     return this.services.evaluate(source, this.feelContext(instance, extra), this.now, expect);
   }
 
   /** A static-or-FEEL value; static text is taken as a string (or a number when `expect` is number). */
-  evaluateExpression(expression: Expression, instance: ElementInstance, expect: ExpectedType): EvaluationResult {
+  evaluateExpression(
+    expression: Expression,
+    instance: ElementInstance,
+    expect: ExpectedType,
+  ): EvaluationResult {
     if (expression.kind === 'feel') return this.evaluateFeel(expression.source, instance, expect);
     if (expect === 'number') {
       const number = Number(expression.value);
-      return Number.isFinite(number) ? { ok: true, value: number } : { ok: false, message: `'${expression.value}' is not a number` };
+      return Number.isFinite(number)
+        ? { ok: true, value: number }
+        : { ok: false, message: `'${expression.value}' is not a number` };
     }
     return { ok: true, value: expression.value };
   }

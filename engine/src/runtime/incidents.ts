@@ -7,7 +7,13 @@ export function truncate(message: string): string {
   return message.length > MAX_ERROR_MESSAGE ? message.slice(0, MAX_ERROR_MESSAGE) : message;
 }
 
-export function raiseIncident(x: Execution, instance: ElementInstance, errorType: IncidentType, errorMessage: string, jobKey?: number): Incident {
+export function raiseIncident(
+  x: Execution,
+  instance: ElementInstance,
+  errorType: IncidentType,
+  errorMessage: string,
+  jobKey?: number,
+): Incident {
   const definition = x.definition(instance.definitionKey);
   const incident: Incident = {
     key: x.nextKey(),

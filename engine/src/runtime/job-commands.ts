@@ -23,27 +23,47 @@ export interface ActivatedJobRecord {
 
 function jobFor(x: Execution, key: number, intent: string, allowFailed = false): Job {
   const job = x.state.jobs.get(key);
-  if (!job) throw new EngineError('NOT_FOUND', intent, `Expected to ${intent.toLowerCase().replace('_', ' ')} job with key '${key}', but no such job was found`);
+  if (!job)
+    throw new EngineError(
+      'NOT_FOUND',
+      intent,
+      `Expected to ${intent.toLowerCase().replace('_', ' ')} job with key '${key}', but no such job was found`,
+    );
   if (!allowFailed && (job.state === 'FAILED' || job.state === 'ERROR_THROWN')) {
-    throw new EngineError('INVALID_STATE', intent, `Expected to ${intent.toLowerCase()} job with key '${key}', but it is in state '${job.state === 'FAILED' ? 'FAILED' : 'ERROR_THROWN'}'`);
+    throw new EngineError(
+      'INVALID_STATE',
+      intent,
+      `Expected to ${intent.toLowerCase()} job with key '${key}', but it is in state '${job.state === 'FAILED' ? 'FAILED' : 'ERROR_THROWN'}'`,
+    );
   }
   return job;
 }
 
 /** The variables a job carries at activation: everything visible, or only the fetched names. */
-export function jobVariables(x: Execution, instance: ElementInstance | undefined, fetch: readonly string[]): string {
+export function jobVariables(
+  x: Execution,
+  instance: ElementInstance | undefined,
+  fetch: readonly string[],
+): string {
   if (!instance) return '{}';
   const visible = x.visibleVariables(instance);
   if (fetch.length === 0) return renderDocument(visible);
-  return renderDocument(fetch.flatMap((name): [string, string][] => {
-    const value = visible.get(name);
-    return value === undefined ? [] : [[name, value]];
-  }));
+  return renderDocument(
+    fetch.flatMap((name): [string, string][] => {
+      const value = visible.get(name);
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
 }
 
-export function activateJobs(x: Execution, command: ActivateJobs, only?: readonly number[]): ActivatedJobRecord[] {
+export function activateJobs(
+  x: Execution,
+  command: ActivateJobs,
+  only?: readonly number[],
+): ActivatedJobRecord[] {
   // Every key in the activatable index is an activatable job of this type: the oldest `max` suffice.
-  const candidates = only ?? (x.state.activatable.get(command.type) ?? []).slice(0, command.maxJobsToActivate);
+  const candidates =
+    only ?? (x.state.activatable.get(command.type) ?? []).slice(0, command.maxJobsToActivate);
   const activated: ActivatedJobRecord[] = [];
   for (const key of candidates) {
     if (activated.length >= command.maxJobsToActivate) break;
@@ -51,7 +71,10 @@ export function activateJobs(x: Execution, command: ActivateJobs, only?: readonl
     if (!job || job.state !== 'ACTIVATABLE' || job.type !== command.type) continue;
     updateJob(x, job, { state: 'ACTIVATED', worker: command.worker, deadline: x.now + command.timeout });
     x.changes.activatableJobs.delete(job.key);
-    activated.push({ job: { ...job }, variables: jobVariables(x, x.state.elementInstances.get(job.elementInstanceKey), command.fetchVariable) });
+    activated.push({
+      job: { ...job },
+      variables: jobVariables(x, x.state.elementInstances.get(job.elementInstanceKey), command.fetchVariable),
+    });
   }
   return activated;
 }
@@ -79,12 +102,33 @@ export function failJob(x: Execution, command: FailJob): void {
   if (instance && command.variables.size > 0) x.setLocalAll(instance, command.variables);
   const errorMessage = truncate(command.errorMessage);
   if (command.retries > 0 && command.retryBackOff > 0) {
-    updateJob(x, job, { state: 'FAILED', retries: command.retries, errorMessage, worker: '', deadline: 0, backoffUntil: x.now + command.retryBackOff });
+    updateJob(x, job, {
+      state: 'FAILED',
+      retries: command.retries,
+      errorMessage,
+      worker: '',
+      deadline: 0,
+      backoffUntil: x.now + command.retryBackOff,
+    });
   } else if (command.retries > 0) {
-    updateJob(x, job, { state: 'ACTIVATABLE', retries: command.retries, errorMessage, worker: '', deadline: 0, backoffUntil: 0 });
+    updateJob(x, job, {
+      state: 'ACTIVATABLE',
+      retries: command.retries,
+      errorMessage,
+      worker: '',
+      deadline: 0,
+      backoffUntil: 0,
+    });
   } else {
-    updateJob(x, job, { state: 'FAILED', retries: command.retries, errorMessage, deadline: 0, backoffUntil: 0 });
-    if (instance) raiseIncident(x, instance, 'JOB_NO_RETRIES', errorMessage || 'No more retries left.', job.key);
+    updateJob(x, job, {
+      state: 'FAILED',
+      retries: command.retries,
+      errorMessage,
+      deadline: 0,
+      backoffUntil: 0,
+    });
+    if (instance)
+      raiseIncident(x, instance, 'JOB_NO_RETRIES', errorMessage || 'No more retries left.', job.key);
   }
 }
 
@@ -98,27 +142,52 @@ export interface ThrowError {
 export function throwError(x: Execution, command: ThrowError): void {
   const job = jobFor(x, command.jobKey, 'THROW_ERROR');
   const instance = x.state.elementInstances.get(job.elementInstanceKey);
-  if (!instance) throw new EngineError('NOT_FOUND', 'THROW_ERROR', `Expected to throw an error for job with key '${job.key}', but its element instance was not found`);
+  if (!instance)
+    throw new EngineError(
+      'NOT_FOUND',
+      'THROW_ERROR',
+      `Expected to throw an error for job with key '${job.key}', but its element instance was not found`,
+    );
   const caught = throwErrorFrom(x, instance, command.errorCode, command.variables);
   if (caught === 'caught') return;
   if (caught === 'not-accepting') {
-    throw new EngineError('INVALID_STATE', 'THROW_ERROR', `Expected to throw an error for job with key '${job.key}', but the catching scope is not active`);
+    throw new EngineError(
+      'INVALID_STATE',
+      'THROW_ERROR',
+      `Expected to throw an error for job with key '${job.key}', but the catching scope is not active`,
+    );
   }
   const errorMessage = truncate(command.errorMessage);
   updateJob(x, job, { state: 'ERROR_THROWN', errorMessage, deadline: 0, backoffUntil: 0 });
   const detail = errorMessage ? ` and message '${errorMessage}'` : '';
-  raiseIncident(x, instance, 'UNHANDLED_ERROR_EVENT', `Expected to throw an error event with the code '${command.errorCode}'${detail}, but it was not caught. ${caught.available}`, job.key);
+  raiseIncident(
+    x,
+    instance,
+    'UNHANDLED_ERROR_EVENT',
+    `Expected to throw an error event with the code '${command.errorCode}'${detail}, but it was not caught. ${caught.available}`,
+    job.key,
+  );
 }
 
 export function updateJobRetries(x: Execution, key: number, retries: number): void {
-  if (retries <= 0) throw new EngineError('INVALID_ARGUMENT', 'UPDATE_RETRIES', `Expected retries to be greater than zero, but was '${retries}'`);
+  if (retries <= 0)
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      'UPDATE_RETRIES',
+      `Expected retries to be greater than zero, but was '${retries}'`,
+    );
   const job = jobFor(x, key, 'UPDATE_RETRIES', true);
   updateJob(x, job, { retries });
 }
 
 export function updateJobTimeout(x: Execution, key: number, timeout: number): void {
   const job = jobFor(x, key, 'UPDATE_TIMEOUT', true);
-  if (job.state !== 'ACTIVATED') throw new EngineError('INVALID_STATE', 'UPDATE_TIMEOUT', `Expected to update the timeout of job with key '${key}', but it is not activated`);
+  if (job.state !== 'ACTIVATED')
+    throw new EngineError(
+      'INVALID_STATE',
+      'UPDATE_TIMEOUT',
+      `Expected to update the timeout of job with key '${key}', but it is not activated`,
+    );
   updateJob(x, job, { deadline: x.now + timeout });
 }
 

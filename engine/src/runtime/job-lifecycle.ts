@@ -6,11 +6,19 @@ import { userTaskHeaders } from './user-task-headers.ts';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function evaluate<T>(x: Execution, expression: Expression, instance: ElementInstance, check: (value: unknown) => T | undefined, what: string): Outcome<T> {
+function evaluate<T>(
+  x: Execution,
+  expression: Expression,
+  instance: ElementInstance,
+  check: (value: unknown) => T | undefined,
+  what: string,
+): Outcome<T> {
   const outcome = x.evaluateExpression(expression, instance, 'any');
   if (!outcome.ok) return outcome;
   const value = check(outcome.value);
-  return value === undefined ? { ok: false, message: `Expected ${what}, but found '${JSON.stringify(outcome.value)}'` } : { ok: true, value };
+  return value === undefined
+    ? { ok: false, message: `Expected ${what}, but found '${JSON.stringify(outcome.value)}'` }
+    : { ok: true, value };
 }
 
 const asString = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -24,9 +32,16 @@ export function createJob(x: Execution, instance: ElementInstance, element: Elem
   const definition = element.job;
   if (!definition) throw new Error(`element ${element.id} has no job definition`);
   const type = evaluate(x, definition.type, instance, asString, 'the job type to be a string');
-  const retries = type.ok ? evaluate(x, definition.retries, instance, asInteger, 'the job retries to be a number') : type;
+  const retries = type.ok
+    ? evaluate(x, definition.retries, instance, asInteger, 'the job retries to be a number')
+    : type;
   if (!type.ok || !retries.ok) {
-    raiseIncident(x, instance, 'EXTRACT_VALUE_ERROR', type.ok ? (retries.ok ? '' : retries.message) : type.message);
+    raiseIncident(
+      x,
+      instance,
+      'EXTRACT_VALUE_ERROR',
+      type.ok ? (retries.ok ? '' : retries.message) : type.message,
+    );
     return;
   }
   let headers: Record<string, string> = { ...definition.headers };
@@ -90,7 +105,11 @@ export function removeJob(x: Execution, job: Job, finalState: 'COMPLETED' | 'CAN
 }
 
 /** Moves a job to a new state and keeps the activatable index and due queue in step. */
-export function updateJob(x: Execution, job: Job, change: Partial<Pick<Job, 'state' | 'retries' | 'worker' | 'deadline' | 'backoffUntil' | 'errorMessage'>>): void {
+export function updateJob(
+  x: Execution,
+  job: Job,
+  change: Partial<Pick<Job, 'state' | 'retries' | 'worker' | 'deadline' | 'backoffUntil' | 'errorMessage'>>,
+): void {
   Object.assign(job, change);
   x.state.indexJob(job);
   x.saveJob(job);

@@ -16,11 +16,17 @@ export function parseVariablesDocument(text: string): DocumentParse {
   try {
     value = parse(text);
   } catch (error) {
-    return { ok: false, reason: `Property 'variables' is invalid: expected a JSON object, but the document cannot be parsed (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      reason: `Property 'variables' is invalid: expected a JSON object, but the document cannot be parsed (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   if (value === null) return { ok: true, variables: new Map() };
   if (typeof value !== 'object' || Array.isArray(value) || isLosslessNumber(value)) {
-    return { ok: false, reason: "Property 'variables' is invalid: expected the document to be a JSON object" };
+    return {
+      ok: false,
+      reason: "Property 'variables' is invalid: expected the document to be a JSON object",
+    };
   }
   const variables: Variables = new Map();
   for (const [name, entry] of Object.entries(value)) variables.set(name, stringify(entry) ?? 'null');

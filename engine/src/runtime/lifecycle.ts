@@ -17,7 +17,11 @@ import { startFromBufferedMessages } from './messages.ts';
  * execution's FIFO so a batch runs breadth-first, as Zeebe's stream does.
  */
 
-export function createElementInstance(x: Execution, scope: ElementInstance, element: ElementModel): ElementInstance {
+export function createElementInstance(
+  x: Execution,
+  scope: ElementInstance,
+  element: ElementModel,
+): ElementInstance {
   const instance: ElementInstance = {
     key: x.nextKey(),
     processInstanceKey: scope.processInstanceKey,
@@ -28,14 +32,20 @@ export function createElementInstance(x: Execution, scope: ElementInstance, elem
     startedAt: x.now,
   };
   // The first instance of a multi-instance element is its body; the body's children are the inner instances.
-  if (element.multiInstance && !(scope.mi && scope.elementId === element.id)) instance.mi = { total: 0, completed: 0, terminated: 0, nextIndex: 0 };
+  if (element.multiInstance && !(scope.mi && scope.elementId === element.id))
+    instance.mi = { total: 0, completed: 0, terminated: 0, nextIndex: 0 };
   x.state.putElementInstance(instance);
   x.saveElement(instance);
   writeElementHistory(x, instance, element, 'ACTIVE');
   return instance;
 }
 
-export function writeElementHistory(x: Execution, instance: ElementInstance, element: ElementModel, state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED'): void {
+export function writeElementHistory(
+  x: Execution,
+  instance: ElementInstance,
+  element: ElementModel,
+  state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED',
+): void {
   x.changes.history.elements.set(instance.key, {
     key: instance.key,
     processInstanceKey: instance.processInstanceKey,
@@ -71,7 +81,12 @@ export function activate(x: Execution, instance: ElementInstance): void {
     x.setLocalAll(instance, mapped.variables);
   }
   // Boundary events of a multi-instance activity belong to its body.
-  if (element.boundaryIds.length > 0 && instance.loopCounter === undefined && !openBoundaryEvents(x, instance, element)) return;
+  if (
+    element.boundaryIds.length > 0 &&
+    instance.loopCounter === undefined &&
+    !openBoundaryEvents(x, instance, element)
+  )
+    return;
   instance.state = 'ACTIVATED';
   x.saveElement(instance);
   activateBehavior(x, instance, element);
@@ -85,7 +100,12 @@ export function activateLater(x: Execution, instance: ElementInstance): void {
  * Completes an element: event variables and output mappings (§3.3), then the
  * token leaves along `flows` (default: every outgoing flow).
  */
-export function complete(x: Execution, instance: ElementInstance, eventVariables?: Variables, flows?: readonly SequenceFlowModel[]): void {
+export function complete(
+  x: Execution,
+  instance: ElementInstance,
+  eventVariables?: Variables,
+  flows?: readonly SequenceFlowModel[],
+): void {
   if (!isLive(x, instance)) return;
   const element = x.elementOf(instance);
   instance.state = 'COMPLETING';
@@ -94,7 +114,8 @@ export function complete(x: Execution, instance: ElementInstance, eventVariables
   if (instance.mi) {
     const name = element.multiInstance?.outputCollection;
     const collection = name === undefined ? undefined : x.state.variables.get(instance.key)?.get(name);
-    if (name !== undefined && collection !== undefined && scope) x.propagate(scope, new Map([[name, collection]]));
+    if (name !== undefined && collection !== undefined && scope)
+      x.propagate(scope, new Map([[name, collection]]));
   } else if (element.outputs.length > 0) {
     if (eventVariables) x.setLocalAll(instance, eventVariables);
     const mapped = evaluateMappings(x, element.outputs, instance, 'output');
@@ -129,15 +150,26 @@ export function complete(x: Execution, instance: ElementInstance, eventVariables
   completeScopeWhenDone(x, scope);
 }
 
-export function completeLater(x: Execution, instance: ElementInstance, eventVariables?: Variables, flows?: readonly SequenceFlowModel[]): void {
+export function completeLater(
+  x: Execution,
+  instance: ElementInstance,
+  eventVariables?: Variables,
+  flows?: readonly SequenceFlowModel[],
+): void {
   x.enqueue(() => complete(x, instance, eventVariables, flows));
 }
 
 /** Removes an element instance and everything it owns; writes its end to history. */
-function leave(x: Execution, instance: ElementInstance, element: ElementModel, state: 'COMPLETED' | 'TERMINATED'): void {
+function leave(
+  x: Execution,
+  instance: ElementInstance,
+  element: ElementModel,
+  state: 'COMPLETED' | 'TERMINATED',
+): void {
   closeOwnedEvents(x, instance);
   cancelJobOf(x, instance);
-  const incident = instance.incidentKey === undefined ? undefined : x.state.incidents.get(instance.incidentKey);
+  const incident =
+    instance.incidentKey === undefined ? undefined : x.state.incidents.get(instance.incidentKey);
   if (incident) removeIncident(x, incident);
   x.state.removeElementInstance(instance);
   x.changes.elementInstances.set(instance.key, null);
@@ -148,7 +180,10 @@ function leave(x: Execution, instance: ElementInstance, element: ElementModel, s
 /** Terminates an element instance and, first, all of its children. */
 export function terminate(x: Execution, instance: ElementInstance): void {
   if (!isLive(x, instance)) return;
-  const called = instance.calledInstanceKey === undefined ? undefined : x.state.elementInstances.get(instance.calledInstanceKey);
+  const called =
+    instance.calledInstanceKey === undefined
+      ? undefined
+      : x.state.elementInstances.get(instance.calledInstanceKey);
   if (called) terminate(x, called);
   for (const childKey of [...(x.state.children.get(instance.key) ?? [])]) {
     const child = x.state.elementInstances.get(childKey);
@@ -160,7 +195,10 @@ export function terminate(x: Execution, instance: ElementInstance): void {
 
 function finishProcessInstance(x: Execution, root: ElementInstance, state: 'COMPLETED' | 'TERMINATED'): void {
   const definition = x.definition(root.definitionKey);
-  const caller = root.parentElementInstanceKey === undefined ? undefined : x.state.elementInstances.get(root.parentElementInstanceKey);
+  const caller =
+    root.parentElementInstanceKey === undefined
+      ? undefined
+      : x.state.elementInstances.get(root.parentElementInstanceKey);
   x.changes.history.instances.set(root.key, {
     key: root.key,
     bpmnProcessId: definition.bpmnProcessId,
@@ -173,7 +211,8 @@ function finishProcessInstance(x: Execution, root: ElementInstance, state: 'COMP
   });
   if (state === 'TERMINATED') x.changes.endedInstances.add(root.key);
   const startedBy = root.startedByMessage;
-  if (startedBy !== undefined && startedBy !== '') x.enqueue(() => startFromBufferedMessages(x, definition.bpmnProcessId, startedBy));
+  if (startedBy !== undefined && startedBy !== '')
+    x.enqueue(() => startFromBufferedMessages(x, definition.bpmnProcessId, startedBy));
 }
 
 /** Moves tokens into `scope` along flows; parallel joins wait for every incoming flow. */

@@ -14,7 +14,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * literal (§3.3): later entries see earlier targets; a dotted target nests;
  * for outputs a dotted target merges into the existing variable.
  */
-export function evaluateMappings(x: Execution, mappings: readonly VariableMapping[], instance: ElementInstance, kind: 'input' | 'output'): MappingResult {
+export function evaluateMappings(
+  x: Execution,
+  mappings: readonly VariableMapping[],
+  instance: ElementInstance,
+  kind: 'input' | 'output',
+): MappingResult {
   const context = x.feelContext(instance);
   const result: Record<string, unknown> = {};
   for (const mapping of mappings) {
@@ -22,7 +27,11 @@ export function evaluateMappings(x: Execution, mappings: readonly VariableMappin
     if (mapping.source.kind === 'static') value = mapping.source.value;
     else {
       const outcome = x.services.evaluate(mapping.source.source, { ...context, ...result }, x.now, 'any');
-      if (!outcome.ok) return { ok: false, message: `Failed to evaluate the ${kind} mapping '${mapping.target}': ${outcome.message}` };
+      if (!outcome.ok)
+        return {
+          ok: false,
+          message: `Failed to evaluate the ${kind} mapping '${mapping.target}': ${outcome.message}`,
+        };
       value = outcome.value;
     }
     const path = mapping.target.split('.');

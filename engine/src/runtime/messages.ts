@@ -19,7 +19,9 @@ export interface PublishMessage {
 export function publishMessage(x: Execution, command: PublishMessage): number {
   const indexKey = correlationIndexKey(command.name, command.correlationKey);
   if (command.messageId !== '') {
-    const existing = x.state.messages.get(x.state.messageIds.get(`${indexKey}\u0000${command.messageId}`) ?? -1);
+    const existing = x.state.messages.get(
+      x.state.messageIds.get(`${indexKey}\u0000${command.messageId}`) ?? -1,
+    );
     if (existing && existing.expiresAt > x.now) {
       throw new EngineError(
         'ALREADY_EXISTS',
@@ -70,10 +72,17 @@ function deliver(x: Execution, subscription: MessageSubscription, variables: Var
 /** A newly opened subscription takes the oldest unexpired buffered message not yet given to its process. */
 export function correlateBufferedMessage(x: Execution, subscription: MessageSubscription): void {
   if (!x.state.subscriptions.has(subscription.key)) return;
-  const keys = x.state.messagesByKey.get(correlationIndexKey(subscription.messageName, subscription.correlationKey)) ?? [];
+  const keys =
+    x.state.messagesByKey.get(correlationIndexKey(subscription.messageName, subscription.correlationKey)) ??
+    [];
   for (const key of keys) {
     const message = x.state.messages.get(key);
-    if (!message || message.expiresAt <= x.now || message.correlatedProcessIds.includes(subscription.bpmnProcessId)) continue;
+    if (
+      !message ||
+      message.expiresAt <= x.now ||
+      message.correlatedProcessIds.includes(subscription.bpmnProcessId)
+    )
+      continue;
     message.correlatedProcessIds = [...message.correlatedProcessIds, subscription.bpmnProcessId];
     x.changes.messages.set(message.key, message);
     deliver(x, subscription, variablesFromRecord(message.variables));
@@ -102,8 +111,18 @@ function startByMessage(x: Execution, command: PublishMessage, correlatedProcess
       return event?.kind === 'message' && startEventName(x, event.messageName) === command.name;
     });
     if (startId === undefined) continue;
-    if (command.correlationKey !== '' && x.state.messageStarted.has(`${latest.bpmnProcessId}\u0000${command.correlationKey}`)) continue;
-    startInstanceAt(x, latest, startId, command.variables, command.correlationKey === '' ? undefined : command.correlationKey);
+    if (
+      command.correlationKey !== '' &&
+      x.state.messageStarted.has(`${latest.bpmnProcessId}\u0000${command.correlationKey}`)
+    )
+      continue;
+    startInstanceAt(
+      x,
+      latest,
+      startId,
+      command.variables,
+      command.correlationKey === '' ? undefined : command.correlationKey,
+    );
     correlatedProcessIds.push(latest.bpmnProcessId);
   }
 }
@@ -126,16 +145,29 @@ export function startFromBufferedMessages(x: Execution, bpmnProcessId: string, o
   const candidates =
     onlyKey === undefined
       ? [...x.state.messages.keys()].sort((a, b) => a - b)
-      : [...starts.keys()].flatMap((name) => x.state.messagesByKey.get(correlationIndexKey(name, onlyKey)) ?? []).sort((a, b) => a - b);
+      : [...starts.keys()]
+          .flatMap((name) => x.state.messagesByKey.get(correlationIndexKey(name, onlyKey)) ?? [])
+          .sort((a, b) => a - b);
   for (const key of candidates) {
     const message = x.state.messages.get(key);
-    if (!message || message.expiresAt <= x.now || message.correlatedProcessIds.includes(bpmnProcessId)) continue;
+    if (!message || message.expiresAt <= x.now || message.correlatedProcessIds.includes(bpmnProcessId))
+      continue;
     const startId = starts.get(message.name);
     if (startId === undefined) continue;
-    if (message.correlationKey !== '' && x.state.messageStarted.has(`${bpmnProcessId}\u0000${message.correlationKey}`)) continue;
+    if (
+      message.correlationKey !== '' &&
+      x.state.messageStarted.has(`${bpmnProcessId}\u0000${message.correlationKey}`)
+    )
+      continue;
     message.correlatedProcessIds = [...message.correlatedProcessIds, bpmnProcessId];
     x.changes.messages.set(message.key, message);
-    startInstanceAt(x, latest, startId, variablesFromRecord(message.variables), message.correlationKey === '' ? undefined : message.correlationKey);
+    startInstanceAt(
+      x,
+      latest,
+      startId,
+      variablesFromRecord(message.variables),
+      message.correlationKey === '' ? undefined : message.correlationKey,
+    );
     if (onlyKey !== undefined) return;
   }
 }

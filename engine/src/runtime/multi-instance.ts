@@ -18,8 +18,13 @@ type Collection = { ok: true; items: string[] } | { ok: false; message: string }
 
 function readCollection(x: Execution, body: ElementInstance, source: string): Collection {
   const outcome = x.evaluateFeel(source, body, 'any');
-  if (!outcome.ok) return { ok: false, message: `Failed to evaluate the input collection '${source}': ${outcome.message}` };
-  if (!Array.isArray(outcome.value)) return { ok: false, message: `Expected the input collection '${source}' to be an array, but found '${JSON.stringify(outcome.value)}'` };
+  if (!outcome.ok)
+    return { ok: false, message: `Failed to evaluate the input collection '${source}': ${outcome.message}` };
+  if (!Array.isArray(outcome.value))
+    return {
+      ok: false,
+      message: `Expected the input collection '${source}' to be an array, but found '${JSON.stringify(outcome.value)}'`,
+    };
   return { ok: true, items: outcome.value.map((item) => x.toText(item)) };
 }
 
@@ -35,16 +40,24 @@ export function activateBody(x: Execution, body: ElementInstance, element: Eleme
   body.mi = { total: collection.items.length, completed: 0, terminated: 0, nextIndex: 0 };
   body.state = 'ACTIVATED';
   x.saveElement(body);
-  if (loop.outputCollection) x.setLocal(body, loop.outputCollection, `[${collection.items.map(() => 'null').join(',')}]`);
+  if (loop.outputCollection)
+    x.setLocal(body, loop.outputCollection, `[${collection.items.map(() => 'null').join(',')}]`);
   if (collection.items.length === 0) {
     x.enqueue(() => complete(x, body));
     return;
   }
   const count = loop.sequential ? 1 : collection.items.length;
-  for (let index = 0; index < count; index += 1) spawnInner(x, body, element, index, collection.items[index] ?? 'null');
+  for (let index = 0; index < count; index += 1)
+    spawnInner(x, body, element, index, collection.items[index] ?? 'null');
 }
 
-function spawnInner(x: Execution, body: ElementInstance, element: ElementModel, index: number, item: string): void {
+function spawnInner(
+  x: Execution,
+  body: ElementInstance,
+  element: ElementModel,
+  index: number,
+  item: string,
+): void {
   const loop = element.multiInstance;
   if (!loop || !body.mi) return;
   const inner = createElementInstance(x, body, element);
@@ -52,22 +65,33 @@ function spawnInner(x: Execution, body: ElementInstance, element: ElementModel, 
   x.saveElement(inner);
   if (loop.inputElement) x.setLocal(inner, loop.inputElement, item);
   x.setLocal(inner, 'loopCounter', String(index + 1));
-  if (loop.outputElement && PLAIN_NAME.test(loop.outputElement.trim())) x.setLocal(inner, loop.outputElement.trim(), 'null');
+  if (loop.outputElement && PLAIN_NAME.test(loop.outputElement.trim()))
+    x.setLocal(inner, loop.outputElement.trim(), 'null');
   body.mi = { ...body.mi, nextIndex: index + 1 };
   x.saveElement(body);
   activateLater(x, inner);
 }
 
 /** The `outputElement` of an inner instance, evaluated in its scope before it leaves. */
-export function innerOutputElement(x: Execution, inner: ElementInstance, element: ElementModel): { ok: true; value: string | undefined } | { ok: false; message: string } {
+export function innerOutputElement(
+  x: Execution,
+  inner: ElementInstance,
+  element: ElementModel,
+): { ok: true; value: string | undefined } | { ok: false; message: string } {
   const source = element.multiInstance?.outputElement;
   if (!source || !element.multiInstance?.outputCollection) return { ok: true, value: undefined };
   const outcome = x.evaluateFeel(source, inner, 'any');
-  if (!outcome.ok) return { ok: false, message: `Failed to evaluate the output element '${source}': ${outcome.message}` };
+  if (!outcome.ok)
+    return { ok: false, message: `Failed to evaluate the output element '${source}': ${outcome.message}` };
   return { ok: true, value: x.toText(outcome.value) };
 }
 
-export function innerCompleted(x: Execution, body: ElementInstance, inner: ElementInstance, output: string | undefined): void {
+export function innerCompleted(
+  x: Execution,
+  body: ElementInstance,
+  inner: ElementInstance,
+  output: string | undefined,
+): void {
   const element = x.elementOf(body);
   const name = element.multiInstance?.outputCollection;
   if (name && output !== undefined && inner.loopCounter !== undefined) {
@@ -99,7 +123,12 @@ export function continueMultiInstance(x: Execution, body: ElementInstance): void
     ]);
     const outcome = x.evaluateFeel(loop.completionCondition, body, 'boolean', numbers);
     if (!outcome.ok) {
-      raiseIncident(x, body, 'EXTRACT_VALUE_ERROR', `Failed to evaluate the completion condition '${loop.completionCondition}': ${outcome.message}`);
+      raiseIncident(
+        x,
+        body,
+        'EXTRACT_VALUE_ERROR',
+        `Failed to evaluate the completion condition '${loop.completionCondition}': ${outcome.message}`,
+      );
       return;
     }
     if (outcome.value === true) {

@@ -32,7 +32,8 @@ export function broadcastSignal(x: Execution, signalName: string, variables: Var
     if (!latest) continue;
     for (const startId of latest.model.signalStartIds) {
       const start = latest.model.elements.get(startId);
-      if (start?.event.kind !== 'signal' || startEventName(x, start.event.signalName) !== signalName) continue;
+      if (start?.event.kind !== 'signal' || startEventName(x, start.event.signalName) !== signalName)
+        continue;
       startInstanceAt(x, latest, startId, variables);
     }
   }

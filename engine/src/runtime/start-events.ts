@@ -4,7 +4,12 @@ import type { Variables } from './json-values.ts';
 import { activate, activateLater, createElementInstance } from './lifecycle.ts';
 
 /** Creates the root element instance of a new process instance and writes its history. */
-export function createRootInstance(x: Execution, definition: DeployedDefinition, variables: Variables, caller?: ElementInstance): ElementInstance {
+export function createRootInstance(
+  x: Execution,
+  definition: DeployedDefinition,
+  variables: Variables,
+  caller?: ElementInstance,
+): ElementInstance {
   const key = x.nextKey();
   const root: ElementInstance = {
     key,
@@ -28,7 +33,15 @@ export function createRootInstance(x: Execution, definition: DeployedDefinition,
     startedAt: x.now,
     endedAt: undefined,
   });
-  x.changes.history.elements.set(key, { key, processInstanceKey: key, elementId: definition.bpmnProcessId, elementType: 'PROCESS', state: 'ACTIVE', startedAt: x.now, endedAt: undefined });
+  x.changes.history.elements.set(key, {
+    key,
+    processInstanceKey: key,
+    elementId: definition.bpmnProcessId,
+    elementType: 'PROCESS',
+    state: 'ACTIVE',
+    startedAt: x.now,
+    endedAt: undefined,
+  });
   x.setLocalAll(root, variables);
   return root;
 }
@@ -37,7 +50,13 @@ export function createRootInstance(x: Execution, definition: DeployedDefinition,
  * Starts an instance at a message, timer or signal start event: the event's
  * variables become root variables, and the start event is already triggered.
  */
-export function startInstanceAt(x: Execution, definition: DeployedDefinition, startId: string, variables: Variables, startedByMessage?: string): ElementInstance {
+export function startInstanceAt(
+  x: Execution,
+  definition: DeployedDefinition,
+  startId: string,
+  variables: Variables,
+  startedByMessage?: string,
+): ElementInstance {
   const root = createRootInstance(x, definition, variables);
   if (startedByMessage !== undefined) {
     root.startedByMessage = startedByMessage;
@@ -57,7 +76,10 @@ export function startInstanceAt(x: Execution, definition: DeployedDefinition, st
 }
 
 /** A static-or-FEEL name of a start event, evaluated without variables (there is no instance yet). */
-export function startEventName(x: Execution, expression: { kind: 'static'; value: string } | { kind: 'feel'; source: string }): string | undefined {
+export function startEventName(
+  x: Execution,
+  expression: { kind: 'static'; value: string } | { kind: 'feel'; source: string },
+): string | undefined {
   if (expression.kind === 'static') return expression.value;
   const outcome = x.services.evaluate(expression.source, {}, x.now, 'string');
   return outcome.ok && typeof outcome.value === 'string' ? outcome.value : undefined;

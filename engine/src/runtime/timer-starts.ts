@@ -17,7 +17,10 @@ export function scheduleTimerStarts(x: Execution, definition: DeployedDefinition
     const start = definition.model.elements.get(startId);
     if (start?.event.kind !== 'timer') continue;
     const expression = start.event.timer.value;
-    const value = expression.kind === 'static' ? { ok: true as const, value: expression.value } : x.services.evaluate(expression.source, {}, x.now, 'any');
+    const value =
+      expression.kind === 'static'
+        ? { ok: true as const, value: expression.value }
+        : x.services.evaluate(expression.source, {}, x.now, 'any');
     if (!value.ok) continue;
     const scheduled = x.services.scheduleTimer(start.event.timer.kind, value.value, x.now);
     if (!scheduled.ok) continue;
@@ -43,11 +46,22 @@ function addStartTimer(x: Execution, timer: Timer): void {
 export function fireStartTimer(x: Execution, timer: Timer): void {
   x.state.timers.delete(timer.key);
   x.changes.timers.set(timer.key, null);
-  const definition = timer.definitionKey === undefined ? undefined : x.state.definitions.get(timer.definitionKey);
+  const definition =
+    timer.definitionKey === undefined ? undefined : x.state.definitions.get(timer.definitionKey);
   if (!definition) return;
   if (timer.cycle !== undefined && timer.repetitions !== undefined) {
-    const next = x.services.nextCycleFiring({ kind: 'cycle', dueAt: timer.dueAt, remaining: timer.repetitions, cycle: timer.cycle }, x.now);
-    if (next) addStartTimer(x, { ...timer, key: x.nextKey(), dueAt: next.dueAt, repetitions: next.remaining, cycle: next.cycle });
+    const next = x.services.nextCycleFiring(
+      { kind: 'cycle', dueAt: timer.dueAt, remaining: timer.repetitions, cycle: timer.cycle },
+      x.now,
+    );
+    if (next)
+      addStartTimer(x, {
+        ...timer,
+        key: x.nextKey(),
+        dueAt: next.dueAt,
+        repetitions: next.remaining,
+        cycle: next.cycle,
+      });
   }
   startInstanceAt(x, definition, timer.targetElementId, new Map());
 }

@@ -7,12 +7,20 @@ const PREFIX = 'io.camunda.zeebe:';
 export type HeadersOutcome = { ok: true; headers: Record<string, string> } | { ok: false; message: string };
 
 /** The reserved headers of a job-based user task (§3.2); only non-empty ones are added. */
-export function userTaskHeaders(x: Execution, instance: ElementInstance, task: UserTaskDefinition): HeadersOutcome {
+export function userTaskHeaders(
+  x: Execution,
+  instance: ElementInstance,
+  task: UserTaskDefinition,
+): HeadersOutcome {
   const headers: Record<string, string> = {};
   if (task.assignee) {
     const value = x.evaluateExpression(task.assignee, instance, 'any');
     if (!value.ok) return value;
-    if (value.value !== null && typeof value.value !== 'string') return { ok: false, message: `Expected the assignee to be a string, but found '${JSON.stringify(value.value)}'` };
+    if (value.value !== null && typeof value.value !== 'string')
+      return {
+        ok: false,
+        message: `Expected the assignee to be a string, but found '${JSON.stringify(value.value)}'`,
+      };
     if (value.value) headers[`${PREFIX}assignee`] = value.value;
   }
   for (const [field, expression] of [
@@ -21,7 +29,11 @@ export function userTaskHeaders(x: Execution, instance: ElementInstance, task: U
   ] as const) {
     if (!expression) continue;
     let list: unknown;
-    if (expression.kind === 'static') list = expression.value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    if (expression.kind === 'static')
+      list = expression.value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
     else {
       const value = x.evaluateFeel(expression.source, instance, 'any');
       if (!value.ok) return value;
@@ -29,7 +41,10 @@ export function userTaskHeaders(x: Execution, instance: ElementInstance, task: U
     }
     if (list === null) continue;
     if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
-      return { ok: false, message: `Expected ${field} to be a list of strings, but found '${JSON.stringify(list)}'` };
+      return {
+        ok: false,
+        message: `Expected ${field} to be a list of strings, but found '${JSON.stringify(list)}'`,
+      };
     }
     if (list.length > 0) headers[`${PREFIX}${field}`] = JSON.stringify(list);
   }
@@ -43,7 +58,10 @@ export function userTaskHeaders(x: Execution, instance: ElementInstance, task: U
     if (value.value === null || value.value === '') continue;
     const printed = typeof value.value === 'string' ? zonedDateTime(x, value.value) : undefined;
     if (printed === undefined) {
-      return { ok: false, message: `Expected ${field} to be a date-time with an offset or zone, but found '${JSON.stringify(value.value)}'` };
+      return {
+        ok: false,
+        message: `Expected ${field} to be a date-time with an offset or zone, but found '${JSON.stringify(value.value)}'`,
+      };
     }
     headers[`${PREFIX}${field}`] = printed;
   }
@@ -56,5 +74,7 @@ const ZONED = /(Z|[+-]\d\d:\d\d)(\[[^\]]+\])?$/;
 /** Re-prints an ISO date-time like Java's ZonedDateTime.toString (via the FEEL adapter's serialization). */
 function zonedDateTime(x: Execution, text: string): string | undefined {
   const outcome = x.services.evaluate('date and time(value)', { value: text }, x.now, 'any');
-  return outcome.ok && typeof outcome.value === 'string' && ZONED.test(outcome.value) ? outcome.value : undefined;
+  return outcome.ok && typeof outcome.value === 'string' && ZONED.test(outcome.value)
+    ? outcome.value
+    : undefined;
 }

@@ -5,14 +5,23 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 
 type Body = object & { processInstanceKey?: number };
 
-async function upsertBodies<T extends Body>(client: pg.PoolClient, table: string, rows: Map<number, T | null>, withInstance: boolean): Promise<void> {
+async function upsertBodies<T extends Body>(
+  client: pg.PoolClient,
+  table: string,
+  rows: Map<number, T | null>,
+  withInstance: boolean,
+): Promise<void> {
   const upserts = [...rows.entries()].filter((entry): entry is [number, T] => entry[1] !== null);
   const deletes = [...rows.entries()].filter(([, value]) => value === null).map(([key]) => key);
   if (upserts.length > 0) {
     const keys = upserts.map(([key]) => key);
     const bodies = upserts.map(([, value]) => JSON.stringify(value));
     if (withInstance) {
-      const instances = upserts.map(([, value]) => ("processInstanceKey" in value && typeof value.processInstanceKey === "number" ? value.processInstanceKey : 0));
+      const instances = upserts.map(([, value]) =>
+        'processInstanceKey' in value && typeof value.processInstanceKey === 'number'
+          ? value.processInstanceKey
+          : 0,
+      );
       await client.query(
         `insert into engine.${table} (key, process_instance_key, body)
          select * from unnest($1::bigint[], $2::bigint[], $3::jsonb[])
@@ -27,7 +36,8 @@ async function upsertBodies<T extends Body>(client: pg.PoolClient, table: string
       );
     }
   }
-  if (deletes.length > 0) await client.query(`delete from engine.${table} where key = any($1::bigint[])`, [deletes]);
+  if (deletes.length > 0)
+    await client.query(`delete from engine.${table} where key = any($1::bigint[])`, [deletes]);
 }
 
 /**
@@ -35,19 +45,37 @@ async function upsertBodies<T extends Body>(client: pg.PoolClient, table: string
  * counter — in a single transaction. Callers are answered only after it
  * commits.
  */
-export async function commitChanges(pool: pg.Pool, changes: Changes, keyCounter: number, now: number): Promise<void> {
+export async function commitChanges(
+  pool: pg.Pool,
+  changes: Changes,
+  keyCounter: number,
+  now: number,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('begin');
-    if (changes.keyCounterChanged) await client.query('update engine.key_counter set value = $1 where id = 1', [keyCounter]);
+    if (changes.keyCounterChanged)
+      await client.query('update engine.key_counter set value = $1 where id = 1', [keyCounter]);
     for (const deployment of changes.deployments) {
-      await client.query('insert into engine.deployments (key, created_at) values ($1, $2)', [deployment.key, iso(deployment.at)]);
+      await client.query('insert into engine.deployments (key, created_at) values ($1, $2)', [
+        deployment.key,
+        iso(deployment.at),
+      ]);
     }
     for (const { definition, xml } of changes.definitions) {
       await client.query(
         `insert into engine.process_definitions (key, bpmn_process_id, version, resource_name, checksum, deployment_key, resource, created_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [definition.key, definition.bpmnProcessId, definition.version, definition.resourceName, definition.checksum, definition.deploymentKey, xml, iso(now)],
+        [
+          definition.key,
+          definition.bpmnProcessId,
+          definition.version,
+          definition.resourceName,
+          definition.checksum,
+          definition.deploymentKey,
+          xml,
+          iso(now),
+        ],
       );
     }
     await upsertBodies(client, 'element_instances', changes.elementInstances, true);
@@ -71,7 +99,12 @@ export async function commitChanges(pool: pg.Pool, changes: Changes, keyCounter:
 async function writeVariables(client: pg.PoolClient, changes: Changes, now: number): Promise<void> {
   const rows = [...changes.variables.values()];
   if (rows.length > 0) {
-    const columns = [rows.map((row) => row.scopeKey), rows.map((row) => row.name), rows.map((row) => row.processInstanceKey), rows.map((row) => row.value)];
+    const columns = [
+      rows.map((row) => row.scopeKey),
+      rows.map((row) => row.name),
+      rows.map((row) => row.processInstanceKey),
+      rows.map((row) => row.value),
+    ];
     await client.query(
       `insert into engine.variables (scope_key, name, process_instance_key, value)
        select * from unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[])
@@ -85,7 +118,10 @@ async function writeVariables(client: pg.PoolClient, changes: Changes, now: numb
       [...columns, iso(now)],
     );
   }
-  if (changes.deletedScopes.length > 0) await client.query('delete from engine.variables where scope_key = any($1::bigint[])', [changes.deletedScopes]);
+  if (changes.deletedScopes.length > 0)
+    await client.query('delete from engine.variables where scope_key = any($1::bigint[])', [
+      changes.deletedScopes,
+    ]);
 }
 
 async function writeHistory(client: pg.PoolClient, changes: Changes): Promise<void> {

@@ -83,10 +83,20 @@ export function createHistoryReader(pool: pg.Pool): HistoryReader {
 
     async getProcessInstance(processInstanceKey): Promise<ProcessInstanceView | undefined> {
       if (!/^\d{1,19}$/.test(processInstanceKey)) return undefined;
-      const instance = await pool.query<InstanceRow>('select * from engine.history_process_instances where key = $1', [processInstanceKey]);
+      const instance = await pool.query<InstanceRow>(
+        'select * from engine.history_process_instances where key = $1',
+        [processInstanceKey],
+      );
       const row = instance.rows[0];
       if (!row) return undefined;
-      const elements = await pool.query<{ key: string; element_id: string; element_type: string; state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED'; started_at: Date; ended_at: Date | null }>(
+      const elements = await pool.query<{
+        key: string;
+        element_id: string;
+        element_type: string;
+        state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+        started_at: Date;
+        ended_at: Date | null;
+      }>(
         `select key, element_id, element_type, state, started_at, ended_at from engine.history_element_instances
          where process_instance_key = $1 order by key`,
         [processInstanceKey],
@@ -128,7 +138,12 @@ export function createHistoryReader(pool: pg.Pool): HistoryReader {
          from engine.history_process_instances p
          where ($1::text is null or p.bpmn_process_id = $1) and ($2::text is null or p.state = $2)
          order by p.key desc limit $3 offset $4`,
-        [filter.bpmnProcessId ?? null, filter.state ?? null, Math.min(filter.limit ?? 100, 1000), filter.offset ?? 0],
+        [
+          filter.bpmnProcessId ?? null,
+          filter.state ?? null,
+          Math.min(filter.limit ?? 100, 1000),
+          filter.offset ?? 0,
+        ],
       );
       return result.rows.map((row) => ({
         key: row.key,

@@ -1,7 +1,15 @@
 import type pg from 'pg';
 import type { ProcessModel } from '../model/process-model.ts';
 import { EngineState } from '../runtime/engine-state.ts';
-import type { BufferedMessage, ElementInstance, Incident, Job, MessageSubscription, SignalSubscription, Timer } from '../runtime/entities.ts';
+import type {
+  BufferedMessage,
+  ElementInstance,
+  Incident,
+  Job,
+  MessageSubscription,
+  SignalSubscription,
+  Timer,
+} from '../runtime/entities.ts';
 
 /** Rebuilds a process model from its stored resource (it was validated when deployed). */
 export type ModelLoader = (resourceName: string, xml: string) => Promise<ProcessModel[]>;
@@ -25,14 +33,19 @@ export async function loadState(pool: pg.Pool, loadModels: ModelLoader): Promise
   const counter = await pool.query<{ value: string }>('select value from engine.key_counter where id = 1');
   state.keyCounter = Number(counter.rows[0]?.value ?? 0);
 
-  const definitions = await pool.query<DefinitionRow>('select * from engine.process_definitions order by key');
+  const definitions = await pool.query<DefinitionRow>(
+    'select * from engine.process_definitions order by key',
+  );
   const parsedResources = new Map<string, ProcessModel[]>();
   for (const row of definitions.rows) {
     const cacheKey = `${row.resource_name}\u0000${row.checksum}`;
     const models = parsedResources.get(cacheKey) ?? (await loadModels(row.resource_name, row.resource));
     parsedResources.set(cacheKey, models);
     const model = models.find((candidate) => candidate.bpmnProcessId === row.bpmn_process_id);
-    if (!model) throw new Error(`stored resource '${row.resource_name}' no longer contains process '${row.bpmn_process_id}'`);
+    if (!model)
+      throw new Error(
+        `stored resource '${row.resource_name}' no longer contains process '${row.bpmn_process_id}'`,
+      );
     state.putDefinition({
       key: Number(row.key),
       bpmnProcessId: row.bpmn_process_id,
@@ -44,10 +57,14 @@ export async function loadState(pool: pg.Pool, loadModels: ModelLoader): Promise
     });
   }
 
-  const elements = await pool.query<{ body: ElementInstance }>('select body from engine.element_instances order by key');
+  const elements = await pool.query<{ body: ElementInstance }>(
+    'select body from engine.element_instances order by key',
+  );
   for (const row of elements.rows) state.putElementInstance(row.body);
 
-  const variables = await pool.query<{ scope_key: string; name: string; value: string }>('select scope_key, name, value from engine.variables');
+  const variables = await pool.query<{ scope_key: string; name: string; value: string }>(
+    'select scope_key, name, value from engine.variables',
+  );
   for (const row of variables.rows) {
     const scopeKey = Number(row.scope_key);
     const local = state.variables.get(scopeKey) ?? new Map<string, string>();
@@ -61,9 +78,13 @@ export async function loadState(pool: pg.Pool, loadModels: ModelLoader): Promise
   for (const row of incidents.rows) state.incidents.set(row.body.key, row.body);
   const timers = await pool.query<{ body: Timer }>('select body from engine.timers');
   for (const row of timers.rows) state.putTimer(row.body);
-  const subscriptions = await pool.query<{ body: MessageSubscription }>('select body from engine.message_subscriptions');
+  const subscriptions = await pool.query<{ body: MessageSubscription }>(
+    'select body from engine.message_subscriptions',
+  );
   for (const row of subscriptions.rows) state.putSubscription(row.body);
-  const signals = await pool.query<{ body: SignalSubscription }>('select body from engine.signal_subscriptions');
+  const signals = await pool.query<{ body: SignalSubscription }>(
+    'select body from engine.signal_subscriptions',
+  );
   for (const row of signals.rows) state.putSignalSubscription(row.body);
   const messages = await pool.query<{ body: BufferedMessage }>('select body from engine.messages');
   for (const row of messages.rows) state.putMessage(row.body);

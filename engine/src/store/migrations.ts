@@ -67,7 +67,9 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     await client.query('begin');
     await client.query(`select pg_advisory_xact_lock(hashtext('onething.engine.migrations'))`);
     await client.query('create schema if not exists engine');
-    await client.query('create table if not exists engine.schema_migrations (version int primary key, applied_at timestamptz not null default now())');
+    await client.query(
+      'create table if not exists engine.schema_migrations (version int primary key, applied_at timestamptz not null default now())',
+    );
     const applied = await client.query<{ version: number }>('select version from engine.schema_migrations');
     const done = new Set(applied.rows.map((row) => row.version));
     for (const migration of MIGRATIONS) {

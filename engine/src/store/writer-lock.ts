@@ -10,8 +10,12 @@ const LOCK_NAME = 'onething.engine.writer';
 export async function acquireWriterLock(pool: pg.Pool): Promise<() => Promise<void>> {
   const client = await pool.connect();
   try {
-    const result = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [LOCK_NAME]);
-    if (result.rows[0]?.locked !== true) throw new Error('another engine is already running on this database (writer lock is held)');
+    const result = await client.query<{ locked: boolean }>(
+      'select pg_try_advisory_lock(hashtext($1)) as locked',
+      [LOCK_NAME],
+    );
+    if (result.rows[0]?.locked !== true)
+      throw new Error('another engine is already running on this database (writer lock is held)');
   } catch (error) {
     client.release();
     throw error;

@@ -224,14 +224,26 @@ describe('event sub-processes, signals, escalations and start events', () => {
 
   it('starts instances from buffered messages on deploy and when the instance of the same key ends', async () => {
     const buffered = (name: string, key: string, form: string) =>
-      engine.service.publishMessage({ name, correlationKey: key, timeToLive: 60_000, messageId: '', variables: `{"form": "${form}"}`, tenantId: '' });
+      engine.service.publishMessage({
+        name,
+        correlationKey: key,
+        timeToLive: 60_000,
+        messageId: '',
+        variables: `{"form": "${form}"}`,
+        tenantId: '',
+      });
     await buffered('late-apply', 'c-9', 'first');
     await buffered('late-apply', 'c-9', 'second');
     await deploy(
       engine.service,
       'late_start.bpmn',
-      bpmn('late_start', '<bpmn:startEvent id="Start"><bpmn:messageEventDefinition messageRef="Apply"/></bpmn:startEvent>' + serviceTask('Review', 'late-review') + flow('F1', 'Start', 'Review'),
-        '<bpmn:message id="Apply" name="late-apply"/>'),
+      bpmn(
+        'late_start',
+        '<bpmn:startEvent id="Start"><bpmn:messageEventDefinition messageRef="Apply"/></bpmn:startEvent>' +
+          serviceTask('Review', 'late-review') +
+          flow('F1', 'Start', 'Review'),
+        '<bpmn:message id="Apply" name="late-apply"/>',
+      ),
     );
     const [first, ...none] = await activate(engine.service, 'late-review');
     expect(none).toEqual([]);
