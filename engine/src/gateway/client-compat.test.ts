@@ -1,6 +1,8 @@
 import { status } from '@grpc/grpc-js';
 import { pino } from 'pino';
+import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZBClient } from 'zeebe-node';
 import { InMemoryEngineService } from '../../test/support/in-memory-engine-service.ts';
 import { CLIENT_NAMES, connect, grpcCode, type ConformanceClient } from '../../test/support/zeebe-clients.ts';
 import { startGateway, type RunningGateway } from './gateway-server.ts';
@@ -53,5 +55,39 @@ describe.each(CLIENT_NAMES)('the gateway through %s', (clientName) => {
 
     // then
     expect(grpcCode(error)).toBe(status.NOT_FOUND);
+  });
+});
+
+describe('credentials the clients may send', () => {
+  it('ignores Basic and Bearer authorization metadata', async () => {
+    // given
+    const service = new InMemoryEngineService();
+    const gateway = await startGateway({
+      service,
+      address: '127.0.0.1:0',
+      logger: pino({ level: 'silent' }),
+    });
+    const basic = new ZBClient(gateway.address, {
+      useTLS: false,
+      loglevel: 'NONE',
+      retry: false,
+      basicAuth: { username: 'demo', password: 'demo' },
+    });
+    const bearer = new Camunda8({
+      ZEEBE_GRPC_ADDRESS: `grpc://${gateway.address}`,
+      CAMUNDA_AUTH_STRATEGY: 'BEARER',
+      CAMUNDA_OAUTH_TOKEN: 'a-token-nobody-checks',
+      CAMUNDA_LOG_LEVEL: 'none',
+      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
+    }).getZeebeGrpcApiClient();
+
+    // when
+    const [viaBasic, viaBearer] = await Promise.all([basic.topology(), bearer.topology()]);
+    await Promise.all([basic.close(1_000), bearer.close(1_000)]);
+    await gateway.stop();
+
+    // then
+    expect(viaBasic.clusterSize).toBe(1);
+    expect(viaBearer.clusterSize).toBe(1);
   });
 });
