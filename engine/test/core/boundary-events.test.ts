@@ -80,6 +80,44 @@ describe('timers and error events', () => {
     await engine.service.completeJob(job.key, '');
   });
 
+  it('terminates a whole sub-process when its interrupting timer fires, cancelling the inner jobs', async () => {
+    await deploy(
+      engine.service,
+      'subtimer.bpmn',
+      bpmn(
+        'subtimer',
+        '<bpmn:startEvent id="Start"/><bpmn:subProcess id="Sub"><bpmn:startEvent id="SubStart"/><bpmn:parallelGateway id="Fork"/>' +
+          serviceTask('A', 'subtimer-a') +
+          serviceTask('B', 'subtimer-b') +
+          flow('S1', 'SubStart', 'Fork') +
+          flow('S2', 'Fork', 'A') +
+          flow('S3', 'Fork', 'B') +
+          '</bpmn:subProcess>' +
+          '<bpmn:boundaryEvent id="Deadline" attachedToRef="Sub"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>' +
+          serviceTask('Expired', 'subtimer-expired') +
+          flow('F1', 'Start', 'Sub') +
+          flow('F2', 'Deadline', 'Expired'),
+      ),
+    );
+    const created = await create(engine.service, 'subtimer');
+    const a = await activateOne(engine.service, 'subtimer-a');
+    clock.advance(24 * 3_600_000);
+    await eventually(() => activateOne(engine.service, 'subtimer-expired'));
+    await expect(engine.service.completeJob(a.key, '')).rejects.toMatchObject({ rejection: 'NOT_FOUND' });
+    expect(await activate(engine.service, 'subtimer-b')).toEqual([]);
+    const states = (await engine.inspector.getProcessInstance(created.processInstanceKey))?.elements.map(
+      (e) => [e.elementId, e.state],
+    );
+    expect(states).toEqual(
+      expect.arrayContaining([
+        ['Sub', 'TERMINATED'],
+        ['A', 'TERMINATED'],
+        ['B', 'TERMINATED'],
+        ['Deadline', 'COMPLETED'],
+      ]),
+    );
+  });
+
   it('waits at an intermediate timer across a restart', async () => {
     await deploy(
       engine.service,
