@@ -1,3 +1,4 @@
+import type { Zeebe } from '@camunda8/sdk';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
@@ -5,6 +6,7 @@ import { pino, type Logger } from 'pino';
 import { AppError } from './errors.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { monitorPlugin } from './modules/monitor/monitor.plugin.ts';
 import type { PersonalDataCipher } from './modules/people/personal-data-cipher.ts';
 import type { Orm } from './orm.ts';
 import { designerDist } from './paths.ts';
@@ -28,6 +30,8 @@ export interface AppOptions {
   orm: Orm;
   readiness: Readiness;
   personalData: PersonalDataCipher;
+  /** The engine's Zeebe client (the launcher's engine unit opens and closes it); absent in tests without an engine. */
+  zeebe?: Zeebe.ZeebeGrpcClient;
   /** The designer build to serve at `/` (default: designer/dist of this repository). */
   spaRoot?: string;
 }
@@ -53,6 +57,7 @@ const appPlugin: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
 
   await fastify.register(healthRoutes, { readiness: options.readiness });
   await fastify.register(authRoutes);
+  await fastify.register(monitorPlugin, { databaseUrl: databaseUrlOf(options.orm), zeebe: options.zeebe });
 
   await fastify.register(spaPlugin, { root: options.spaRoot ?? designerDist });
 };
@@ -77,6 +82,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await fastify.register(app, appOptions);
   return fastify;
+}
+
+function databaseUrlOf(orm: Orm): string {
+  const url = orm.config.get('clientUrl');
+  if (url === undefined) throw new Error('The ORM was configured without a clientUrl');
+  return url;
 }
 
 /** A hop count means "trust that many proxies in front of us". */

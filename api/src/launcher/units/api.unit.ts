@@ -31,7 +31,14 @@ export function apiUnit(): Unit {
         const created = await seedDemoAccounts(orm.em.fork(), personalData);
         if (created.length > 0) logger.info({ created }, 'demo accounts created (password: demo)');
       }
-      app = await buildApp({ orm, readiness, personalData, logger, trustProxy: config.trustProxy });
+      app = await buildApp({
+        orm,
+        readiness,
+        personalData,
+        logger,
+        trustProxy: config.trustProxy,
+        ...(provided.zeebe === undefined ? {} : { zeebe: provided.zeebe }),
+      });
       const address = await listen(app, { host: config.host, port: config.port });
       logger.info({ address }, 'api listening');
     },
