@@ -42,6 +42,8 @@ export interface BundleWorld {
    * parts of `overdueParts` get a due date a minute ago (a short time limit).
    */
   windowDecides(processInstanceKey: string, decision: 'accept' | 'return', services: readonly string[], overdueParts?: readonly string[]): Promise<ClerkTask>;
+  /** The window's delivery task (统一出件), completed online. */
+  deliver(processInstanceKey: string): Promise<ClerkTask>;
   supplement(applicationId: string, data: Record<string, unknown>): Promise<void>;
   /** Resolves with the finished instance; rejects naming what is still open (and any incident) after the deadline. */
   finished(processInstanceKey: string, timeoutMs?: number): Promise<ProcessInstanceView>;
@@ -119,6 +121,11 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
       const parts = recordOf(variables.parts);
       for (const department of overdueParts) parts[department] = { dueAt: shanghaiTime(-60_000) };
       await world.complete(task, variables);
+      return task;
+    },
+    deliver: async (processInstanceKey) => {
+      const task = await world.task(processInstanceKey, 'Task_DeliverResults');
+      await world.complete(task, { delivery: { method: 'online' } });
       return task;
     },
     supplement: async (applicationId, data) => {
