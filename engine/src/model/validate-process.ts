@@ -1,6 +1,5 @@
 import type { ElementModel, ProcessModel } from './process-model.ts';
 import type { TransformContext } from './transform-context.ts';
-import { unsupportedFeature } from './supported-features.ts';
 
 /** Structural rules of Zeebe's model validators (ZEEBE-COMPAT.md §3). */
 export function validateProcess(context: TransformContext, model: ProcessModel): void {
@@ -14,8 +13,6 @@ export function validateProcess(context: TransformContext, model: ProcessModel):
 
   for (const element of model.elements.values()) {
     const scope = element.scopeId ? model.elements.get(element.scopeId) : undefined;
-    const feature = unsupportedFeature(element);
-    if (feature) add(element.id, feature);
     for (const problem of elementProblems(element, scope, model)) add(element.id, problem);
     for (const flow of element.outgoing) {
       const gateway = element.kind === 'exclusiveGateway' || element.kind === 'inclusiveGateway';
