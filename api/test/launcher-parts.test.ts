@@ -60,7 +60,10 @@ describe('the start part', () => {
       // and a bundle of the catalogue starts through the Zeebe client
       const zeebe = running.provided.zeebe;
       if (zeebe === undefined) throw new Error('the engine unit provided no client');
-      const instance = await zeebe.createProcessInstance({ bpmnProcessId: 'onething-newborn', variables: {} });
+      const instance = await zeebe.createProcessInstance({
+        bpmnProcessId: 'onething-newborn',
+        variables: {},
+      });
       expect(instance.bpmnProcessId).toBe('onething-newborn');
       expect(instance.version).toBe(1);
 
@@ -124,7 +127,10 @@ describe('the registries part', () => {
       // then
       const url = `http://127.0.0.1:${config.registriesPort}`;
       expect(running.provided.registriesUrl).toBe(url);
-      expect((await running.readiness.run()).checks).toEqual({ postgres: { ok: true }, registries: { ok: true } });
+      expect((await running.readiness.run()).checks).toEqual({
+        postgres: { ok: true },
+        registries: { ok: true },
+      });
       expect((await fetch(`${url}/registries/tax/_admin/faults`)).status).toBe(401);
       const faults = await fetch(`${url}/registries/tax/_admin/faults`, {
         headers: { 'x-registry-admin-token': 'fault-injection-token' },

@@ -82,9 +82,19 @@ describe('the Monitor engine routes', () => {
       variables: { applicant: { name: '张三', idNumber: ID_NUMBER }, note: `申请人 ${ID_NUMBER} 已核验` },
     });
     instanceKey = instance.processInstanceKey;
-    const [job] = await zeebe.activateJobs({ type: JOB_TYPE, worker: 'monitor-test', maxJobsToActivate: 1, timeout: 60_000 });
+    const [job] = await zeebe.activateJobs({
+      type: JOB_TYPE,
+      worker: 'monitor-test',
+      maxJobsToActivate: 1,
+      timeout: 60_000,
+    });
     if (job === undefined) throw new Error('the fixture job was not activated');
-    await zeebe.failJob({ jobKey: job.key, retries: 0, errorMessage: 'registry unavailable', retryBackOff: 0 });
+    await zeebe.failJob({
+      jobKey: job.key,
+      retries: 0,
+      errorMessage: 'registry unavailable',
+      retryBackOff: 0,
+    });
   });
 
   afterAll(async () => {
@@ -127,7 +137,14 @@ describe('the Monitor engine routes', () => {
     // then
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
-      items: [expect.objectContaining({ key: instanceKey, bpmnProcessId: PROCESS_ID, state: 'ACTIVE', incidents: 1 })],
+      items: [
+        expect.objectContaining({
+          key: instanceKey,
+          bpmnProcessId: PROCESS_ID,
+          state: 'ACTIVE',
+          incidents: 1,
+        }),
+      ],
       nextCursor: null,
     });
   });
@@ -168,9 +185,17 @@ describe('the Monitor engine routes', () => {
     // then
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ key: incidentKey, resolved: true, retriedJob: true });
-    const active = await get(`/api/monitor/incidents?state=ACTIVE&processInstanceKey=${instanceKey}`, supervisor);
+    const active = await get(
+      `/api/monitor/incidents?state=ACTIVE&processInstanceKey=${instanceKey}`,
+      supervisor,
+    );
     expect(active.json()).toEqual([]);
-    const [job] = await zeebe.activateJobs({ type: JOB_TYPE, worker: 'monitor-test', maxJobsToActivate: 1, timeout: 60_000 });
+    const [job] = await zeebe.activateJobs({
+      type: JOB_TYPE,
+      worker: 'monitor-test',
+      maxJobsToActivate: 1,
+      timeout: 60_000,
+    });
     expect(job?.processInstanceKey).toBe(instanceKey);
     expect(job?.retries).toBe(1);
     const audit = await withClient(database.url, (client) =>

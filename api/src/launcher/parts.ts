@@ -24,7 +24,8 @@ export const PARTS = {
 
 // Loaded on demand, so that `onething --help` or a configuration error answers at once.
 const database = async () => (await import('./units/database.unit.ts')).databaseUnit();
-const engine = async (mode: 'embed' | 'connect') => (await import('./units/engine.unit.ts')).engineUnit({ mode });
+const engine = async (mode: 'embed' | 'connect') =>
+  (await import('./units/engine.unit.ts')).engineUnit({ mode });
 const registries = async (standalone: boolean) =>
   (await import('./units/registries.unit.ts')).registriesUnit({ standalone });
 const catalogue = async () => (await import('./units/catalogue.unit.ts')).catalogueUnit();

@@ -15,7 +15,8 @@ export function catalogueUnit(): Unit {
     name: 'catalogue',
     async start({ logger, provided }: UnitContext) {
       const zeebe = provided.zeebe;
-      if (zeebe === undefined) throw new Error('The catalogue needs the engine: start the engine unit before it');
+      if (zeebe === undefined)
+        throw new Error('The catalogue needs the engine: start the engine unit before it');
       const result: { bundle: string; bpmnProcessId: string; version: number }[] = [];
       for (const bundle of loadBundles()) {
         const response = await zeebe.deployResource({
@@ -23,7 +24,11 @@ export function catalogueUnit(): Unit {
           process: Buffer.from(bundle.bpmnXml, 'utf8'),
         });
         for (const { process } of response.deployments) {
-          result.push({ bundle: bundle.manifest.key, bpmnProcessId: process.bpmnProcessId, version: process.version });
+          result.push({
+            bundle: bundle.manifest.key,
+            bpmnProcessId: process.bpmnProcessId,
+            version: process.version,
+          });
         }
       }
       deployed = result;

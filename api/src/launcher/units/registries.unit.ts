@@ -69,7 +69,9 @@ export function registriesUnit({ standalone }: RegistriesUnitOptions): Unit {
       const bound = registries.server.address();
       url = `http://${loopbackFor(config.registriesHost)}:${typeof bound === 'object' && bound !== null ? bound.port : port}`;
       if (config.registriesAdminToken !== undefined)
-        logger.warn('registry fault injection is enabled (REGISTRIES_ADMIN_TOKEN is set): never in production');
+        logger.warn(
+          'registry fault injection is enabled (REGISTRIES_ADMIN_TOKEN is set): never in production',
+        );
       logger.info({ url }, 'sandbox registries listening');
       provided.registriesUrl = url;
     },

@@ -13,10 +13,13 @@ export function workersUnit(): Unit {
     name: 'workers',
     async start({ config, logger, provided }: UnitContext) {
       const zeebe = provided.zeebe;
-      if (zeebe === undefined) throw new Error('The workers need the engine: start the engine unit before them');
+      if (zeebe === undefined)
+        throw new Error('The workers need the engine: start the engine unit before them');
       const registriesUrl = provided.registriesUrl ?? config.registriesUrl;
       if (registriesUrl === undefined)
-        throw new Error('The workers need the registries: set REGISTRIES_URL or start the registries unit before them');
+        throw new Error(
+          'The workers need the registries: set REGISTRIES_URL or start the registries unit before them',
+        );
       connectors = startConnectors({ zeebe, registriesUrl, logger });
       logger.info({ jobTypes: connectors.jobTypes.length, registriesUrl }, 'registry connectors polling');
     },

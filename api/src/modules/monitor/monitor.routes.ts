@@ -27,7 +27,10 @@ const access = requireRole('supervisor', 'admin');
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 503: ErrorResponse };
 
 /** The Monitor's engine history: instances, one instance's path and variables, incidents and their resolution. */
-export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = async (fastify, { history, zeebe }) => {
+export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = async (
+  fastify,
+  { history, zeebe },
+) => {
   fastify.get(
     '/api/monitor/instances',
     {
@@ -59,7 +62,8 @@ export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = as
       config: { access },
       schema: {
         tags: ['monitor'],
-        summary: 'One instance: element history (for diagram overlays), variables (ID numbers masked), incidents',
+        summary:
+          'One instance: element history (for diagram overlays), variables (ID numbers masked), incidents',
         params: KeyParams,
         response: { 200: InstanceDetail, 404: ErrorResponse, ...errors },
       },
@@ -70,7 +74,8 @@ export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = as
       const [instance, incidents] = await history.read((reader) =>
         Promise.all([reader.getProcessInstance(key), reader.listIncidents({ processInstanceKey: key })]),
       );
-      if (instance === undefined) throw new AppError('NOT_FOUND', { message: 'No process instance with this key.' });
+      if (instance === undefined)
+        throw new AppError('NOT_FOUND', { message: 'No process instance with this key.' });
       // Variables hold the application's personal data: every look is audited.
       await recordAudit(request.em, {
         actorId: principal.id,
@@ -83,7 +88,9 @@ export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = as
       });
       const variables: Record<string, Record<string, unknown>> = {};
       for (const [scope, values] of Object.entries(instance.variables)) {
-        variables[scope] = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, maskVariables(value)]));
+        variables[scope] = Object.fromEntries(
+          Object.entries(values).map(([name, value]) => [name, maskVariables(value)]),
+        );
       }
       return { ...instance, variables, incidents };
     },
@@ -102,7 +109,10 @@ export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = as
     },
     async (request) =>
       history.read((reader) =>
-        reader.listIncidents({ state: request.query.state, processInstanceKey: request.query.processInstanceKey }),
+        reader.listIncidents({
+          state: request.query.state,
+          processInstanceKey: request.query.processInstanceKey,
+        }),
       ),
   );
 
@@ -112,7 +122,8 @@ export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = as
       config: { access },
       schema: {
         tags: ['monitor'],
-        summary: "Resolve an incident (a failed job with no retries left gets one retry first, as Operate's retry does)",
+        summary:
+          "Resolve an incident (a failed job with no retries left gets one retry first, as Operate's retry does)",
         params: KeyParams,
         response: { 200: ResolveResponse, 404: ErrorResponse, ...errors },
       },
@@ -122,8 +133,10 @@ export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = as
       const { key } = request.params;
       const active = await history.read((reader) => reader.listIncidents({ state: 'ACTIVE' }));
       const incident = active.find((candidate) => candidate.key === key);
-      if (incident === undefined) throw new AppError('NOT_FOUND', { message: 'No active incident with this key.' });
-      if (zeebe === undefined) throw new AppError('SERVICE_UNAVAILABLE', { message: 'The process engine is not connected.' });
+      if (incident === undefined)
+        throw new AppError('NOT_FOUND', { message: 'No active incident with this key.' });
+      if (zeebe === undefined)
+        throw new AppError('SERVICE_UNAVAILABLE', { message: 'The process engine is not connected.' });
       const retriedJob = incident.errorType === 'JOB_NO_RETRIES' && incident.jobKey !== null;
       const audit = (outcome: 'success' | 'failure', reason?: string) =>
         recordAudit(request.em, {
@@ -142,13 +155,17 @@ export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = as
           },
         });
       try {
-        if (retriedJob && incident.jobKey !== null) await zeebe.updateJobRetries({ jobKey: incident.jobKey, retries: 1 });
+        if (retriedJob && incident.jobKey !== null)
+          await zeebe.updateJobRetries({ jobKey: incident.jobKey, retries: 1 });
         await zeebe.resolveIncident({ incidentKey: key });
       } catch (error) {
         await audit('failure', grpcReason(error));
-        if (grpcCode(error) === GRPC_NOT_FOUND) throw new AppError('NOT_FOUND', { message: 'The engine no longer has this incident.' });
+        if (grpcCode(error) === GRPC_NOT_FOUND)
+          throw new AppError('NOT_FOUND', { message: 'The engine no longer has this incident.' });
         request.log.warn({ err: error, incidentKey: key }, 'the engine did not resolve the incident');
-        throw new AppError('SERVICE_UNAVAILABLE', { message: 'The engine did not resolve the incident; try again.' });
+        throw new AppError('SERVICE_UNAVAILABLE', {
+          message: 'The engine did not resolve the incident; try again.',
+        });
       }
       await audit('success');
       return { key, resolved: true as const, retriedJob };

@@ -3,7 +3,11 @@ import { Type, type Static } from 'typebox';
 export { ErrorResponse } from '../auth/auth.schemas.ts';
 
 const EngineKey = Type.String({ pattern: '^[0-9]{1,19}$', description: 'an engine key (decimal)' });
-const InstanceState = Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')]);
+const InstanceState = Type.Union([
+  Type.Literal('ACTIVE'),
+  Type.Literal('COMPLETED'),
+  Type.Literal('TERMINATED'),
+]);
 const IncidentState = Type.Union([Type.Literal('ACTIVE'), Type.Literal('RESOLVED')]);
 
 export const MAX_PAGE = 200;
@@ -16,7 +20,9 @@ export const InstancesQuery = Type.Object(
     bpmnProcessId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     state: Type.Optional(InstanceState),
     limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 50 }),
-    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'nextCursor of the previous page' })),
+    cursor: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,9}$', description: 'nextCursor of the previous page' }),
+    ),
   },
   { additionalProperties: false },
 );
