@@ -50,6 +50,8 @@ export interface BundleWorld {
   registry<T = Record<string, unknown>>(path: string): Promise<T>;
   /** A count read straight from the registries' tables, for records no query API lists. */
   count(sql: string, params: readonly unknown[]): Promise<number>;
+  /** Rows of the registries' tables: picks seeded residents that fit a scenario. */
+  rows(sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
 }
 
@@ -144,6 +146,10 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
     count: async (sql, params) => {
       const rows = await withClient(registriesDb.url, (client) => client.query<{ n: string }>(sql, [...params]));
       return Number(rows.rows[0]?.n ?? 0);
+    },
+    rows: async (sql, params) => {
+      const result = await withClient(registriesDb.url, (client) => client.query<Record<string, unknown>>(sql, [...params]));
+      return result.rows;
     },
     stop: async () => {
       await clerks.close(2_000);
