@@ -97,7 +97,11 @@ function openClient(address: string): ZeebeGrpcClient {
 }
 
 async function handleJob(operation: RegistryOperation, job: SdkJob, settings: ConnectorSettings, client: FailJobClient): Promise<Ack> {
-  const action = await runConnectorJob(operation, toConnectorJob(job), settings);
+  const action = await (async () => runConnectorJob(operation, toConnectorJob(job), settings))().catch((error: unknown): JobAction => {
+    // A bug in the connector itself: no retry would fare better, so an incident says what broke.
+    settings.logger.error({ jobType: operation.jobType, jobKey: job.key, error: String(error) }, 'connector failed unexpectedly');
+    return { action: 'fail', retries: 0, retryBackOff: 0, errorMessage: `${operation.dept}/${operation.operation}: CONNECTOR_BUG: ${String(error)}`, variables: {} };
+  });
   try {
     return await applyAction(job, action, client);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REGISTRY_OPERATIONS, requestFields } from '../../src/workers/operations.ts';
@@ -59,5 +59,22 @@ describe('the connectors’ operation table', () => {
   it('posts each operation under its own registry', () => {
     for (const operation of REGISTRY_OPERATIONS)
       expect(operation.path).toMatch(new RegExp(`^/registries/${operation.dept}/[a-z-]+$`));
+  });
+
+  it('serves every registry task of the bundles’ processes', () => {
+    // given: the job types the bundles put on their tasks
+    const processesDir = fileURLToPath(new URL('../../../processes/', import.meta.url));
+    const bundleTypes = readdirSync(processesDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(`${processesDir}${entry.name}/process.bpmn`))
+      .flatMap((entry) => [
+        ...readFileSync(`${processesDir}${entry.name}/process.bpmn`, 'utf8').matchAll(
+          /type="(onething:[a-z]+:[a-z-]+)"/g,
+        ),
+      ])
+      .map((match) => match[1]);
+    // then
+    expect(bundleTypes.length).toBeGreaterThan(0);
+    const served = new Set(REGISTRY_OPERATIONS.map((operation) => operation.jobType));
+    expect(bundleTypes.filter((type) => !served.has(type ?? ''))).toEqual([]);
   });
 });
