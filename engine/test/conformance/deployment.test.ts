@@ -1,5 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZBClient } from 'zeebe-node';
 import type { RunningEngine } from '../../src/launch/start-engine.ts';
 import { readFixture, uniqueFixture, uniqueXml } from '../support/bpmn-fixtures.ts';
 import { partitionOf, rejection, rejectionWithDetails } from '../support/conformance-helpers.ts';
@@ -139,5 +140,27 @@ describe.each(CLIENT_NAMES)('deployment through %s', (clientName) => {
     // then
     expect(unknownType).toBe(status.INVALID_ARGUMENT);
     expect(nothing).toBe(status.INVALID_ARGUMENT);
+  });
+});
+
+describe('the deprecated DeployProcess', () => {
+  it('deploys through zeebe-node’s deployProcess() and answers with the process metadata', async () => {
+    // given
+    const fixture = uniqueFixture('one-task.bpmn', 'zeebe-node-deploy-process');
+    const zbc = new ZBClient(engine.address, { useTLS: false, loglevel: 'NONE', retry: false });
+
+    // when
+    const response = await zbc.deployProcess({ definition: fixture.bytes, name: 'one-task.bpmn' });
+    await zbc.close(2_000);
+
+    // then
+    expect(response.key).toMatch(/^\d+$/);
+    expect(response.processes).toEqual([
+      expect.objectContaining({
+        bpmnProcessId: fixture.id('Process_OneTask'),
+        version: 1,
+        resourceName: 'one-task.bpmn',
+      }),
+    ]);
   });
 });

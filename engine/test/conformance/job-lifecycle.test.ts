@@ -1,4 +1,5 @@
 import { status } from '@grpc/grpc-js';
+import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../src/launch/start-engine.ts';
 import { uniqueFixture } from '../support/bpmn-fixtures.ts';
@@ -93,15 +94,15 @@ describe.each(CLIENT_NAMES)('job lifecycle through %s', (clientName) => {
       const { job, type } = await activatedWorkJob('c24');
 
       // when
-      await client.failJob({ jobKey: job.key, retries: 1, errorMessage: 'try later', retryBackOff: 1_500 });
       const failedAt = Date.now();
+      await client.failJob({ jobKey: job.key, retries: 1, errorMessage: 'try later', retryBackOff: 1_500 });
 
       // then
       expect(await rejection(client.completeJob(job.key))).toBe(status.FAILED_PRECONDITION);
       expect(await client.activateJobs({ type, requestTimeout: -1 })).toEqual([]);
       const again = await waitForJob(client, { type, within: 5_000 });
       expect(again).toMatchObject({ key: job.key, retries: 1 });
-      expect(Date.now() - failedAt).toBeGreaterThanOrEqual(1_400);
+      expect(Date.now() - failedAt).toBeGreaterThanOrEqual(1_450);
     },
   );
 
@@ -138,4 +139,31 @@ describe.each(CLIENT_NAMES)('job lifecycle through %s', (clientName) => {
       expect(resolved).toEqual([expect.objectContaining({ key: incidentKey, state: 'RESOLVED' })]);
     },
   );
+});
+
+describe('UpdateJobTimeout through the Camunda 8 SDK (not in the 8.3.2 proto)', () => {
+  it('moves an activated job’s deadline, and rejects an unknown job as NOT_FOUND', async () => {
+    // given
+    const client = connect('camunda8-sdk', engine.address);
+    const fixture = uniqueFixture('one-task.bpmn', 'sdk-update-timeout');
+    await client.deploy('one-task.bpmn', fixture.bytes);
+    await client.createInstance({ bpmnProcessId: fixture.id('Process_OneTask') });
+    const job = await waitForJob(client, { type: fixture.type('work'), timeout: 1_000 });
+    const zbc = new Camunda8({
+      ZEEBE_GRPC_ADDRESS: `grpc://${engine.address}`,
+      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      CAMUNDA_LOG_LEVEL: 'none',
+      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
+    }).getZeebeGrpcApiClient();
+
+    // when
+    await zbc.updateJobTimeout({ jobKey: job.key, timeout: 60_000 });
+    const unknown = await rejection(zbc.updateJobTimeout({ jobKey: '2251799813999999', timeout: 60_000 }));
+
+    // then
+    expect(unknown).toBe(status.NOT_FOUND);
+    await expectNoJobs(client, fixture.type('work'), 2_500);
+    await client.completeJob(job.key);
+    await Promise.all([client.close(), zbc.close(1_000)]);
+  });
 });
