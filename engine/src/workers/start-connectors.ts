@@ -1,6 +1,7 @@
 import { Camunda8, type Zeebe } from '@camunda8/sdk';
 import { pino, type Logger } from 'pino';
 import { runConnectorJob, type ConnectorJob, type ConnectorSettings } from './connector.ts';
+import { maskIdNumbers } from './mask-id-numbers.ts';
 import { ATTEMPT_VARIABLE, type JobAction, type JsonObject, type RetryPolicy } from './job-action.ts';
 import { REGISTRY_OPERATIONS, requestFields, type RegistryOperation } from './operations.ts';
 import { isRecord } from './registry-outcome.ts';
@@ -99,7 +100,7 @@ function openClient(address: string): ZeebeGrpcClient {
 async function handleJob(operation: RegistryOperation, job: SdkJob, settings: ConnectorSettings, client: FailJobClient): Promise<Ack> {
   const action = await (async () => runConnectorJob(operation, toConnectorJob(job), settings))().catch((error: unknown): JobAction => {
     // A bug in the connector itself: no retry would fare better, so an incident says what broke.
-    settings.logger.error({ jobType: operation.jobType, jobKey: job.key, error: String(error) }, 'connector failed unexpectedly');
+    settings.logger.error({ jobType: operation.jobType, jobKey: job.key, error: maskIdNumbers(String(error)) }, 'connector failed unexpectedly');
     return { action: 'fail', retries: 0, retryBackOff: 0, errorMessage: `${operation.dept}/${operation.operation}: CONNECTOR_BUG: ${String(error)}`, variables: {} };
   });
   try {

@@ -75,7 +75,7 @@ describe('registry connectors under faults', () => {
         // when: kill -9 at a random moment, then a fresh process takes over
         const first = await spawnConnectors(world);
         await waitUntil(async () => (await certificatesIssued(names)) > 0);
-        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 1_500)));
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 1_000)));
         first.kill('SIGKILL');
         await new Promise((resolve) => first.once('exit', resolve));
         // the kill came mid-flight: work was done and work was left
