@@ -10,6 +10,7 @@ import { isDriverRequest, type DriverReply, type DriverRequest, type WorkerMode 
  * Driven by the bench over IPC (driver-protocol.ts).
  */
 const PROCESS_ID = 'Process_BundleShape';
+const POLL_LONG_POLL_MS = 2_000;
 const JOB_OUTPUTS: [string, Record<string, string>][] = [
   ['io.camunda.zeebe:userTask', { decision: 'accepted' }],
   ['bench-hr', { hr: 'ok' }],
@@ -109,7 +110,7 @@ async function startWorkers(inFlight: number): Promise<{ close(): Promise<void> 
         taskType: type,
         maxJobsToActivate: Math.max(32, inFlight),
         timeout: 60_000,
-        longPoll: 10_000,
+        longPoll: POLL_LONG_POLL_MS,
         pollInterval: 10,
         taskHandler: (job) => job.complete(output),
       });
@@ -120,6 +121,10 @@ async function startWorkers(inFlight: number): Promise<{ close(): Promise<void> 
     close: async () => {
       for (const close of closers) close();
       await client.close(2_000);
+      // Closing the channel does not cancel a parked ActivateJobs call: until its long poll
+      // ends, the gateway may still hand it jobs that no handler will ever see (they come
+      // back only at their timeout, as with Zeebe). Let those polls run out first.
+      if (mode === 'poll') await new Promise((resolve) => setTimeout(resolve, POLL_LONG_POLL_MS + 500));
     },
   };
 }
