@@ -136,8 +136,7 @@ describe('after-death bundle end to end', () => {
     expect(rejection.formKey).toBe('onething:form:after-death/registry-rejection');
     expect(view.state).toBe('COMPLETED');
     expect(visited(view)).toContain('Event_PensionStopRejected');
-    // registryErrors.pensionStop is not asserted: the connector names its error
-    // variable registryRejection, the bundles map registryError.
+    expect(rootVariables(view).registryErrors).toMatchObject({ pensionStop: { registry: 'hr', code: expect.stringMatching(/^[A-Z_]+$/) } });
     expect(rootVariables(view).resolutions).toMatchObject({ pensionStop: { decision: 'abandon' } });
     expect(await recordsOf(deceased)).toEqual({ civilStatus: 'deceased', deathCertificates: 1, householdCancellations: 1, pensionStops: 0, funeralGrants: 1, deductionClosures: 1 });
   });

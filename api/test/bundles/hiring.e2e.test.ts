@@ -111,8 +111,7 @@ describe('hiring bundle end to end', () => {
     expect(rejection.formKey).toBe('onething:form:hiring/registry-rejection');
     expect(view.state).toBe('COMPLETED');
     expect(visited(view)).toContain('Event_EmploymentRegistrationRejected');
-    // registryErrors.employmentRegistration is not asserted: the connector names its
-    // error variable registryRejection, the bundles map registryError.
+    expect(rootVariables(view).registryErrors).toMatchObject({ employmentRegistration: { registry: 'hr', code: expect.stringMatching(/^[A-Z_]+$/) } });
     expect(rootVariables(view).resolutions).toMatchObject({ employmentRegistration: { decision: 'abandon' } });
     expect(await recordsOf(demoPeople.CITIZEN1)).toEqual(before);
     expect(before.employments).toHaveLength(1);

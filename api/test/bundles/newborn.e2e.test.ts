@@ -138,9 +138,8 @@ describe('newborn bundle end to end', () => {
     expect(rejection.variables.serviceTitle).toBe('出生登记（落户）');
     expect(view.state).toBe('COMPLETED');
     expect(visited(view)).toEqual(expect.arrayContaining(['Event_HouseholdRegistrationRejected', 'EndEvent_Completed']));
-    // registryErrors.householdRegistration (the code for the clerk) is not asserted: the
-    // connector names its error variable registryRejection, the bundles map registryError.
     const variables = rootVariables(view);
+    expect(variables.registryErrors).toMatchObject({ householdRegistration: { registry: 'civil', code: expect.stringMatching(/^[A-Z_]+$/) } });
     expect(variables.results).not.toHaveProperty('householdRegistration');
     expect(variables.resolutions).toMatchObject({ householdRegistration: { decision: 'abandon' } });
     expect(await recordsOf('陈小拒')).toMatchObject({ certificates: [expect.any(String)], vaccinationRecords: 1, childIdNumbers: [] });

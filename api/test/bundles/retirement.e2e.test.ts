@@ -125,9 +125,8 @@ describe('retirement bundle end to end', () => {
     expect(rejection.formKey).toBe('onething:form:retirement/registry-rejection');
     expect(view.state).toBe('COMPLETED');
     expect(visited(view)).toContain('Event_PensionClaimRejected');
-    // registryErrors.pensionClaim is not asserted: the connector names its error
-    // variable registryRejection, the bundles map registryError.
     const variables = rootVariables(view);
+    expect(variables.registryErrors).toMatchObject({ pensionClaim: { registry: 'hr', code: expect.stringMatching(/^[A-Z_]+$/) } });
     expect(variables.results).toMatchObject({ pensionEligibility: { eligible: false, reasons: expect.arrayContaining(['AGE_NOT_REACHED']) } });
     expect(variables.resolutions).toMatchObject({ pensionClaim: { decision: 'abandon' } });
     expect(await recordsOf(person)).toEqual({ pension: null, eligibilityChecks: 1, claims: 0, medicalContinuations: 0, pensionIncomeStatuses: 0 });

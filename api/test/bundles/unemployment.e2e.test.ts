@@ -116,8 +116,7 @@ describe('unemployment bundle end to end', () => {
     expect(rejection.formKey).toBe('onething:form:unemployment/registry-rejection');
     expect(view.state).toBe('COMPLETED');
     expect(visited(view)).toContain('Event_UnemploymentBenefitRejected');
-    // registryErrors.unemploymentBenefit is not asserted: the connector names its
-    // error variable registryRejection, the bundles map registryError.
+    expect(rootVariables(view).registryErrors).toMatchObject({ unemploymentBenefit: { registry: 'hr', code: expect.stringMatching(/^[A-Z_]+$/) } });
     expect(rootVariables(view).resolutions).toMatchObject({ unemploymentBenefit: { decision: 'abandon' } });
     expect(await recordsOf(person)).toEqual({ employed: false, unemployment: 'active', registrations: 1, benefits: 0, continuedMedical: 1 });
   });

@@ -29,7 +29,7 @@ export interface RetryPolicy {
 export const ATTEMPT_VARIABLE = 'onethingConnectorAttempt';
 
 /** The variable a BPMN error carries to its catch event. */
-export const REJECTION_VARIABLE = 'registryRejection';
+export const REJECTION_VARIABLE = 'registryError';
 
 export interface JobState {
   /** Retries left, as the job was activated with. */
