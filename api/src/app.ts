@@ -1,10 +1,14 @@
 import type { Zeebe } from '@camunda8/sdk';
+import { loadBundles } from '@onething/processes';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import { pino, type Logger } from 'pino';
 import { AppError } from './errors.ts';
+import { applicationsRoutes } from './modules/applications/applications.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { buildCatalogue, type Catalogue } from './modules/catalogue/catalogue.ts';
+import { catalogue } from './modules/catalogue/catalogue.plugin.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { monitorPlugin } from './modules/monitor/monitor.plugin.ts';
 import type { PersonalDataCipher } from './modules/people/personal-data-cipher.ts';
@@ -16,7 +20,9 @@ import { docsPlugin } from './plugins/docs.plugin.ts';
 import { errorsPlugin } from './plugins/errors.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { securityPlugin } from './plugins/security.plugin.ts';
+import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { spaPlugin } from './plugins/spa.plugin.ts';
+import { zeebePlugin } from './plugins/zeebe.plugin.ts';
 import type { Readiness } from './readiness.ts';
 
 declare module 'fastify' {
@@ -32,6 +38,8 @@ export interface AppOptions {
   personalData: PersonalDataCipher;
   /** The engine's Zeebe client (the launcher's engine unit opens and closes it); absent in tests without an engine. */
   zeebe?: Zeebe.ZeebeGrpcClient;
+  /** The bundles served (default: the catalogue in processes/). */
+  catalogue?: Catalogue;
   /** The designer build to serve at `/` (default: designer/dist of this repository). */
   spaRoot?: string;
 }
@@ -57,6 +65,10 @@ const appPlugin: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
 
   await fastify.register(healthRoutes, { readiness: options.readiness });
   await fastify.register(authRoutes);
+  await fastify.register(zeebePlugin, { client: options.zeebe });
+  await fastify.register(catalogue, { catalogue: options.catalogue ?? buildCatalogue(loadBundles()) });
+  await fastify.register(applicationsRoutes);
+  await fastify.register(tasksRoutes);
   await fastify.register(monitorPlugin, { databaseUrl: databaseUrlOf(options.orm), zeebe: options.zeebe });
 
   await fastify.register(spaPlugin, { root: options.spaRoot ?? designerDist });

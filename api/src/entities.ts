@@ -1,6 +1,15 @@
+import { ApplicationEventSchema, ApplicationSchema } from './modules/applications/application.entity.ts';
 import { AuditEventSchema } from './modules/audit/audit-event.entity.ts';
 import { SessionSchema } from './modules/auth/session.entity.ts';
+import { UserTaskSchema } from './modules/tasks/user-task.entity.ts';
 import { UserSchema } from './modules/users/user.entity.ts';
 
 /** Every MikroORM entity of the api (tables in schema `app`). */
-export const entities = [UserSchema, SessionSchema, AuditEventSchema];
+export const entities = [
+  UserSchema,
+  SessionSchema,
+  AuditEventSchema,
+  ApplicationSchema,
+  ApplicationEventSchema,
+  UserTaskSchema,
+];

@@ -16,6 +16,18 @@ export const errorCatalog = {
     message: 'Cross-origin requests that change state are not accepted.',
   },
   NOT_FOUND: { status: 404, message: 'Not found.' },
+  BUNDLE_NOT_FOUND: { status: 404, message: 'There is no such bundle.' },
+  APPLICATION_NOT_FOUND: { status: 404, message: 'There is no such application.' },
+  TASK_NOT_FOUND: { status: 404, message: 'There is no such task.' },
+  FORM_SUBMISSION_INVALID: { status: 400, message: 'The form has errors; correct the fields named.' },
+  SERVICE_SELECTION_INVALID: { status: 400, message: 'The selected services cannot be applied for together.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: 'This Idempotency-Key was already used for another bundle.',
+  },
+  TASK_CLAIMED_BY_OTHER: { status: 409, message: 'Another clerk has claimed this task.' },
+  TASK_NOT_ASSIGNED_TO_YOU: { status: 409, message: 'Claim the task before completing it.' },
+  TASK_CLOSED: { status: 409, message: 'This task is already completed or cancelled.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as application/json.' },
@@ -27,6 +39,7 @@ export const errorCatalog = {
     message:
       'The web app has not been built: run `pnpm start` from the repository root (or build the designer).',
   },
+  ENGINE_UNAVAILABLE: { status: 503, message: 'The process engine is not reachable; try again shortly.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is not available right now.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

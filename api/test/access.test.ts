@@ -20,7 +20,16 @@ afterAll(async () => {
 });
 
 /** Routes anyone may call, by design. Everything else must refuse a request without a session. */
-const PUBLIC_ROUTES = new Set(['/health', '/ready', '/metrics', '/api/auth/login', '/', '/*']);
+const PUBLIC_ROUTES = new Set([
+  '/health',
+  '/ready',
+  '/metrics',
+  '/api/auth/login',
+  '/api/bundles',
+  '/api/bundles/:key',
+  '/',
+  '/*',
+]);
 
 describe('authorization of every route', () => {
   it('every registered route declares its access', () => {

@@ -28,10 +28,13 @@ describe('migrations', () => {
       ),
     );
     expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'application',
+      'application_event',
       'audit_event',
       'mikro_orm_migrations',
       'session',
       'user_account',
+      'user_task',
     ]);
   });
 

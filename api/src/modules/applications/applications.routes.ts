@@ -1,0 +1,199 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { requireRole, type Principal } from '../auth/access.ts';
+import { ErrorResponse } from '../auth/auth.schemas.ts';
+import { canSeeApplication, visibleDepartments } from './application-access.ts';
+import { maskedData, openApplicationData, visibleData } from './application-data.ts';
+import { applicationParts } from './application-parts.ts';
+import { ApplicationEventSchema, ApplicationSchema } from './application.entity.ts';
+import {
+  ApplicationDetail,
+  ApplicationIdParams,
+  ApplicationList,
+  SubmitBody,
+  SubmitHeaders,
+  Submitted,
+} from './applications.schemas.ts';
+import { submitApplication } from './submit-application.ts';
+
+/** How many applications a list returns (newest first). */
+export const APPLICATION_LIST_LIMIT = 200;
+
+/** `POST /api/applications`, `GET /api/applications`, `GET /api/applications/:id`. */
+export const applicationsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.post(
+    '/api/applications',
+    {
+      config: { access: requireRole('citizen') },
+      schema: {
+        tags: ['applications'],
+        summary: 'Apply for a bundle with its combined form; starts the process',
+        headers: SubmitHeaders,
+        body: SubmitBody,
+        response: {
+          201: Submitted,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          422: ErrorResponse,
+          503: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = signedInPrincipal(request);
+      const submitted = await submitApplication(
+        {
+          bundleKey: request.body.bundleKey,
+          data: { ...request.body.data },
+          ...(request.body.services ? { services: request.body.services } : {}),
+          ...(request.headers['idempotency-key']
+            ? { idempotencyKey: request.headers['idempotency-key'] }
+            : {}),
+        },
+        {
+          em: request.em,
+          catalogue: fastify.catalogue,
+          cipher: fastify.personalData,
+          zeebe: () => fastify.zeebe(),
+          principal,
+          now: new Date(),
+        },
+      );
+      if (!submitted.replayed) {
+        await recordAudit(request.em, {
+          actorId: principal.id,
+          actorName: principal.username,
+          action: 'application.create',
+          target: submitted.id,
+          outcome: 'success',
+          ip: request.ip,
+          details: { bundleKey: request.body.bundleKey },
+        });
+      }
+      return reply.status(201).send({ id: submitted.id, status: submitted.status });
+    },
+  );
+
+  fastify.get(
+    '/api/applications',
+    {
+      config: { access: requireRole('citizen', 'clerk') },
+      schema: {
+        tags: ['applications'],
+        summary: 'My applications (citizen) or those of my groups (clerk); ID numbers masked',
+        response: { 200: ApplicationList, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const principal = signedInPrincipal(request);
+      const where = principal.roles.includes('clerk')
+        ? principal.groups.includes('window')
+          ? {}
+          : { departments: { $overlap: [...principal.groups] } }
+        : { applicantId: principal.id };
+      const rows = await request.em.find(ApplicationSchema, where, {
+        orderBy: { submittedAt: 'desc' },
+        limit: APPLICATION_LIST_LIMIT,
+      });
+      const visible = rows.filter((row) => canSeeApplication(principal, row));
+      await recordAudit(request.em, {
+        actorId: principal.id,
+        actorName: principal.username,
+        action: 'application.list',
+        outcome: 'success',
+        ip: request.ip,
+        details: { count: visible.length },
+      });
+      return visible.map((row) => {
+        const data = openApplicationData(fastify.personalData, row.dataCipher);
+        const shown =
+          row.applicantId === principal.id
+            ? data
+            : visibleData(data, visibleDepartments(principal, row.departments));
+        return {
+          id: row.id,
+          bundleKey: row.bundleKey,
+          status: row.status,
+          submittedAt: row.submittedAt.toISOString(),
+          updatedAt: row.updatedAt.toISOString(),
+          data: maskedData(shown),
+        };
+      });
+    },
+  );
+
+  fastify.get(
+    '/api/applications/:id',
+    {
+      config: { access: requireRole('citizen', 'clerk') },
+      schema: {
+        tags: ['applications'],
+        summary: 'One application with its parts and timeline',
+        params: ApplicationIdParams,
+        response: { 200: ApplicationDetail, 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const principal = signedInPrincipal(request);
+      const row = await request.em.findOne(ApplicationSchema, { id: request.params.id });
+      if (row === null || !canSeeApplication(principal, row)) {
+        await recordAudit(request.em, {
+          actorId: principal.id,
+          actorName: principal.username,
+          action: 'application.read',
+          target: request.params.id,
+          outcome: 'denied',
+          ip: request.ip,
+        });
+        throw new AppError('APPLICATION_NOT_FOUND');
+      }
+      const bundle = fastify.catalogue.get(row.bundleKey);
+      if (bundle === undefined)
+        throw new Error(`application ${row.id} names unknown bundle ${row.bundleKey}`);
+      const data = openApplicationData(fastify.personalData, row.dataCipher);
+      const owner = row.applicantId === principal.id;
+      // Full values only for the owner; staff see their departments' share, masked.
+      const shown = owner
+        ? data
+        : maskedData(visibleData(data, visibleDepartments(principal, row.departments)));
+      const events = await request.em.find(
+        ApplicationEventSchema,
+        { applicationId: row.id },
+        { orderBy: { at: 'asc', id: 'asc' } },
+      );
+      await recordAudit(request.em, {
+        actorId: principal.id,
+        actorName: principal.username,
+        action: 'application.read',
+        target: row.id,
+        outcome: 'success',
+        ip: request.ip,
+        details: { view: owner ? 'owner' : 'staff' },
+      });
+      return {
+        id: row.id,
+        bundleKey: row.bundleKey,
+        status: row.status,
+        services: [...row.services],
+        submittedAt: row.submittedAt.toISOString(),
+        data: shown,
+        parts: applicationParts(bundle.manifest, row.status, row.services, row.outcomes ?? null),
+        timeline: events.map((event) => ({
+          at: event.at.toISOString(),
+          event: event.event,
+          by: event.by ?? null,
+        })),
+      };
+    },
+  );
+};
+
+export function signedInPrincipal(request: FastifyRequest): Principal {
+  // The route's access already required a session; a missing one is a bug.
+  if (request.principal === undefined) throw new Error('signed-in route reached without a principal');
+  return request.principal;
+}

@@ -1,0 +1,63 @@
+import { Type } from 'typebox';
+import { APPLICATION_STATUSES } from './application.entity.ts';
+import { PART_STATUSES } from './application-parts.ts';
+
+export const SubmitBody = Type.Object(
+  {
+    bundleKey: Type.String({ minLength: 1, maxLength: 64 }),
+    data: Type.Object({}, { additionalProperties: true }),
+    services: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+export const SubmitHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+});
+
+export const Submitted = Type.Object({ id: Type.String(), status: Type.Enum(APPLICATION_STATUSES) });
+
+export const ApplicationIdParams = Type.Object(
+  { id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+
+const Data = Type.Object({}, { additionalProperties: true });
+
+export const ApplicationSummary = Type.Object({
+  id: Type.String(),
+  bundleKey: Type.String(),
+  status: Type.Enum(APPLICATION_STATUSES),
+  submittedAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  /** Sensitive values (ID numbers) masked. */
+  data: Data,
+});
+export const ApplicationList = Type.Array(ApplicationSummary);
+
+export const Part = Type.Object({
+  department: Type.String(),
+  service: Type.String(),
+  status: Type.Enum(PART_STATUSES),
+  result: Type.Union([
+    Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+    Type.Null(),
+  ]),
+});
+
+export const TimelineEntry = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  event: Type.String(),
+  by: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ApplicationDetail = Type.Object({
+  id: Type.String(),
+  bundleKey: Type.String(),
+  status: Type.Enum(APPLICATION_STATUSES),
+  services: Type.Array(Type.String()),
+  submittedAt: Type.String({ format: 'date-time' }),
+  data: Data,
+  parts: Type.Array(Part),
+  timeline: Type.Array(TimelineEntry),
+});

@@ -1,0 +1,213 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.ts';
+import { openApplicationData, visibleData } from '../applications/application-data.ts';
+import { ApplicationEventSchema } from '../applications/application.entity.ts';
+import { signedInPrincipal } from '../applications/applications.routes.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { requireRole, type Principal } from '../auth/access.ts';
+import { ErrorResponse } from '../auth/auth.schemas.ts';
+import { completeTask, taskForm } from './complete-task.ts';
+import { canSeeTask, taskDataScope } from './task-access.ts';
+import { CompleteBody, TaskDetail, TaskIdParams, TaskList, TaskListQuery } from './tasks.schemas.ts';
+import { UserTaskSchema, type UserTask } from './user-task.entity.ts';
+
+export const TASK_LIST_LIMIT = 200;
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+
+/** The clerks' tasks: list, detail, claim, unclaim, complete. */
+export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const access = requireRole('clerk');
+
+  fastify.get(
+    '/api/tasks',
+    {
+      config: { access },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Tasks of my groups',
+        querystring: TaskListQuery,
+        response: { 200: TaskList, ...errors },
+      },
+    },
+    async (request) => {
+      const principal = signedInPrincipal(request);
+      const state = request.query.state ?? 'open';
+      const groups = { candidateGroups: { $overlap: [...principal.groups] } };
+      const where =
+        state === 'mine'
+          ? { ...groups, state: 'open' as const, assigneeId: principal.id }
+          : state === 'done'
+            ? { ...groups, state: 'completed' as const }
+            : { ...groups, state: 'open' as const };
+      const tasks = await request.em.find(UserTaskSchema, where, {
+        orderBy: state === 'done' ? { completedAt: 'desc' } : { createdAt: 'asc' },
+        limit: TASK_LIST_LIMIT,
+      });
+      return tasks.filter((task) => canSeeTask(principal, task)).map(summary);
+    },
+  );
+
+  fastify.get(
+    '/api/tasks/:id',
+    {
+      config: { access },
+      schema: {
+        tags: ['tasks'],
+        summary: 'A task with its form, data and history',
+        params: TaskIdParams,
+        response: { 200: TaskDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const principal = signedInPrincipal(request);
+      const task = await visibleTask(request.em, request.params.id, principal);
+      const variables = openApplicationData(fastify.personalData, task.variablesCipher);
+      const history =
+        task.applicationId === null || task.applicationId === undefined
+          ? []
+          : await request.em.find(
+              ApplicationEventSchema,
+              { applicationId: task.applicationId },
+              { orderBy: { at: 'asc', id: 'asc' } },
+            );
+      await recordAudit(request.em, {
+        actorId: principal.id,
+        actorName: principal.username,
+        action: 'task.read',
+        target: task.id,
+        outcome: 'success',
+        ip: request.ip,
+        details: { applicationId: task.applicationId ?? null },
+      });
+      return {
+        ...summary(task),
+        form: taskForm(fastify.catalogue, task.formKey ?? null)?.form ?? null,
+        data: visibleData(variables, taskDataScope(principal, task)),
+        history: history.map((event) => ({
+          at: event.at.toISOString(),
+          event: event.event,
+          by: event.by ?? null,
+        })),
+      };
+    },
+  );
+
+  fastify.post(
+    '/api/tasks/:id/claim',
+    {
+      config: { access },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Take a task',
+        params: TaskIdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const principal = signedInPrincipal(request);
+      const task = await visibleTask(request.em, request.params.id, principal);
+      const claimed = await request.em.nativeUpdate(
+        UserTaskSchema,
+        { id: task.id, state: 'open', $or: [{ assigneeId: null }, { assigneeId: principal.id }] },
+        { assigneeId: principal.id, assigneeName: principal.displayName },
+      );
+      if (claimed === 0) throw new AppError(task.state === 'open' ? 'TASK_CLAIMED_BY_OTHER' : 'TASK_CLOSED');
+      return reply.status(204).send(null);
+    },
+  );
+
+  fastify.post(
+    '/api/tasks/:id/unclaim',
+    {
+      config: { access },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Give a task back to the group',
+        params: TaskIdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const principal = signedInPrincipal(request);
+      const task = await visibleTask(request.em, request.params.id, principal);
+      const released = await request.em.nativeUpdate(
+        UserTaskSchema,
+        { id: task.id, state: 'open', assigneeId: principal.id },
+        { assigneeId: null, assigneeName: null },
+      );
+      if (released === 0)
+        throw new AppError(task.state === 'open' ? 'TASK_NOT_ASSIGNED_TO_YOU' : 'TASK_CLOSED');
+      return reply.status(204).send(null);
+    },
+  );
+
+  fastify.post(
+    '/api/tasks/:id/complete',
+    {
+      config: { access },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Complete my task with the values of its form',
+        params: TaskIdParams,
+        body: CompleteBody,
+        response: { 204: Type.Null(), ...errors, 503: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const principal = signedInPrincipal(request);
+      const task = await visibleTask(request.em, request.params.id, principal);
+      await completeTask(
+        task,
+        { ...request.body.variables },
+        {
+          em: request.em,
+          catalogue: fastify.catalogue,
+          zeebe: () => fastify.zeebe(),
+          principal,
+          now: new Date(),
+          jobVariables: openApplicationData(fastify.personalData, task.variablesCipher),
+        },
+      );
+      await recordAudit(request.em, {
+        actorId: principal.id,
+        actorName: principal.username,
+        action: 'task.complete',
+        target: task.id,
+        outcome: 'success',
+        ip: request.ip,
+        details: { applicationId: task.applicationId ?? null },
+      });
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+/** The task, or 404 when it does not exist or belongs to groups the clerk is not in. */
+async function visibleTask(em: EntityManager, id: string, principal: Principal): Promise<UserTask> {
+  const task = await em.findOne(UserTaskSchema, { id });
+  if (task === null || !canSeeTask(principal, task)) throw new AppError('TASK_NOT_FOUND');
+  return task;
+}
+
+function summary(task: UserTask) {
+  return {
+    id: task.id,
+    name: task.name,
+    state: task.state,
+    bundleKey: task.bundleKey ?? null,
+    applicationId: task.applicationId ?? null,
+    candidateGroups: [...task.candidateGroups],
+    assignee: task.assigneeName ?? null,
+    dueDate: task.dueDate ? task.dueDate.toISOString() : null,
+    createdAt: task.createdAt.toISOString(),
+  };
+}

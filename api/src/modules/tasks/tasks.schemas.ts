@@ -1,0 +1,52 @@
+import { Type } from 'typebox';
+import { TASK_LIST_STATES } from './task-access.ts';
+import { TASK_STATES } from './user-task.entity.ts';
+
+export const TaskListQuery = Type.Object(
+  { state: Type.Optional(Type.Enum(TASK_LIST_STATES)) },
+  { additionalProperties: false },
+);
+
+export const TaskIdParams = Type.Object(
+  { id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const TaskSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  state: Type.Enum(TASK_STATES),
+  bundleKey: Nullable(Type.String()),
+  applicationId: Nullable(Type.String()),
+  candidateGroups: Type.Array(Type.String()),
+  assignee: Nullable(Type.String()),
+  dueDate: Nullable(Type.String({ format: 'date-time' })),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export const TaskList = Type.Array(TaskSummary);
+
+const Json = Type.Object({}, { additionalProperties: true });
+
+export const TaskDetail = Type.Intersect([
+  TaskSummary,
+  Type.Object({
+    form: Nullable(Json),
+    /** The job's variables as far as the task's group may see them. */
+    data: Json,
+    history: Type.Array(
+      Type.Object({
+        at: Type.String({ format: 'date-time' }),
+        event: Type.String(),
+        by: Nullable(Type.String()),
+      }),
+    ),
+  }),
+]);
+
+export const CompleteBody = Type.Object(
+  { variables: Type.Object({}, { additionalProperties: true }) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { Zeebe } from '@camunda8/sdk';
+import { loadBundles, serviceOutcomes, type BundleManifest } from '@onething/processes';
+import { pino, type Logger } from 'pino';
+import type { Orm } from '../../orm.ts';
+import { ApplicationSchema } from '../applications/application.entity.ts';
+import type { PersonalDataCipher } from '../people/personal-data-cipher.ts';
+import { USER_TASK_JOB_TYPE, userTaskJobFields, userTaskNames } from './user-task-job.ts';
+import { UserTaskSchema } from './user-task.entity.ts';
+
+type ActivatedJob = Awaited<ReturnType<Zeebe.ZeebeGrpcClient['activateJobs']>>[number];
+
+export interface UserTaskBridgeOptions {
+  zeebe: Zeebe.ZeebeGrpcClient;
+  orm: Orm;
+  /** Encrypts the job's variables (personal data) in the task row. */
+  personalData: PersonalDataCipher;
+  logger?: Logger;
+  /** Bundle manifests by key (default: the catalogue in processes/), to keep each application's part outcomes. */
+  manifests?: ReadonlyMap<string, BundleManifest>;
+  /** How long an activation holds a job (default 24 hours). */
+  activationTimeoutMs?: number;
+  /** Renew an activation this long before it runs out (default 1 hour), checking every `renewEveryMs`. */
+  renewBeforeMs?: number;
+  renewEveryMs?: number;
+  /** Long-poll duration of ActivateJobs; also bounds how long stop() waits (default 5 s). */
+  pollTimeoutMs?: number;
+  workerName?: string;
+}
+
+export interface UserTaskBridge {
+  /** Stops activating and renewing; resolves when the current poll has ended. */
+  stop(): Promise<void>;
+}
+
+const GRPC_NOT_FOUND = 5;
+
+/**
+ * The user-task bridge: takes every `io.camunda.zeebe:userTask` job and keeps
+ * a task row for it, which clerks claim and complete through the api. A job
+ * stays activated while a clerk works on it: the activation is long, and it is
+ * renewed (UpdateJobTimeout) before it runs out. A job that the engine no
+ * longer knows (its instance was cancelled, an interrupting event left the
+ * task) marks its task cancelled. A re-delivered job (after a timeout) updates
+ * its row, so claims survive.
+ *
+ * Tasks have no foreign key to applications: the window task can be activated
+ * before the transaction that stores its application commits (see
+ * submit-application.ts).
+ */
+export function startUserTaskBridge(options: UserTaskBridgeOptions): UserTaskBridge {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const activationTimeoutMs = options.activationTimeoutMs ?? 24 * 60 * 60 * 1000;
+  const renewBeforeMs = options.renewBeforeMs ?? 60 * 60 * 1000;
+  const pollTimeoutMs = options.pollTimeoutMs ?? 5_000;
+  const worker = options.workerName ?? 'onething-user-task-bridge';
+  const bundles = loadBundles();
+  const manifests =
+    options.manifests ?? new Map(bundles.map((bundle) => [bundle.manifest.key, bundle.manifest]));
+  // The job carries the element id only; the clerk sees the element's name.
+  const taskNames = new Map(
+    bundles.map((bundle) => [bundle.manifest.processId, userTaskNames(bundle.bpmnXml)]),
+  );
+  let running = true;
+
+  const keep = async (job: ActivatedJob): Promise<void> => {
+    const variables: Record<string, unknown> = { ...job.variables };
+    const fields = userTaskJobFields({ ...job.customHeaders }, variables);
+    const now = new Date();
+    const em = options.orm.em.fork();
+    const row = {
+      processInstanceKey: String(job.processInstanceKey),
+      bpmnProcessId: job.bpmnProcessId,
+      elementId: job.elementId,
+      name: job.elementId,
+      candidateGroups: fields.candidateGroups,
+      formKey: fields.formKey,
+      dueDate: fields.dueDate,
+      applicationId: fields.applicationId,
+      bundleKey: fields.bundleKey,
+      variablesCipher: options.personalData.encrypt(JSON.stringify(variables)),
+      jobDeadline: new Date(now.getTime() + activationTimeoutMs),
+    };
+    const existing = await em.findOne(UserTaskSchema, { jobKey: String(job.key) });
+    if (existing === null) {
+      await em.insert(UserTaskSchema, {
+        id: randomUUID(),
+        jobKey: String(job.key),
+        ...row,
+        name: taskNames.get(job.bpmnProcessId)?.get(job.elementId) ?? job.elementId,
+        assigneeId: null,
+        assigneeName: fields.assignee,
+        state: 'open',
+        createdAt: now,
+        completedAt: null,
+        completedBy: null,
+      });
+    } else {
+      await em.nativeUpdate(UserTaskSchema, { id: existing.id }, { ...row, name: existing.name });
+    }
+    await keepOutcomes(em, manifests, fields.applicationId, fields.bundleKey, variables);
+  };
+
+  const poll = (async () => {
+    while (running) {
+      try {
+        const jobs = await options.zeebe.activateJobs({
+          type: USER_TASK_JOB_TYPE,
+          worker,
+          maxJobsToActivate: 32,
+          timeout: activationTimeoutMs,
+          requestTimeout: pollTimeoutMs,
+        });
+        for (const job of jobs) {
+          await keep(job).catch((error: unknown) =>
+            logger.error({ err: error, jobKey: job.key }, 'user-task bridge could not keep a task'),
+          );
+        }
+      } catch (error) {
+        if (!running) break;
+        logger.warn({ err: error }, 'user-task bridge: activating jobs failed; retrying');
+        await delay(1_000);
+      }
+    }
+  })();
+
+  const renew = async (): Promise<void> => {
+    const em = options.orm.em.fork();
+    const due = await em.find(UserTaskSchema, {
+      state: 'open',
+      jobDeadline: { $lt: new Date(Date.now() + renewBeforeMs) },
+    });
+    for (const task of due) {
+      try {
+        await options.zeebe.updateJobTimeout({ jobKey: task.jobKey, timeout: activationTimeoutMs });
+        await em.nativeUpdate(
+          UserTaskSchema,
+          { id: task.id },
+          { jobDeadline: new Date(Date.now() + activationTimeoutMs) },
+        );
+      } catch (error) {
+        if (grpcCode(error) === GRPC_NOT_FOUND) {
+          await em.nativeUpdate(UserTaskSchema, { id: task.id, state: 'open' }, { state: 'cancelled' });
+        } else {
+          logger.warn({ err: error, jobKey: task.jobKey }, 'user-task bridge could not renew a job');
+        }
+      }
+    }
+  };
+  const renewing = setInterval(() => {
+    renew().catch((error: unknown) => logger.error({ err: error }, 'user-task bridge renewal failed'));
+  }, options.renewEveryMs ?? 60_000);
+
+  return {
+    stop: async () => {
+      running = false;
+      clearInterval(renewing);
+      await poll;
+    },
+  };
+}
+
+async function keepOutcomes(
+  em: ReturnType<Orm['em']['fork']>,
+  manifests: ReadonlyMap<string, BundleManifest>,
+  applicationId: string | null,
+  bundleKey: string | null,
+  variables: Record<string, unknown>,
+): Promise<void> {
+  if (applicationId === null || bundleKey === null) return;
+  const manifest = manifests.get(bundleKey);
+  if (manifest === undefined) return;
+  await em.nativeUpdate(
+    ApplicationSchema,
+    { id: applicationId },
+    { outcomes: serviceOutcomes(manifest, variables) },
+  );
+}
+
+function grpcCode(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'number' ? error.code : undefined;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
