@@ -27,6 +27,8 @@ export const errorCatalog = {
   },
   TASK_CLAIMED_BY_OTHER: { status: 409, message: 'Another clerk has claimed this task.' },
   TASK_NOT_ASSIGNED_TO_YOU: { status: 409, message: 'Claim the task before completing it.' },
+  TASK_NOT_RETURNABLE: { status: 409, message: 'Only the acceptance task returns an application.' },
+  APPLICATION_NOT_RETURNED: { status: 409, message: 'This application is not waiting for a supplement.' },
   TASK_CLOSED: { status: 409, message: 'This task is already completed or cancelled.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },

@@ -160,3 +160,67 @@ describe('the window acceptance task', () => {
     expect((await windowTask(task.applicationId ?? '')).assignee).toBeNull();
   });
 });
+
+describe('return for correction and supplement', () => {
+  it('returns the application to the citizen, who supplements it back to the window', async () => {
+    // given
+    const applicationId = await apply();
+    const task = await windowTask(applicationId);
+    expect((await post(`/api/tasks/${task.id}/claim`, window1)).statusCode).toBe(204);
+    const citizen1 = await signIn(t.app, 'citizen1');
+    const citizen2 = await signIn(t.app, 'citizen2');
+    const tooEarly = await post(`/api/applications/${applicationId}/supplement`, citizen1, {
+      data: newbornData(),
+    });
+
+    // when the window returns it
+    const returned = await post(`/api/tasks/${task.id}/return`, window1, { reason: '请补充出生医院名称' });
+
+    // then
+    expect(tooEarly.statusCode).toBe(409);
+    expect(returned.statusCode).toBe(204);
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/applications/${applicationId}`,
+      headers: { cookie: citizen1 },
+    });
+    expect(detail.json().status).toBe('returned');
+
+    // when the citizen supplements (and another citizen tries to)
+    const corrected = newbornData();
+    const stranger = await post(`/api/applications/${applicationId}/supplement`, citizen2, {
+      data: corrected,
+    });
+    const supplemented = await post(`/api/applications/${applicationId}/supplement`, citizen1, {
+      data: corrected,
+    });
+
+    // then a new acceptance task waits at the window
+    expect(stranger.statusCode).toBe(404);
+    expect(supplemented.statusCode).toBe(200);
+    const next = await eventuallyNewWindowTask(applicationId, task.id);
+    expect(next.name).toBe('综窗受理');
+    const timeline = await t.app.inject({
+      method: 'GET',
+      url: `/api/applications/${applicationId}`,
+      headers: { cookie: citizen1 },
+    });
+    expect(timeline.json().timeline.map((entry: { event: string }) => entry.event)).toEqual([
+      'application.submitted',
+      'application.returned',
+      'application.supplemented',
+    ]);
+    expect(timeline.json().status).toBe('submitted');
+  });
+});
+
+async function eventuallyNewWindowTask(applicationId: string, previousId: string): Promise<TaskSummary> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const found = (await tasks(window1)).find(
+      (task) => task.applicationId === applicationId && task.id !== previousId,
+    );
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no new window task for ${applicationId}`);
+}

@@ -13,10 +13,12 @@ import {
   ApplicationIdParams,
   ApplicationList,
   SubmitBody,
+  SupplementBody,
   SubmitHeaders,
   Submitted,
 } from './applications.schemas.ts';
 import { submitApplication } from './submit-application.ts';
+import { supplementApplication } from './supplement-application.ts';
 
 /** How many applications a list returns (newest first). */
 export const APPLICATION_LIST_LIMIT = 200;
@@ -188,6 +190,52 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox = async (fastify) => 
           by: event.by ?? null,
         })),
       };
+    },
+  );
+
+  fastify.post(
+    '/api/applications/:id/supplement',
+    {
+      config: { access: requireRole('citizen') },
+      schema: {
+        tags: ['applications'],
+        summary: 'Answer a return for correction with the corrected data',
+        params: ApplicationIdParams,
+        body: SupplementBody,
+        response: {
+          200: Submitted,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+          503: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const principal = signedInPrincipal(request);
+      await supplementApplication(
+        request.params.id,
+        { ...request.body.data },
+        {
+          em: request.em,
+          catalogue: fastify.catalogue,
+          cipher: fastify.personalData,
+          zeebe: () => fastify.zeebe(),
+          principal,
+          now: new Date(),
+        },
+      );
+      await recordAudit(request.em, {
+        actorId: principal.id,
+        actorName: principal.username,
+        action: 'application.supplement',
+        target: request.params.id,
+        outcome: 'success',
+        ip: request.ip,
+      });
+      return { id: request.params.id, status: 'submitted' as const };
     },
   );
 };

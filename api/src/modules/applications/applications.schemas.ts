@@ -61,3 +61,8 @@ export const ApplicationDetail = Type.Object({
   parts: Type.Array(Part),
   timeline: Type.Array(TimelineEntry),
 });
+
+export const SupplementBody = Type.Object(
+  { data: Type.Object({}, { additionalProperties: true }) },
+  { additionalProperties: false },
+);

@@ -125,8 +125,7 @@ function decisionEvent(decision: AcceptanceDecision): string {
 export function editableKeys(components: readonly unknown[]): string[] {
   return components.flatMap((component) => {
     const c = record(component);
-    const own =
-      typeof c.key === 'string' && c.readonly !== true && c.disabled !== true ? [c.key] : [];
+    const own = typeof c.key === 'string' && c.readonly !== true && c.disabled !== true ? [c.key] : [];
     return [...own, ...(Array.isArray(c.components) ? editableKeys(c.components) : [])];
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Type } from 'typebox';
+import { STAFF_FORMS } from '@onething/processes';
 import { AppError } from '../../errors.ts';
 import { openApplicationData, visibleData } from '../applications/application-data.ts';
 import { ApplicationEventSchema } from '../applications/application.entity.ts';
@@ -10,7 +11,14 @@ import { requireRole, type Principal } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
 import { completeTask, taskForm } from './complete-task.ts';
 import { canSeeTask, taskDataScope } from './task-access.ts';
-import { CompleteBody, TaskDetail, TaskIdParams, TaskList, TaskListQuery } from './tasks.schemas.ts';
+import {
+  CompleteBody,
+  ReturnBody,
+  TaskDetail,
+  TaskIdParams,
+  TaskList,
+  TaskListQuery,
+} from './tasks.schemas.ts';
 import { UserTaskSchema, type UserTask } from './user-task.entity.ts';
 
 export const TASK_LIST_LIMIT = 200;
@@ -181,6 +189,49 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         actorId: principal.id,
         actorName: principal.username,
         action: 'task.complete',
+        target: task.id,
+        outcome: 'success',
+        ip: request.ip,
+        details: { applicationId: task.applicationId ?? null },
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  fastify.post(
+    '/api/tasks/:id/return',
+    {
+      config: { access },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Return the application to the citizen for correction (acceptance task only)',
+        params: TaskIdParams,
+        body: ReturnBody,
+        response: { 204: Type.Null(), ...errors, 503: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const principal = signedInPrincipal(request);
+      const task = await visibleTask(request.em, request.params.id, principal);
+      if (taskForm(fastify.catalogue, task.formKey ?? null)?.name !== STAFF_FORMS.windowAccept) {
+        throw new AppError('TASK_NOT_RETURNABLE');
+      }
+      await completeTask(
+        task,
+        { acceptance: { decision: 'return', reason: request.body.reason } },
+        {
+          em: request.em,
+          catalogue: fastify.catalogue,
+          zeebe: () => fastify.zeebe(),
+          principal,
+          now: new Date(),
+          jobVariables: openApplicationData(fastify.personalData, task.variablesCipher),
+        },
+      );
+      await recordAudit(request.em, {
+        actorId: principal.id,
+        actorName: principal.username,
+        action: 'task.return',
         target: task.id,
         outcome: 'success',
         ip: request.ip,

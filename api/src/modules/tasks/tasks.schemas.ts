@@ -50,3 +50,8 @@ export const CompleteBody = Type.Object(
   { variables: Type.Object({}, { additionalProperties: true }) },
   { additionalProperties: false },
 );
+
+export const ReturnBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
