@@ -37,7 +37,7 @@ describe('the start part', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('starts the engine, registries, catalogue, workers and api on a fresh database, reports each in /ready and stops cleanly', async () => {
+  it('starts the engine, registries, catalogue, workers, api and task bridge on a fresh database, reports each in /ready and stops cleanly', async () => {
     // when
     const running = await startUnits(await PARTS.start(), config, silent);
     let registriesUrl: string | undefined;
@@ -53,6 +53,7 @@ describe('the start part', () => {
           catalogue: { ok: true },
           workers: { ok: true },
           database: { ok: true },
+          'task-bridge': { ok: true },
         },
       });
       expect(response.status).toBe(200);

@@ -15,11 +15,12 @@ export const PARTS = {
     await catalogue(),
     await workers(),
     await api(),
+    await taskBridge(),
   ],
   api: async () => [await database(), await engine('connect'), await api()],
   engine: async () => [await database(), await engine('embed')],
   registries: async () => [await database(), await registries(true)],
-  workers: async () => [await engine('connect'), await workers()],
+  workers: async () => [await engine('connect'), await workers(), await taskBridge()],
 } satisfies Record<string, (() => Promise<Unit[]>) | undefined>;
 
 // Loaded on demand, so that `onething --help` or a configuration error answers at once.
@@ -31,6 +32,7 @@ const registries = async (standalone: boolean) =>
 const catalogue = async () => (await import('./units/catalogue.unit.ts')).catalogueUnit();
 const workers = async () => (await import('./units/workers.unit.ts')).workersUnit();
 const api = async () => (await import('./units/api.unit.ts')).apiUnit();
+const taskBridge = async () => (await import('./units/task-bridge.unit.ts')).taskBridgeUnit();
 
 export type PartName = keyof typeof PARTS;
 
