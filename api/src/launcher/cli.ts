@@ -26,10 +26,6 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const makeUnits = PARTS[command];
-  if (makeUnits === undefined) {
-    console.error(`onething ${command}: this part is not available in this build yet.`);
-    return 2;
-  }
 
   const parsed = parseConfig(process.env, { repoRoot, cwd: process.env['INIT_CWD'] ?? process.cwd() });
   if (!parsed.ok) {

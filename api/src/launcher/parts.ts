@@ -21,7 +21,7 @@ export const PARTS = {
   engine: async () => [await database(), await engine('embed')],
   registries: async () => [await database(), await registries(true)],
   workers: async () => [await engine('connect'), await workers(), await taskBridge()],
-} satisfies Record<string, (() => Promise<Unit[]>) | undefined>;
+} satisfies Record<string, () => Promise<Unit[]>>;
 
 // Loaded on demand, so that `onething --help` or a configuration error answers at once.
 const database = async () => (await import('./units/database.unit.ts')).databaseUnit();

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient declaration must travel with the importer (packages that typecheck the engine sources)
+/// <reference path="./bpmn-moddle.d.ts" />
 import { createHash } from 'node:crypto';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
