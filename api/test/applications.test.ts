@@ -134,7 +134,7 @@ describe('GET /api/applications', () => {
       result: null,
     });
     expect(detail.timeline).toEqual([
-      { at: expect.any(String), event: 'application.submitted', by: '张伟' },
+      { at: expect.any(String), event: 'application.submitted', by: '王芳' },
     ]);
     const audited = await t.orm.em
       .fork()
@@ -187,7 +187,7 @@ describe('GET /api/applications', () => {
     expect(response.statusCode).toBe(200);
     const [first] = response.json();
     expect(first.bundleKey).toBe('newborn');
-    expect(first.data.infantCare).toEqual({ claimant: 'father', ratio: '100' });
+    expect(first.data.infantCare).toEqual({ claimant: 'mother', ratio: '100' });
     expect(first.data.household?.headName).toBeUndefined();
     expect(first.data.socialSecurityCard).toBeUndefined();
   });

@@ -38,7 +38,7 @@ describe('POST /api/auth/login', () => {
       user: {
         id: expect.any(String),
         username: 'citizen1',
-        displayName: '张伟',
+        displayName: '王芳',
         roles: ['citizen'],
         groups: [],
       },

@@ -61,7 +61,7 @@ describe('the user-task bridge', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.state).toBe('open');
     expect(rows[0]?.jobDeadline.getTime()).toBeGreaterThan(task.jobDeadline.getTime());
-    expect(rows[0]?.variablesCipher).not.toContain('张伟');
+    expect(rows[0]?.variablesCipher).not.toContain('王芳');
   });
 
   it('marks the task cancelled when its process instance is cancelled', async () => {

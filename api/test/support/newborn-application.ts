@@ -1,29 +1,36 @@
-import { demoIdNumber } from '../../src/modules/users/demo-accounts.ts';
+import { demoPeople } from '@onething/registries';
 
-/** citizen1's resident ID number (demo account). */
-export const CITIZEN1_ID = demoIdNumber('11010519900307123');
-export const MOTHER_ID = demoIdNumber('33010619920315452');
+/** citizen1's resident ID number (demo account; the registries' demo mother). */
+export const CITIZEN1_ID = demoPeople.CITIZEN1.idNumber;
+/** The mother is citizen1 herself. */
+export const MOTHER_ID = CITIZEN1_ID;
+export const FATHER_ID = demoPeople.CITIZEN1_SPOUSE.idNumber;
 
-/** A complete newborn application by citizen1, the father. */
+/** A complete newborn application by citizen1, the mother. */
 export function newbornData(): Record<string, unknown> {
   return {
-    applicant: { idNumber: CITIZEN1_ID, name: '张伟', mobile: '13812345678', relationship: 'parent' },
-    mother: { idNumber: MOTHER_ID, name: '王芳' },
-    father: { idNumber: CITIZEN1_ID, name: '张伟' },
+    applicant: {
+      idNumber: CITIZEN1_ID,
+      name: demoPeople.CITIZEN1.name,
+      mobile: '13812345678',
+      relationship: 'parent',
+    },
+    mother: { idNumber: CITIZEN1_ID, name: demoPeople.CITIZEN1.name },
+    father: { idNumber: FATHER_ID, name: demoPeople.CITIZEN1_SPOUSE.name },
     child: {
-      name: '张思远',
+      name: '陈思远',
       sex: 'male',
       birthDate: '2026-09-20',
-      birthPlace: '北京市朝阳区',
-      birthHospital: '北京妇产医院',
+      birthPlace: '浙江省杭州市西湖区',
+      birthHospital: '浙江大学医学院附属妇产科医院',
     },
     household: {
       entryParent: 'father',
-      number: '110105012345',
-      headName: '张伟',
-      address: '北京市朝阳区建国路 1 号',
+      number: '330102012345',
+      headName: demoPeople.CITIZEN1_SPOUSE.name,
+      address: '浙江省杭州市西湖区文三路 1 号',
     },
-    infantCare: { claimant: 'father', ratio: '100' },
-    socialSecurityCard: { bank: '中国工商银行', deliveryAddress: '北京市朝阳区建国路 1 号' },
+    infantCare: { claimant: 'mother', ratio: '100' },
+    socialSecurityCard: { bank: '中国工商银行', deliveryAddress: '浙江省杭州市西湖区文三路 1 号' },
   };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isValidResidentId } from '../people/resident-id.ts';
-import { DEMO_ACCOUNTS, demoIdNumber } from './demo-accounts.ts';
+import { demoPeople } from '@onething/registries';
+import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 
 describe('demo accounts', () => {
-  it('are the accounts of the design, citizens with valid resident ID numbers', () => {
+  it("are the accounts of the design, citizens being the registries' demo people with valid ID numbers", () => {
     expect(DEMO_ACCOUNTS.map((account) => account.username)).toEqual([
       'citizen1',
       'citizen2',
@@ -17,8 +18,16 @@ describe('demo accounts', () => {
       'admin',
     ]);
     for (const account of DEMO_ACCOUNTS.filter((a) => a.roles.includes('citizen'))) {
-      expect(account.idNumberBody).toBeDefined();
-      expect(isValidResidentId(demoIdNumber(account.idNumberBody ?? ''))).toBe(true);
+      expect(isValidResidentId(account.idNumber ?? '')).toBe(true);
     }
+    const [citizen1, citizen2] = DEMO_ACCOUNTS;
+    expect(citizen1).toMatchObject({
+      displayName: demoPeople.CITIZEN1.name,
+      idNumber: demoPeople.CITIZEN1.idNumber,
+    });
+    expect(citizen2).toMatchObject({
+      displayName: demoPeople.CITIZEN2.name,
+      idNumber: demoPeople.CITIZEN2.idNumber,
+    });
   });
 });

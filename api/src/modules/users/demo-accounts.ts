@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { demoPeople } from '@onething/registries';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../auth/passwords.ts';
 import type { PersonalDataCipher } from '../people/personal-data-cipher.ts';
-import { residentIdCheckCharacter } from '../people/resident-id.ts';
 import type { Group, Role } from './roles.ts';
 import { UserSchema } from './user.entity.ts';
 
@@ -13,26 +13,27 @@ interface DemoAccount {
   displayName: string;
   roles: Role[];
   groups: Group[];
-  /** First 17 digits of a (made-up) resident ID number; the check character is computed. */
-  idNumberBody?: string;
+  /** The citizen's resident ID number: the same person the sandbox registries know. */
+  idNumber?: string;
 }
 
 /** The demo accounts of DESIGN.md; seeded on the embedded default only (see config.ts). */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  // 110105: Beijing Chaoyang, born 1990-03-07; 310115: Shanghai Pudong, born 1985-11-22.
+  // The demo citizens are the registries' demo people, so that prefill and the
+  // registry connectors find them: citizen1 a young mother, citizen2 near retirement.
   {
     username: 'citizen1',
-    displayName: '张伟',
+    displayName: demoPeople.CITIZEN1.name,
     roles: ['citizen'],
     groups: [],
-    idNumberBody: '11010519900307123',
+    idNumber: demoPeople.CITIZEN1.idNumber,
   },
   {
     username: 'citizen2',
-    displayName: '王芳',
+    displayName: demoPeople.CITIZEN2.name,
     roles: ['citizen'],
     groups: [],
-    idNumberBody: '31011519851122456',
+    idNumber: demoPeople.CITIZEN2.idNumber,
   },
   { username: 'window1', displayName: '综窗受理员 (window clerk)', roles: ['clerk'], groups: ['window'] },
   { username: 'hr1', displayName: '人社经办员 (HR clerk)', roles: ['clerk'], groups: ['hr'] },
@@ -43,10 +44,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'supervisor1', displayName: '监督员 (supervisor)', roles: ['supervisor'], groups: [] },
   { username: 'admin', displayName: '系统管理员 (administrator)', roles: ['admin'], groups: [] },
 ];
-
-export function demoIdNumber(body: string): string {
-  return `${body}${residentIdCheckCharacter(body)}`;
-}
 
 /** Creates the demo accounts that do not exist yet; existing accounts are left as they are. */
 export async function seedDemoAccounts(
@@ -66,7 +63,7 @@ export async function seedDemoAccounts(
   const created: string[] = [];
   for (const account of DEMO_ACCOUNTS) {
     if (existing.has(account.username)) continue;
-    const idNumber = account.idNumberBody === undefined ? undefined : demoIdNumber(account.idNumberBody);
+    const idNumber = account.idNumber;
     await em.insert(UserSchema, {
       id: randomUUID(),
       username: account.username,
