@@ -4,7 +4,15 @@ import { defineConfig } from 'vitest/config';
 // creates its own database on it.
 export default defineConfig({
   test: {
-    projects: ['engine', 'forms', 'processes', 'api', 'designer', 'designer/vitest.e2e.config.ts', 'registries'],
+    projects: [
+      'engine',
+      'forms',
+      'processes',
+      'api',
+      'designer',
+      'designer/vitest.e2e.config.ts',
+      'registries',
+    ],
     globalSetup: ['./test/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },

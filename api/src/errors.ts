@@ -20,7 +20,10 @@ export const errorCatalog = {
   APPLICATION_NOT_FOUND: { status: 404, message: 'There is no such application.' },
   TASK_NOT_FOUND: { status: 404, message: 'There is no such task.' },
   FORM_SUBMISSION_INVALID: { status: 400, message: 'The form has errors; correct the fields named.' },
-  SERVICE_SELECTION_INVALID: { status: 400, message: 'The selected services cannot be applied for together.' },
+  SERVICE_SELECTION_INVALID: {
+    status: 400,
+    message: 'The selected services cannot be applied for together.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     message: 'This Idempotency-Key was already used for another bundle.',

@@ -133,9 +133,7 @@ describe('GET /api/applications', () => {
       status: 'pending',
       result: null,
     });
-    expect(detail.timeline).toEqual([
-      { at: expect.any(String), event: 'application.submitted', by: '王芳' },
-    ]);
+    expect(detail.timeline).toEqual([{ at: expect.any(String), event: 'application.submitted', by: '王芳' }]);
     const audited = await t.orm.em
       .fork()
       .count(AuditEventSchema, { action: 'application.read', target: id, outcome: 'success' });
@@ -160,7 +158,11 @@ describe('GET /api/applications', () => {
 
   it('lists only the citizen own applications, with ID numbers masked', async () => {
     // when
-    const mine = await t.app.inject({ method: 'GET', url: '/api/applications', headers: { cookie: citizen1 } });
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: '/api/applications',
+      headers: { cookie: citizen1 },
+    });
     const theirs = await t.app.inject({
       method: 'GET',
       url: '/api/applications',
@@ -171,7 +173,9 @@ describe('GET /api/applications', () => {
     expect(mine.statusCode).toBe(200);
     expect(mine.json().length).toBeGreaterThan(0);
     expect(mine.body).not.toContain(MOTHER_ID);
-    expect(mine.json()[0].data.mother.idNumber).toBe(`${MOTHER_ID.slice(0, 6)}********${MOTHER_ID.slice(14)}`);
+    expect(mine.json()[0].data.mother.idNumber).toBe(
+      `${MOTHER_ID.slice(0, 6)}********${MOTHER_ID.slice(14)}`,
+    );
     expect(theirs.json()).toEqual([]);
   });
 
@@ -181,7 +185,11 @@ describe('GET /api/applications', () => {
 
     // when
     const tax = await signIn(t.app, 'tax1');
-    const response = await t.app.inject({ method: 'GET', url: '/api/applications', headers: { cookie: tax } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/applications',
+      headers: { cookie: tax },
+    });
 
     // then
     expect(response.statusCode).toBe(200);

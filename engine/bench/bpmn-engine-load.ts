@@ -34,7 +34,9 @@ export async function startReferenceRig(): Promise<ReferenceRig> {
       );
       const engine = new Engine({ name: 'bundle-shape', moddleContext, services });
       engine.once('end', () => resolve());
-      engine.once('error', (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+      engine.once('error', (error: unknown) =>
+        reject(error instanceof Error ? error : new Error(String(error))),
+      );
       engine.execute({ listener }).catch(reject);
     });
 

@@ -53,7 +53,12 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<LoopRes
   await Promise.all(Array.from({ length: options.inFlight }, lane));
   const seconds = (performance.now() - begin) / 1000;
   latencies.sort((a, b) => a - b);
-  return { completed: latencies.length, seconds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+  return {
+    completed: latencies.length,
+    seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+  };
 }
 
 /**

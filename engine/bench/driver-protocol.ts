@@ -19,9 +19,19 @@ const REPLY_KINDS = new Set(['done', 'level', 'failed']);
 
 // Both ends are our own code; the kind check guards against stray IPC traffic only.
 export function isDriverRequest(message: unknown): message is DriverRequest {
-  return typeof message === 'object' && message !== null && 'kind' in message && REQUEST_KINDS.has(String(message.kind));
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    'kind' in message &&
+    REQUEST_KINDS.has(String(message.kind))
+  );
 }
 
 export function isDriverReply(message: unknown): message is DriverReply {
-  return typeof message === 'object' && message !== null && 'kind' in message && REPLY_KINDS.has(String(message.kind));
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    'kind' in message &&
+    REPLY_KINDS.has(String(message.kind))
+  );
 }

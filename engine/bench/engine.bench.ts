@@ -41,7 +41,11 @@ async function main(): Promise<void> {
     try {
       await rig.runLevel({ inFlight: 20, total: config.warmup, maxMs: 30_000 });
       for (const inFlight of config.levels) {
-        const level = await rig.runLevel({ inFlight, total: totalFor(inFlight), maxMs: config.maxSecondsPerLevel * 1000 });
+        const level = await rig.runLevel({
+          inFlight,
+          total: totalFor(inFlight),
+          maxMs: config.maxSecondsPerLevel * 1000,
+        });
         log(`onething     ${inFlight} in flight: ${level.completed} in ${level.seconds.toFixed(1)} s`);
         ours.push(level);
       }
@@ -60,7 +64,11 @@ async function main(): Promise<void> {
     const rig = await startReferenceRig();
     await rig.runLevel({ inFlight: 20, total: config.warmup, maxMs: 30_000 });
     for (const inFlight of config.levels) {
-      const level = await rig.runLevel({ inFlight, total: totalFor(inFlight), maxMs: config.maxSecondsPerLevel * 1000 });
+      const level = await rig.runLevel({
+        inFlight,
+        total: totalFor(inFlight),
+        maxMs: config.maxSecondsPerLevel * 1000,
+      });
       log(`bpmn-engine  ${inFlight} in flight: ${level.completed} in ${level.seconds.toFixed(1)} s`);
       reference.push(level);
     }
@@ -94,7 +102,8 @@ function number(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got '${raw}'`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a non-negative integer, got '${raw}'`);
   return value;
 }
 

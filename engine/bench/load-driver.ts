@@ -34,7 +34,8 @@ function connect(address: string): ZeebeClient {
 
 const address = process.argv[2];
 const mode: WorkerMode = process.argv[3] === 'poll' ? 'poll' : 'stream';
-if (!address || !process.send) throw new Error('load-driver runs as a forked child: load-driver.ts <host:port> <stream|poll>');
+if (!address || !process.send)
+  throw new Error('load-driver runs as a forked child: load-driver.ts <host:port> <stream|poll>');
 // The starter and the workers use separate connections, as separate processes would.
 const starter = connect(address);
 
@@ -43,7 +44,10 @@ const reply = (message: DriverReply) => process.send?.(message);
 process.on('message', (message: unknown) => {
   if (!isDriverRequest(message)) return;
   handle(message).then(reply, (error: unknown) =>
-    reply({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    reply({
+      kind: 'failed',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    }),
   );
 });
 
@@ -80,7 +84,10 @@ async function handle(request: DriverRequest): Promise<DriverReply> {
         total: request.count,
         maxMs: Number.POSITIVE_INFINITY,
         runOne: async () => {
-          await starter.createProcessInstance({ bpmnProcessId: PROCESS_ID, variables: { applicant: 'bench' } });
+          await starter.createProcessInstance({
+            bpmnProcessId: PROCESS_ID,
+            variables: { applicant: 'bench' },
+          });
         },
       });
       return { kind: 'done' };

@@ -41,8 +41,11 @@ export async function startOneThingRig(databaseUrl: string, workerMode: WorkerMo
   }
   const commits = async () =>
     Number(
-      (await stats.query<{ n: string }>('select xact_commit::text as n from pg_stat_database where datname = current_database()'))
-        .rows[0]?.n ?? Number.NaN,
+      (
+        await stats.query<{ n: string }>(
+          'select xact_commit::text as n from pg_stat_database where datname = current_database()',
+        )
+      ).rows[0]?.n ?? Number.NaN,
     );
 
   return {

@@ -18,10 +18,26 @@ const TARGET_PARKED_KB = 5;
 export function printReport(results: BenchResults, header: string[]): void {
   const lines: string[] = ['', ...header, ''];
   lines.push(
-    row(['engine', 'in flight', 'done', 'inst/s', 'p50 ms', 'p99 ms', 'engine CPU', 'client CPU', 'PG CPU', 'commits', 'peak RSS MB']),
+    row([
+      'engine',
+      'in flight',
+      'done',
+      'inst/s',
+      'p50 ms',
+      'p99 ms',
+      'engine CPU',
+      'client CPU',
+      'PG CPU',
+      'commits',
+      'peak RSS MB',
+    ]),
   );
   const levels: [string, LevelResult, number][] = [
-    ...results.ours.map((level): [string, LevelResult, number] => ['onething', level, level.commitsPerInstance]),
+    ...results.ours.map((level): [string, LevelResult, number] => [
+      'onething',
+      level,
+      level.commitsPerInstance,
+    ]),
     ...results.reference.map((level): [string, LevelResult, number] => ['bpmn-engine', level, Number.NaN]),
   ];
   for (const [name, level, commits] of levels) {
@@ -45,7 +61,10 @@ export function printReport(results: BenchResults, header: string[]): void {
   lines.push('', 'ratio onething / bpmn-engine (instances/s):');
   for (const level of results.ours) {
     const reference = results.reference.find((candidate) => candidate.inFlight === level.inFlight);
-    if (reference) lines.push(`  ${pad(String(level.inFlight), 5)} in flight: ${fixed(level.perSecond / reference.perSecond, 2)}×`);
+    if (reference)
+      lines.push(
+        `  ${pad(String(level.inFlight), 5)} in flight: ${fixed(level.perSecond / reference.perSecond, 2)}×`,
+      );
   }
   lines.push(
     '',
@@ -55,11 +74,21 @@ export function printReport(results: BenchResults, header: string[]): void {
     'targets:',
   );
   const best = Math.max(...results.ours.map((level) => level.perSecond));
-  lines.push(verdict(`≥ ${TARGET_PER_SECOND} durable instances/s (best level)`, `${fixed(best, 1)}/s`, best >= TARGET_PER_SECOND));
+  lines.push(
+    verdict(
+      `≥ ${TARGET_PER_SECOND} durable instances/s (best level)`,
+      `${fixed(best, 1)}/s`,
+      best >= TARGET_PER_SECOND,
+    ),
+  );
   const at100 = results.ours.find((level) => level.inFlight === 100);
   if (at100) {
     lines.push(
-      verdict(`p99 < ${TARGET_P99_MS_AT_100} ms at 100 in flight`, `${fixed(at100.p99Ms, 1)} ms`, at100.p99Ms < TARGET_P99_MS_AT_100),
+      verdict(
+        `p99 < ${TARGET_P99_MS_AT_100} ms at 100 in flight`,
+        `${fixed(at100.p99Ms, 1)} ms`,
+        at100.p99Ms < TARGET_P99_MS_AT_100,
+      ),
     );
   }
   lines.push(
@@ -71,7 +100,13 @@ export function printReport(results: BenchResults, header: string[]): void {
   );
   const bestReference = Math.max(...results.reference.map((level) => level.perSecond));
   if (results.reference.length > 0) {
-    lines.push(verdict('≥ 5× bpmn-engine in memory (best levels)', `${fixed(best / bestReference, 2)}×`, best >= 5 * bestReference));
+    lines.push(
+      verdict(
+        '≥ 5× bpmn-engine in memory (best levels)',
+        `${fixed(best / bestReference, 2)}×`,
+        best >= 5 * bestReference,
+      ),
+    );
   }
   console.log(lines.join('\n'));
 }
@@ -82,7 +117,9 @@ function verdict(target: string, measured: string, met: boolean): string {
 }
 
 function row(cells: string[]): string {
-  return cells.map((cell, index) => (index === 0 ? pad(cell, 12) : cell.padStart(index === 1 ? 9 : 11))).join(' ');
+  return cells
+    .map((cell, index) => (index === 0 ? pad(cell, 12) : cell.padStart(index === 1 ? 9 : 11)))
+    .join(' ');
 }
 
 function pad(text: string, width: number): string {

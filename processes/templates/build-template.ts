@@ -1,6 +1,7 @@
 import { DEPARTMENT_NAMES, type OperationSpec } from './operation-specs.ts';
 
-export const TEMPLATE_SCHEMA_URL = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
+export const TEMPLATE_SCHEMA_URL =
+  'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
 export const DEFAULT_RETRIES = '5';
 
 /** The job type the registry connector subscribes to for an operation. */
@@ -43,13 +44,23 @@ export function buildTemplate(spec: OperationSpec): Record<string, unknown> {
         type: 'String',
         value: DEFAULT_RETRIES,
         binding: { type: 'zeebe:taskDefinition', property: 'retries' },
-        constraints: { notEmpty: true, pattern: { value: '^\\d+$', message: '须为非负整数 / must be a whole number' } },
+        constraints: {
+          notEmpty: true,
+          pattern: { value: '^\\d+$', message: '须为非负整数 / must be a whole number' },
+        },
       },
       { type: 'Hidden', value: spec.dept, binding: { type: 'zeebe:taskHeader', key: 'registry' } },
       { type: 'Hidden', value: spec.operation, binding: { type: 'zeebe:taskHeader', key: 'operation' } },
       ...spec.inputs.map((input) =>
         input.choices
-          ? { label: input.label, group: 'request', type: 'Dropdown', value: input.value, choices: input.choices, binding: { type: 'zeebe:input', name: input.name } }
+          ? {
+              label: input.label,
+              group: 'request',
+              type: 'Dropdown',
+              value: input.value,
+              choices: input.choices,
+              binding: { type: 'zeebe:input', name: input.name },
+            }
           : {
               label: input.label,
               group: 'request',

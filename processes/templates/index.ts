@@ -21,10 +21,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * for the Studio's modeler (bpmn-js-element-templates) and for checks.
  */
 export function loadElementTemplates(dir: URL = TEMPLATES_DIR): ElementTemplate[] {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   return files.map((file) => {
     const json: unknown = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
-    if (!isRecord(json) || typeof json.id !== 'string' || typeof json.name !== 'string' || typeof json.version !== 'number') {
+    if (
+      !isRecord(json) ||
+      typeof json.id !== 'string' ||
+      typeof json.name !== 'string' ||
+      typeof json.version !== 'number'
+    ) {
       throw new Error(`element template ${file} lacks an id, a name or a version`);
     }
     return { id: json.id, name: json.name, version: json.version, json, file };

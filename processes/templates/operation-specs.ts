@@ -31,10 +31,20 @@ export interface OperationSpec {
   readonly outputs: readonly OutputSpec[];
 }
 
-const input = (name: string, label: string, value: string, optional = false): InputSpec => ({ name, label, value, optional });
+const input = (name: string, label: string, value: string, optional = false): InputSpec => ({
+  name,
+  label,
+  value,
+  optional,
+});
 const output = (source: string, target: string, label: string): OutputSpec => ({ source, target, label });
 
-export const DEPARTMENT_NAMES: Record<OperationSpec['dept'], string> = { civil: '民政', health: '卫健', hr: '人社', tax: '税务' };
+export const DEPARTMENT_NAMES: Record<OperationSpec['dept'], string> = {
+  civil: '民政',
+  health: '卫健',
+  hr: '人社',
+  tax: '税务',
+};
 
 export const OPERATION_SPECS: readonly OperationSpec[] = [
   {
@@ -213,7 +223,11 @@ export const OPERATION_SPECS: readonly OperationSpec[] = [
       output('eligible', 'pensionEligible', '是否符合条件 / Eligible'),
       output('contributionMonths', 'contributionMonths', '缴费月数 / Contribution months'),
       output('requiredContributionMonths', 'requiredContributionMonths', '最低缴费月数 / Required months'),
-      output('statutoryRetirementDate', 'statutoryRetirementDate', '法定退休日期 / Statutory retirement date'),
+      output(
+        'statutoryRetirementDate',
+        'statutoryRetirementDate',
+        '法定退休日期 / Statutory retirement date',
+      ),
       output('reasons', 'ineligibilityReasons', '不符合原因 / Reasons'),
     ],
   },
@@ -239,7 +253,8 @@ export const OPERATION_SPECS: readonly OperationSpec[] = [
     dept: 'hr',
     operation: 'continue-medical-insurance',
     title: '医保关系接续',
-    description: '退休或失业后接续基本医疗保险关系。Continues medical insurance after retirement or unemployment.',
+    description:
+      '退休或失业后接续基本医疗保险关系。Continues medical insurance after retirement or unemployment.',
     inputs: [
       input('idNumber', '参保人身份证号码 / Insured ID number', '=applicant.idNumber'),
       {
@@ -266,12 +281,20 @@ export const OPERATION_SPECS: readonly OperationSpec[] = [
     description: '办理失业登记，终止与原单位的就业和职工参保。Registers unemployment.',
     inputs: [
       input('idNumber', '申请人身份证号码 / Applicant ID number', '=applicant.idNumber'),
-      input('lastEmployerCreditCode', '原单位统一社会信用代码 / Last employer credit code', '=employer.creditCode'),
+      input(
+        'lastEmployerCreditCode',
+        '原单位统一社会信用代码 / Last employer credit code',
+        '=employer.creditCode',
+      ),
       input('separationDate', '离职日期 / Separation date', '=unemployment.separationDate'),
       input('separationReason', '离职原因 / Separation reason', '=unemployment.separationReason'),
     ],
     outputs: [
-      output('unemploymentRegistrationNo', 'unemploymentRegistrationNo', '失业登记编号 / Registration number'),
+      output(
+        'unemploymentRegistrationNo',
+        'unemploymentRegistrationNo',
+        '失业登记编号 / Registration number',
+      ),
       output('documentUrl', 'unemploymentRegistrationUrl', '电子证照地址 / Document URL'),
     ],
   },
@@ -282,7 +305,11 @@ export const OPERATION_SPECS: readonly OperationSpec[] = [
     description: '核定失业保险金的标准和领取期限。Grants the unemployment benefit.',
     inputs: [
       input('idNumber', '申请人身份证号码 / Applicant ID number', '=applicant.idNumber'),
-      input('unemploymentRegistrationNo', '失业登记编号 / Unemployment registration number', '=unemploymentRegistrationNo'),
+      input(
+        'unemploymentRegistrationNo',
+        '失业登记编号 / Unemployment registration number',
+        '=unemploymentRegistrationNo',
+      ),
       input('bankName', '开户银行 / Bank', '=bankAccount.bank'),
       input('bankAccountNumber', '银行账号 / Account number', '=bankAccount.number'),
     ],
@@ -336,7 +363,11 @@ export const OPERATION_SPECS: readonly OperationSpec[] = [
     title: '3 岁以下婴幼儿照护专项附加扣除',
     description: '为父母办理婴幼儿照护个人所得税专项附加扣除。Registers the infant care deduction.',
     inputs: [
-      input('taxpayerIdNumber', '纳税人身份证号码 / Taxpayer ID number', '=if infantCare.claimant = "father" then father.idNumber else mother.idNumber'),
+      input(
+        'taxpayerIdNumber',
+        '纳税人身份证号码 / Taxpayer ID number',
+        '=if infantCare.claimant = "father" then father.idNumber else mother.idNumber',
+      ),
       input('childIdNumber', '子女公民身份号码 / Child ID number', '=childIdNumber'),
       input('childName', '子女姓名 / Child name', '=child.name'),
       input('sharePercent', '扣除比例（%） / Share (%)', '=number(infantCare.ratio)'),
@@ -355,7 +386,11 @@ export const OPERATION_SPECS: readonly OperationSpec[] = [
     title: '个人所得税扣缴登记',
     description: '扣缴义务人为新员工办理个人所得税扣缴登记。Registers withholding for a new employee.',
     inputs: [
-      input('employerCreditCode', '扣缴义务人统一社会信用代码 / Employer credit code', '=employer.creditCode'),
+      input(
+        'employerCreditCode',
+        '扣缴义务人统一社会信用代码 / Employer credit code',
+        '=employer.creditCode',
+      ),
       input('employeeIdNumber', '员工身份证号码 / Employee ID number', '=employee.idNumber'),
       input('employeeName', '员工姓名 / Employee name', '=employee.name'),
       input('startDate', '任职受雇日期 / Start date', '=employment.startDate'),

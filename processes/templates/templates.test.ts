@@ -21,7 +21,8 @@ if (typeof schemaJson !== 'object' || schemaJson === null)
 const schema: object = schemaJson;
 
 /** The validator bpmn-js-element-templates runs on every template it loads. */
-const validateZeebe: (template: object) => { valid: boolean; errors?: { message: string }[] } = templatesValidator.validateZeebe;
+const validateZeebe: (template: object) => { valid: boolean; errors?: { message: string }[] } =
+  templatesValidator.validateZeebe;
 
 interface ContractOperation {
   dept: string;

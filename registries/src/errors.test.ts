@@ -14,7 +14,9 @@ describe('error catalog', () => {
     const named = new Set(contract.match(/`[A-Z][A-Z_]{3,}`/g)?.map((code) => code.slice(1, -1)));
     // HTTP methods, eligibility reasons and environment variables are not error codes.
     const ignored = new Set(['AGE_NOT_REACHED', 'REGISTRIES_URL', 'GET', 'POST', 'PUT', 'DELETE']);
-    const unknown = [...named].filter((code) => !(code in BUSINESS_ERRORS) && !(code in TECHNICAL_ERRORS) && !ignored.has(code));
+    const unknown = [...named].filter(
+      (code) => !(code in BUSINESS_ERRORS) && !(code in TECHNICAL_ERRORS) && !ignored.has(code),
+    );
     expect(unknown).toEqual([]);
   });
 });

@@ -9,11 +9,20 @@ export const TECHNICAL_ERRORS = {
   IDEMPOTENCY_KEY_MISSING: { status: 400, message: '缺少幂等键 / an Idempotency-Key header is required' },
   ADMIN_UNAUTHORIZED: { status: 401, message: '管理令牌无效 / admin token missing or wrong' },
   ROUTE_NOT_FOUND: { status: 404, message: '接口不存在 / no such route' },
-  IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同幂等键的请求正在处理 / a request with this key is in progress' },
-  IDEMPOTENCY_KEY_REUSED: { status: 422, message: '幂等键已用于其他请求 / the key was used for another request' },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    message: '相同幂等键的请求正在处理 / a request with this key is in progress',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: '幂等键已用于其他请求 / the key was used for another request',
+  },
   INTERNAL_ERROR: { status: 500, message: '内部错误 / internal error' },
   REGISTRY_UNAVAILABLE: { status: 503, message: '登记系统暂不可用 / the registry is unavailable' },
-  UPSTREAM_UNAVAILABLE: { status: 503, message: '所依赖的登记系统不可用 / a registry consulted is unavailable' },
+  UPSTREAM_UNAVAILABLE: {
+    status: 503,
+    message: '所依赖的登记系统不可用 / a registry consulted is unavailable',
+  },
   REGISTRY_TIMEOUT: { status: 504, message: '登记系统响应超时 / the registry timed out' },
 } as const;
 
@@ -100,7 +109,8 @@ export class UpstreamUnavailableError extends Error {
   override readonly name = 'UpstreamUnavailableError';
 }
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly rejection: Rejection };
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly rejection: Rejection };
 
 export function success<T>(value: T): Outcome<T> {
   return { ok: true, value };

@@ -5,7 +5,13 @@ export { startRegistriesServer, type RegistriesServerOptions } from './server.ts
 export * as demoPeople from './seed/demo-people.ts';
 export type { DemoEmployer, DemoPerson } from './seed/demo-people.ts';
 export { DEPARTMENTS, type Dept } from './shared/registry-context.ts';
-export { BUSINESS_ERRORS, TECHNICAL_ERRORS, type BusinessCode, type ErrorBody, type ErrorCode } from './errors.ts';
+export {
+  BUSINESS_ERRORS,
+  TECHNICAL_ERRORS,
+  type BusinessCode,
+  type ErrorBody,
+  type ErrorCode,
+} from './errors.ts';
 export type { Faults } from './shared/faults.ts';
 export { checkIdNumber } from './shared/id-number.ts';
 export { maskIdNumbers } from './shared/mask.ts';

@@ -5,7 +5,12 @@ import { HEALTH_OPERATIONS } from './health/health.plugin.ts';
 import { HR_OPERATIONS } from './hr/hr.plugin.ts';
 import { TAX_OPERATIONS } from './tax/tax.plugin.ts';
 
-const OPERATIONS = { civil: CIVIL_OPERATIONS, health: HEALTH_OPERATIONS, hr: HR_OPERATIONS, tax: TAX_OPERATIONS };
+const OPERATIONS = {
+  civil: CIVIL_OPERATIONS,
+  health: HEALTH_OPERATIONS,
+  hr: HR_OPERATIONS,
+  tax: TAX_OPERATIONS,
+};
 
 /** Each operation's route and rejection codes as OPERATIONS.md writes them. */
 function readContract(): Map<string, { path: string; rejections: string[] }> {
@@ -34,7 +39,9 @@ function readContract(): Map<string, { path: string; rejections: string[] }> {
 
 describe('operations against OPERATIONS.md', () => {
   const contract = readContract();
-  const all = Object.entries(OPERATIONS).flatMap(([dept, operations]) => operations.map((operation) => ({ dept, operation })));
+  const all = Object.entries(OPERATIONS).flatMap(([dept, operations]) =>
+    operations.map((operation) => ({ dept, operation })),
+  );
 
   it('implements every operation of the contract at its route', () => {
     expect(all.map(({ operation }) => operation.name).sort()).toEqual([...contract.keys()].sort());
@@ -45,7 +52,9 @@ describe('operations against OPERATIONS.md', () => {
 
   it('declares exactly the rejection codes the contract lists for each operation', () => {
     for (const { operation } of all) {
-      expect([...operation.rejections].sort(), operation.name).toEqual([...new Set(contract.get(operation.name)?.rejections)].sort());
+      expect([...operation.rejections].sort(), operation.name).toEqual(
+        [...new Set(contract.get(operation.name)?.rejections)].sort(),
+      );
       if (operation.duplicate) expect(operation.rejections, operation.name).toContain(operation.duplicate);
     }
   });

@@ -5,7 +5,12 @@ import { registerHealthRoutes } from './health/health.plugin.ts';
 import { registerHrRoutes } from './hr/hr.plugin.ts';
 import { schemaOf } from './shared/migrate.ts';
 import { FaultInjector } from './shared/faults.ts';
-import { createFetchPeerClient, createInjectPeerClient, type FetchPeerOptions, type PeerClient } from './shared/peer-client.ts';
+import {
+  createFetchPeerClient,
+  createInjectPeerClient,
+  type FetchPeerOptions,
+  type PeerClient,
+} from './shared/peer-client.ts';
 import { setUpRegistry } from './shared/registry-plugin.ts';
 import { DEPARTMENTS, type Dept, type RegistryContext } from './shared/registry-context.ts';
 import { registerTaxRoutes } from './tax/tax.plugin.ts';
@@ -43,7 +48,11 @@ export const registriesPlugin: FastifyPluginAsync<RegistriesOptions> = async (ap
   const pool = options.pool ?? new pg.Pool({ connectionString: requireUrl(options.databaseUrl), max: 10 });
   if (!options.pool) app.addHook('onClose', async () => pool.end());
   const peers: PeerClient = options.peerBaseUrl
-    ? createFetchPeerClient({ baseUrl: options.peerBaseUrl, fetch: options.peerFetch, timeoutMs: options.peerTimeoutMs })
+    ? createFetchPeerClient({
+        baseUrl: options.peerBaseUrl,
+        fetch: options.peerFetch,
+        timeoutMs: options.peerTimeoutMs,
+      })
     : createInjectPeerClient({ inject: (request) => app.inject(request) }, options.peerTimeoutMs);
   const random = options.random ?? Math.random;
   for (const dept of options.departments ?? DEPARTMENTS) {

@@ -23,7 +23,12 @@ export async function startRegistriesServer(options: RegistriesServerOptions): P
       ? {
           redact: ['req.headers["x-registry-admin-token"]'],
           // ID numbers travel in query paths: never log them in full.
-          serializers: { req: (request: { method: string; url: string }) => ({ method: request.method, url: maskIdNumbers(request.url) }) },
+          serializers: {
+            req: (request: { method: string; url: string }) => ({
+              method: request.method,
+              url: maskIdNumbers(request.url),
+            }),
+          },
         }
       : false,
   });

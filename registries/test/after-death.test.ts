@@ -22,7 +22,13 @@ describe('after a death: citizen2 reports his father’s death', () => {
   });
 
   it('issues the death certificate once', async () => {
-    const certificate = { deceasedIdNumber: CITIZEN2_FATHER.idNumber, deceasedName: CITIZEN2_FATHER.name, deathDate: '2026-11-15', deathPlace: '家中', deathCause: '衰老' };
+    const certificate = {
+      deceasedIdNumber: CITIZEN2_FATHER.idNumber,
+      deceasedName: CITIZEN2_FATHER.name,
+      deathDate: '2026-11-15',
+      deathPlace: '家中',
+      deathCause: '衰老',
+    };
     const issued = await post(app, '/registries/health/death-certificates', certificate);
     expect(issued.status).toBe(201);
     expect(issued.body.deathCertificateNo).toMatch(/^SW2026\d{8}$/);
@@ -32,22 +38,37 @@ describe('after a death: citizen2 reports his father’s death', () => {
   });
 
   it('refuses a cancellation with someone else’s death certificate', async () => {
-    const cancelled = await post(app, '/registries/civil/household-cancellations', { deceasedIdNumber: CITIZEN2_FATHER.idNumber, deathCertificateNo: 'SW201900012345' });
+    const cancelled = await post(app, '/registries/civil/household-cancellations', {
+      deceasedIdNumber: CITIZEN2_FATHER.idNumber,
+      deathCertificateNo: 'SW201900012345',
+    });
     expect(cancelled.body.error.code).toBe('DEATH_CERTIFICATE_MISMATCH');
   });
 
   it('cancels the household registration and widows the marriage', async () => {
-    const cancelled = await post(app, '/registries/civil/household-cancellations', { deceasedIdNumber: CITIZEN2_FATHER.idNumber, deathCertificateNo });
+    const cancelled = await post(app, '/registries/civil/household-cancellations', {
+      deceasedIdNumber: CITIZEN2_FATHER.idNumber,
+      deathCertificateNo,
+    });
     expect(cancelled.status).toBe(201);
-    expect(cancelled.body).toMatchObject({ deathDate: '2026-11-15', householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen2.number });
+    expect(cancelled.body).toMatchObject({
+      deathDate: '2026-11-15',
+      householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen2.number,
+    });
     const person = await get(app, `/registries/civil/persons/${CITIZEN2_FATHER.idNumber}`);
     expect(person.body).toMatchObject({ status: 'deceased', deathDate: '2026-11-15' });
-    const again = await post(app, '/registries/civil/household-cancellations', { deceasedIdNumber: CITIZEN2_FATHER.idNumber, deathCertificateNo });
+    const again = await post(app, '/registries/civil/household-cancellations', {
+      deceasedIdNumber: CITIZEN2_FATHER.idNumber,
+      deathCertificateNo,
+    });
     expect(again.body.error.code).toBe('ALREADY_CANCELLED');
   });
 
   it('stops the pension from the month after death and grants the funeral allowance to citizen2', async () => {
-    const stop = await post(app, '/registries/hr/pension-stops', { deceasedIdNumber: CITIZEN2_FATHER.idNumber, deathCertificateNo });
+    const stop = await post(app, '/registries/hr/pension-stops', {
+      deceasedIdNumber: CITIZEN2_FATHER.idNumber,
+      deathCertificateNo,
+    });
     const grant = await post(app, '/registries/hr/funeral-grants', {
       deceasedIdNumber: CITIZEN2_FATHER.idNumber,
       deathCertificateNo,
@@ -58,15 +79,24 @@ describe('after a death: citizen2 reports his father’s death', () => {
     });
     expect(stop.body).toMatchObject({ stoppedFromMonth: '2026-12', pensionClaimNo: 'YL199800000101' });
     expect(grant.body).toMatchObject({ funeralAllowance: 5000, survivorBenefit: 42000, amount: 47000 });
-    const stoppedAgain = await post(app, '/registries/hr/pension-stops', { deceasedIdNumber: CITIZEN2_FATHER.idNumber, deathCertificateNo });
+    const stoppedAgain = await post(app, '/registries/hr/pension-stops', {
+      deceasedIdNumber: CITIZEN2_FATHER.idNumber,
+      deathCertificateNo,
+    });
     expect(stoppedAgain.body.error.code).toBe('ALREADY_STOPPED');
   });
 
   it('closes the tax deductions of the deceased once', async () => {
-    const closed = await post(app, '/registries/tax/deduction-closures', { deceasedIdNumber: CITIZEN2_FATHER.idNumber, deathCertificateNo });
+    const closed = await post(app, '/registries/tax/deduction-closures', {
+      deceasedIdNumber: CITIZEN2_FATHER.idNumber,
+      deathCertificateNo,
+    });
     expect(closed.status).toBe(201);
     expect(closed.body).toMatchObject({ closedDeductionNos: [], lastMonth: '2026-11' });
-    const again = await post(app, '/registries/tax/deduction-closures', { deceasedIdNumber: CITIZEN2_FATHER.idNumber, deathCertificateNo });
+    const again = await post(app, '/registries/tax/deduction-closures', {
+      deceasedIdNumber: CITIZEN2_FATHER.idNumber,
+      deathCertificateNo,
+    });
     expect(again.body.error.code).toBe('ALREADY_CLOSED');
   });
 

@@ -48,7 +48,10 @@ describe('hiring and unemployment', () => {
     });
     // then
     expect(employment.status).toBe(201);
-    expect(employment.body).toMatchObject({ employmentRegistrationNo: expect.stringMatching(/^JY2026\d{8}$/), employerName: DEMO_EMPLOYER.name });
+    expect(employment.body).toMatchObject({
+      employmentRegistrationNo: expect.stringMatching(/^JY2026\d{8}$/),
+      employerName: DEMO_EMPLOYER.name,
+    });
     expect(insurance.status).toBe(201);
     expect(insurance.body.insuranceTypes).toEqual(['pension', 'medical', 'unemployment']);
     expect(withholding.status).toBe(201);
@@ -58,9 +61,19 @@ describe('hiring and unemployment', () => {
   });
 
   it('rejects a second active employment, an unknown employer and a malformed credit code', async () => {
-    const employed = await post(app, '/registries/hr/employment-registrations', { ...hire, employeeIdNumber: CITIZEN1.idNumber, employeeName: CITIZEN1.name });
-    const unknown = await post(app, '/registries/hr/employment-registrations', { ...hire, employerCreditCode: buildCreditCode('330106', '12345678') });
-    const malformed = await post(app, '/registries/hr/employment-registrations', { ...hire, employerCreditCode: `${DEMO_EMPLOYER.creditCode.slice(0, 17)}0` });
+    const employed = await post(app, '/registries/hr/employment-registrations', {
+      ...hire,
+      employeeIdNumber: CITIZEN1.idNumber,
+      employeeName: CITIZEN1.name,
+    });
+    const unknown = await post(app, '/registries/hr/employment-registrations', {
+      ...hire,
+      employerCreditCode: buildCreditCode('330106', '12345678'),
+    });
+    const malformed = await post(app, '/registries/hr/employment-registrations', {
+      ...hire,
+      employerCreditCode: `${DEMO_EMPLOYER.creditCode.slice(0, 17)}0`,
+    });
     expect(employed.body.error.code).toBe('ALREADY_EMPLOYED');
     expect(unknown.body.error.code).toBe('EMPLOYER_NOT_FOUND');
     expect(malformed.status).toBe(400);
@@ -91,7 +104,11 @@ describe('hiring and unemployment', () => {
       bankName: '中国建设银行杭州分行',
       bankAccountNumber: '6217000000000000001',
     });
-    const medical = await post(app, '/registries/hr/medical-continuations', { idNumber: CITIZEN1.idNumber, reason: 'unemployment', effectiveDate: '2026-11-01' });
+    const medical = await post(app, '/registries/hr/medical-continuations', {
+      idNumber: CITIZEN1.idNumber,
+      reason: 'unemployment',
+      effectiveDate: '2026-11-01',
+    });
     // then
     expect(registered.status).toBe(201);
     expect(benefit.status).toBe(201);

@@ -17,7 +17,11 @@ describe('fault injection', () => {
   beforeEach(async () => {
     roll = 0.5;
     for (const dept of ['civil', 'health', 'hr', 'tax']) {
-      await app.inject({ method: 'DELETE', url: `/registries/${dept}/_admin/faults`, headers: { 'x-registry-admin-token': ADMIN_TOKEN } });
+      await app.inject({
+        method: 'DELETE',
+        url: `/registries/${dept}/_admin/faults`,
+        headers: { 'x-registry-admin-token': ADMIN_TOKEN },
+      });
     }
   });
   afterAll(async () => {
@@ -27,10 +31,20 @@ describe('fault injection', () => {
   });
 
   const cardCount = async (idNumber: string) =>
-    (await sql(db.url, 'select count(*)::int as n from registry_hr.social_security_cards where id_number = $1', [idNumber])).rows[0].n;
+    (
+      await sql(
+        db.url,
+        'select count(*)::int as n from registry_hr.social_security_cards where id_number = $1',
+        [idNumber],
+      )
+    ).rows[0].n;
 
   it('keeps the admin endpoints closed without the token', async () => {
-    const response = await app.inject({ method: 'PUT', url: '/registries/hr/_admin/faults', payload: { outage: true } });
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/registries/hr/_admin/faults',
+      payload: { outage: true },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe('ADMIN_UNAUTHORIZED');
   });
@@ -40,7 +54,10 @@ describe('fault injection', () => {
     await setFaults(app, 'hr', { errorRate: 0.5 });
     roll = 0.4;
     // when
-    const failed = await post(app, '/registries/hr/social-security-cards', { idNumber: CITIZEN2_SON.idNumber, name: CITIZEN2_SON.name });
+    const failed = await post(app, '/registries/hr/social-security-cards', {
+      idNumber: CITIZEN2_SON.idNumber,
+      name: CITIZEN2_SON.name,
+    });
     // then
     expect(failed.status).toBe(503);
     expect(failed.body.error.code).toBe('REGISTRY_UNAVAILABLE');
@@ -52,7 +69,11 @@ describe('fault injection', () => {
   it('answers 503 to everything during an outage, until the faults are cleared', async () => {
     await setFaults(app, 'tax', { outage: true });
     expect((await get(app, `/registries/tax/taxpayers/${CITIZEN1.idNumber}`)).status).toBe(503);
-    await app.inject({ method: 'DELETE', url: '/registries/tax/_admin/faults', headers: { 'x-registry-admin-token': ADMIN_TOKEN } });
+    await app.inject({
+      method: 'DELETE',
+      url: '/registries/tax/_admin/faults',
+      headers: { 'x-registry-admin-token': ADMIN_TOKEN },
+    });
     expect((await get(app, `/registries/tax/taxpayers/${CITIZEN1.idNumber}`)).status).toBe(200);
   });
 
@@ -97,7 +118,11 @@ describe('fault injection', () => {
 
   it('delays requests by the latency asked for', async () => {
     await setFaults(app, 'health', { latencyMs: 30, latencyJitterMs: 10 });
-    const faults = await app.inject({ method: 'GET', url: '/registries/health/_admin/faults', headers: { 'x-registry-admin-token': ADMIN_TOKEN } });
+    const faults = await app.inject({
+      method: 'GET',
+      url: '/registries/health/_admin/faults',
+      headers: { 'x-registry-admin-token': ADMIN_TOKEN },
+    });
     expect(faults.json()).toMatchObject({ latencyMs: 30, latencyJitterMs: 10, outage: false });
   });
 });

@@ -16,12 +16,24 @@ describe('registries on separate servers', () => {
     await seedRegistries(db.url, { residents: 0 });
     // civil learns health's address once health listens: a late-bound origin.
     let healthUrl = '';
-    const lateFetch: typeof fetch = (input, init) => fetch(String(input).replace('http://health.test', healthUrl), init);
+    const lateFetch: typeof fetch = (input, init) =>
+      fetch(String(input).replace('http://health.test', healthUrl), init);
     civil = Fastify({ logger: false });
-    await civil.register(registriesPlugin, { databaseUrl: db.url, departments: ['civil'], now: () => NOW, peerBaseUrl: 'http://health.test', peerFetch: lateFetch });
+    await civil.register(registriesPlugin, {
+      databaseUrl: db.url,
+      departments: ['civil'],
+      now: () => NOW,
+      peerBaseUrl: 'http://health.test',
+      peerFetch: lateFetch,
+    });
     const civilUrl = await civil.listen({ port: 0, host: '127.0.0.1' });
     health = Fastify({ logger: false });
-    await health.register(registriesPlugin, { databaseUrl: db.url, departments: ['health'], now: () => NOW, peerBaseUrl: civilUrl });
+    await health.register(registriesPlugin, {
+      databaseUrl: db.url,
+      departments: ['health'],
+      now: () => NOW,
+      peerBaseUrl: civilUrl,
+    });
     healthUrl = await health.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
@@ -56,8 +68,18 @@ describe('registries on separate servers', () => {
 
   it('answers 503 when the peer registry cannot be reached', async () => {
     const isolated = Fastify({ logger: false });
-    await isolated.register(registriesPlugin, { databaseUrl: db.url, departments: ['civil'], now: () => NOW, peerBaseUrl: 'http://127.0.0.1:1', peerTimeoutMs: 500 });
-    const registered = await post(isolated, '/registries/civil/birth-registrations', { birthCertificateNo: 'Q100000001', childName: '陈安', householdNumber: DEMO_HOUSEHOLDS.citizen1.number });
+    await isolated.register(registriesPlugin, {
+      databaseUrl: db.url,
+      departments: ['civil'],
+      now: () => NOW,
+      peerBaseUrl: 'http://127.0.0.1:1',
+      peerTimeoutMs: 500,
+    });
+    const registered = await post(isolated, '/registries/civil/birth-registrations', {
+      birthCertificateNo: 'Q100000001',
+      childName: '陈安',
+      householdNumber: DEMO_HOUSEHOLDS.citizen1.number,
+    });
     await isolated.close();
     expect(registered.status).toBe(503);
     expect(registered.body.error.code).toBe('UPSTREAM_UNAVAILABLE');
@@ -68,7 +90,10 @@ describe('registries on separate servers', () => {
     const lonely = Fastify({ logger: false });
     await lonely.register(registriesPlugin, { databaseUrl: db.url, departments: ['hr'], now: () => NOW });
     // when
-    const card = await post(lonely, '/registries/hr/social-security-cards', { idNumber: CITIZEN1.idNumber, name: CITIZEN1.name });
+    const card = await post(lonely, '/registries/hr/social-security-cards', {
+      idNumber: CITIZEN1.idNumber,
+      name: CITIZEN1.name,
+    });
     await lonely.close();
     // then
     expect(card.status).toBe(503);

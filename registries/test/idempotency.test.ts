@@ -5,7 +5,11 @@ import { newKey, post, seededApp, setFaults, sql, contractViolations } from './s
 
 const { CITIZEN2_FATHER, CITIZEN2_SON, CITIZEN1 } = demoPeople;
 
-const card = { idNumber: CITIZEN1.idNumber, name: CITIZEN1.name, mailingAddress: '浙江省杭州市西湖区文三路 88 号' };
+const card = {
+  idNumber: CITIZEN1.idNumber,
+  name: CITIZEN1.name,
+  mailingAddress: '浙江省杭州市西湖区文三路 88 号',
+};
 
 describe('idempotency keys on writes', () => {
   let app: FastifyInstance;
@@ -31,22 +35,41 @@ describe('idempotency keys on writes', () => {
   it('returns the stored response for the same key and body, writing once', async () => {
     // given
     const key = newKey();
-    const first = await post(app, '/registries/health/death-certificates', deathCertificate(CITIZEN2_FATHER.name), key);
+    const first = await post(
+      app,
+      '/registries/health/death-certificates',
+      deathCertificate(CITIZEN2_FATHER.name),
+      key,
+    );
     // when
-    const second = await post(app, '/registries/health/death-certificates', deathCertificate(CITIZEN2_FATHER.name), key);
+    const second = await post(
+      app,
+      '/registries/health/death-certificates',
+      deathCertificate(CITIZEN2_FATHER.name),
+      key,
+    );
     // then
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers['idempotency-replayed']).toBe('true');
-    const rows = await sql(db.url, 'select count(*)::int as n from registry_health.death_certificates where deceased_id_number = $1', [CITIZEN2_FATHER.idNumber]);
+    const rows = await sql(
+      db.url,
+      'select count(*)::int as n from registry_health.death_certificates where deceased_id_number = $1',
+      [CITIZEN2_FATHER.idNumber],
+    );
     expect(rows.rows[0].n).toBe(1);
   });
 
   it('rejects the same key with another body', async () => {
     const key = newKey();
     await post(app, '/registries/hr/pension-eligibility-checks', { idNumber: CITIZEN1.idNumber }, key);
-    const other = await post(app, '/registries/hr/pension-eligibility-checks', { idNumber: CITIZEN2_FATHER.idNumber }, key);
+    const other = await post(
+      app,
+      '/registries/hr/pension-eligibility-checks',
+      { idNumber: CITIZEN2_FATHER.idNumber },
+      key,
+    );
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
@@ -54,14 +77,23 @@ describe('idempotency keys on writes', () => {
   it('replays a business rejection for the same key', async () => {
     const key = newKey();
     const first = await post(app, '/registries/health/death-certificates', deathCertificate('错误姓名'), key);
-    const second = await post(app, '/registries/health/death-certificates', deathCertificate('错误姓名'), key);
+    const second = await post(
+      app,
+      '/registries/health/death-certificates',
+      deathCertificate('错误姓名'),
+      key,
+    );
     expect(first.status).toBe(422);
     expect(second.status).toBe(422);
     expect(second.body).toEqual(first.body);
   });
 
   it('requires a key on every write', async () => {
-    const response = await app.inject({ method: 'POST', url: '/registries/hr/social-security-cards', payload: card });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/registries/hr/social-security-cards',
+      payload: card,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('IDEMPOTENCY_KEY_MISSING');
   });
@@ -70,10 +102,20 @@ describe('idempotency keys on writes', () => {
     // given: hr waits on the civil registry, slowed down
     await setFaults(app, 'civil', { latencyMs: 400 });
     const key = newKey();
-    const slow = post(app, '/registries/hr/pension-eligibility-checks', { idNumber: CITIZEN1.idNumber, retirementDate: '2026-01-01' }, key);
+    const slow = post(
+      app,
+      '/registries/hr/pension-eligibility-checks',
+      { idNumber: CITIZEN1.idNumber, retirementDate: '2026-01-01' },
+      key,
+    );
     await new Promise((resolve) => setTimeout(resolve, 150));
     // when
-    const concurrent = await post(app, '/registries/hr/pension-eligibility-checks', { idNumber: CITIZEN1.idNumber, retirementDate: '2026-01-01' }, key);
+    const concurrent = await post(
+      app,
+      '/registries/hr/pension-eligibility-checks',
+      { idNumber: CITIZEN1.idNumber, retirementDate: '2026-01-01' },
+      key,
+    );
     // then
     expect(concurrent.status).toBe(409);
     expect(concurrent.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
@@ -86,13 +128,18 @@ describe('idempotency keys on writes', () => {
     const key = newKey();
     const check = { idNumber: CITIZEN2_FATHER.idNumber, retirementDate: '2026-02-02' };
     // when
-    const answers = await Promise.all(Array.from({ length: 6 }, () => post(app, '/registries/hr/pension-eligibility-checks', check, key)));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => post(app, '/registries/hr/pension-eligibility-checks', check, key)),
+    );
     // then
     const created = answers.filter((answer) => answer.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     expect(answers.every((answer) => answer.status === 201 || answer.status === 409)).toBe(true);
     expect(new Set(created.map((answer) => answer.body.checkNo)).size).toBe(1);
-    const rows = await sql(db.url, `select count(*)::int as n from registry_hr.pension_eligibility_checks where at_date = '2026-02-02'`);
+    const rows = await sql(
+      db.url,
+      `select count(*)::int as n from registry_hr.pension_eligibility_checks where at_date = '2026-02-02'`,
+    );
     expect(rows.rows[0].n).toBe(1);
   });
 
@@ -100,10 +147,14 @@ describe('idempotency keys on writes', () => {
     // given
     const son = { idNumber: CITIZEN2_SON.idNumber, name: CITIZEN2_SON.name };
     // when
-    const answers = await Promise.all(Array.from({ length: 5 }, () => post(app, '/registries/hr/social-security-cards', son)));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => post(app, '/registries/hr/social-security-cards', son)),
+    );
     // then
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
-    expect(answers.filter((answer) => answer.status === 422).map((answer) => answer.body.error.code)).toEqual(Array(4).fill('CARD_ALREADY_ISSUED'));
+    expect(answers.filter((answer) => answer.status === 422).map((answer) => answer.body.error.code)).toEqual(
+      Array(4).fill('CARD_ALREADY_ISSUED'),
+    );
   });
 
   it('takes over a claim left in progress by a crashed request once its lease has passed', async () => {
@@ -111,7 +162,11 @@ describe('idempotency keys on writes', () => {
     const key = newKey();
     const body = { idNumber: CITIZEN2_FATHER.idNumber, retirementDate: '2026-03-03' };
     const first = await post(app, '/registries/hr/pension-eligibility-checks', body, key);
-    await sql(db.url, `update registry_hr.idempotency_keys set state = 'in_progress', status = null, response = null, claimed_at = now() - interval '2 minutes' where key = $1`, [key]);
+    await sql(
+      db.url,
+      `update registry_hr.idempotency_keys set state = 'in_progress', status = null, response = null, claimed_at = now() - interval '2 minutes' where key = $1`,
+      [key],
+    );
     // when
     const retried = await post(app, '/registries/hr/pension-eligibility-checks', body, key);
     // then
@@ -120,4 +175,3 @@ describe('idempotency keys on writes', () => {
     expect(retried.headers['idempotency-replayed']).toBeUndefined();
   });
 });
-

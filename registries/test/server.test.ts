@@ -27,7 +27,11 @@ describe('startRegistriesServer', () => {
   });
 
   it('has no admin endpoints without an admin token', async () => {
-    const response = await fetch(`${origin}/registries/hr/_admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"outage":true}' });
+    const response = await fetch(`${origin}/registries/hr/_admin/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"outage":true}',
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: 'ROUTE_NOT_FOUND' } });
   });

@@ -47,7 +47,10 @@ const errorLog = new Writable({
   },
 });
 
-export async function buildApp(databaseUrl: string, options: Partial<RegistriesOptions> = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  databaseUrl: string,
+  options: Partial<RegistriesOptions> = {},
+): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: 'error', stream: errorLog } });
   await app.register(registriesPlugin, { databaseUrl, adminToken: ADMIN_TOKEN, now: () => NOW, ...options });
   await app.ready();
@@ -88,21 +91,30 @@ export interface TestPerson {
 }
 
 let sequence = 100;
-export function person(name: string, sex: 'male' | 'female', birthDate: string, region = '330106'): TestPerson {
+export function person(
+  name: string,
+  sex: 'male' | 'female',
+  birthDate: string,
+  region = '330106',
+): TestPerson {
   sequence += 2;
   const seq = sex === 'male' ? sequence + 1 : sequence;
   return { idNumber: buildIdNumber(region, birthDate, seq), name, sex, birthDate };
 }
 
 /** Writes persons and a household straight into the civil registry's tables (test fixtures). */
-export async function insertHousehold(databaseUrl: string, number: string, members: { person: TestPerson; relation: string }[]): Promise<void> {
+export async function insertHousehold(
+  databaseUrl: string,
+  number: string,
+  members: { person: TestPerson; relation: string }[],
+): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`insert into registry_civil.households (number, address, region_code) values ($1, $2, '330106')`, [
-      number,
-      '浙江省杭州市西湖区测试路 1 号',
-    ]);
+    await client.query(
+      `insert into registry_civil.households (number, address, region_code) values ($1, $2, '330106')`,
+      [number, '浙江省杭州市西湖区测试路 1 号'],
+    );
     for (const { person: p, relation } of members) {
       await client.query(
         `insert into registry_civil.persons (id_number, name, sex, birth_date, household_number, relation_to_head) values ($1, $2, $3, $4, $5, $6)`,
@@ -114,7 +126,11 @@ export async function insertHousehold(databaseUrl: string, number: string, membe
   }
 }
 
-export async function sql(databaseUrl: string, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
+export async function sql(
+  databaseUrl: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -125,7 +141,9 @@ export async function sql(databaseUrl: string, text: string, values: unknown[] =
 }
 
 /** A fresh database with the demo families and a few generated residents, and an app on it. */
-export async function seededApp(options: Partial<RegistriesOptions> = {}): Promise<{ app: FastifyInstance; db: { url: string; drop: () => Promise<void> } }> {
+export async function seededApp(
+  options: Partial<RegistriesOptions> = {},
+): Promise<{ app: FastifyInstance; db: { url: string; drop: () => Promise<void> } }> {
   const db = await createTestDatabase();
   await seedRegistries(db.url, { residents: 20 });
   const app = await buildApp(db.url, options);

@@ -12,7 +12,10 @@ const APPLICANT = demoPeople.CITIZEN2;
 let world: BundleWorld;
 let residents: Deceased[];
 
-interface Deceased { idNumber: string; name: string }
+interface Deceased {
+  idNumber: string;
+  name: string;
+}
 
 beforeAll(async () => {
   world = await startBundleWorld('after-death');
@@ -31,8 +34,20 @@ afterAll(async () => {
 
 function application(deceased: Deceased, deathCause = '心力衰竭') {
   return {
-    applicant: { idNumber: APPLICANT.idNumber, name: APPLICANT.name, mobile: APPLICANT.mobile, relationship: 'child' },
-    deceased: { idNumber: deceased.idNumber, name: deceased.name, deathDate: '2026-11-20', deathPlaceType: 'hospital', deathPlace: '浙江省人民医院', deathCause },
+    applicant: {
+      idNumber: APPLICANT.idNumber,
+      name: APPLICANT.name,
+      mobile: APPLICANT.mobile,
+      relationship: 'child',
+    },
+    deceased: {
+      idNumber: deceased.idNumber,
+      name: deceased.name,
+      deathDate: '2026-11-20',
+      deathPlaceType: 'hospital',
+      deathPlace: '浙江省人民医院',
+      deathCause,
+    },
     funeral: { home: '杭州殡仪馆', cremationDate: '2026-11-23', cremationCertificateNo: 'HZ2026112300123' },
     bankAccount: { bank: '中国工商银行杭州分行', number: '6222020200112233445', holder: APPLICANT.name },
   };
@@ -66,7 +81,8 @@ async function approveGrantAndDeliver(instanceKey: string): Promise<void> {
 /** What each registry holds after the death, read through the query APIs and the tables. */
 async function recordsOf(deceased: Deceased) {
   const person = await world.registry<{ status: string }>(`/registries/civil/persons/${deceased.idNumber}`);
-  const count = (table: string, column: string) => world.count(`select count(*) as n from ${table} where ${column} = $1`, [deceased.idNumber]);
+  const count = (table: string, column: string) =>
+    world.count(`select count(*) as n from ${table} where ${column} = $1`, [deceased.idNumber]);
   return {
     civilStatus: person.status,
     deathCertificates: await count('registry_health.death_certificates', 'deceased_id_number'),
@@ -78,84 +94,147 @@ async function recordsOf(deceased: Deceased) {
 }
 
 describe('after-death bundle end to end', () => {
-  it.concurrent('certifies the death and closes the household, the pension and the deductions once each, granting the funeral allowance (happy path)', async () => {
-    // given
-    const father = demoPeople.CITIZEN2_FATHER;
-    const key = await world.submit('e2e-after-death-happy', application(father), ALL);
-    // when
-    await world.windowDecides(key, 'accept', ALL);
-    await reviewAndDeliver(key);
-    const view = await world.finished(key);
-    // then
-    expect(view.state).toBe('COMPLETED');
-    expect(visited(view)).toContain('EndEvent_Completed');
-    expect(await recordsOf(father)).toEqual({ civilStatus: 'deceased', deathCertificates: 1, householdCancellations: 1, pensionStops: 1, funeralGrants: 1, deductionClosures: 1 });
-    const certificate = await world.registry<{ deathCertificateNo: string }>(`/registries/health/persons/${father.idNumber}/death-certificate`);
-    const pension = await world.registry<{ pension: { status: string } | null }>(`/registries/hr/persons/${father.idNumber}/insurance`);
-    expect(pension.pension).toMatchObject({ status: 'stopped' });
-    expect(rootVariables(view).results).toMatchObject({
-      deathCertificate: { deathCertificateNo: certificate.deathCertificateNo, documentUrl: `/registries/health/documents/${certificate.deathCertificateNo}` },
-      householdCancellation: { cancellationNo: expect.stringMatching(/^ZX2026\d{8}$/), householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen2.number },
-      pensionStop: { stopNo: expect.stringMatching(/^TF2026\d{8}$/), stoppedFromMonth: '2026-12' },
-      funeralGrant: { grantNo: expect.stringMatching(/^SZ2026\d{8}$/), survivorBenefit: expect.any(Number) },
-      deductionClosure: { closureNo: expect.stringMatching(/^QX2026\d{8}$/), lastMonth: '2026-11' },
-    });
-  });
+  it.concurrent(
+    'certifies the death and closes the household, the pension and the deductions once each, granting the funeral allowance (happy path)',
+    async () => {
+      // given
+      const father = demoPeople.CITIZEN2_FATHER;
+      const key = await world.submit('e2e-after-death-happy', application(father), ALL);
+      // when
+      await world.windowDecides(key, 'accept', ALL);
+      await reviewAndDeliver(key);
+      const view = await world.finished(key);
+      // then
+      expect(view.state).toBe('COMPLETED');
+      expect(visited(view)).toContain('EndEvent_Completed');
+      expect(await recordsOf(father)).toEqual({
+        civilStatus: 'deceased',
+        deathCertificates: 1,
+        householdCancellations: 1,
+        pensionStops: 1,
+        funeralGrants: 1,
+        deductionClosures: 1,
+      });
+      const certificate = await world.registry<{ deathCertificateNo: string }>(
+        `/registries/health/persons/${father.idNumber}/death-certificate`,
+      );
+      const pension = await world.registry<{ pension: { status: string } | null }>(
+        `/registries/hr/persons/${father.idNumber}/insurance`,
+      );
+      expect(pension.pension).toMatchObject({ status: 'stopped' });
+      expect(rootVariables(view).results).toMatchObject({
+        deathCertificate: {
+          deathCertificateNo: certificate.deathCertificateNo,
+          documentUrl: `/registries/health/documents/${certificate.deathCertificateNo}`,
+        },
+        householdCancellation: {
+          cancellationNo: expect.stringMatching(/^ZX2026\d{8}$/),
+          householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen2.number,
+        },
+        pensionStop: { stopNo: expect.stringMatching(/^TF2026\d{8}$/), stoppedFromMonth: '2026-12' },
+        funeralGrant: {
+          grantNo: expect.stringMatching(/^SZ2026\d{8}$/),
+          survivorBenefit: expect.any(Number),
+        },
+        deductionClosure: { closureNo: expect.stringMatching(/^QX2026\d{8}$/), lastMonth: '2026-11' },
+      });
+    },
+  );
 
-  it.concurrent('returns the application for correction and closes everything once the family supplements the cause of death', async () => {
-    // given
-    const deceased = resident(0);
-    const key = await world.submit('e2e-after-death-return', application(deceased, '不详'), NO_PENSION);
-    // when
-    await world.windowDecides(key, 'return', NO_PENSION);
-    await world.supplement('e2e-after-death-return', { deceased: application(deceased, '急性心肌梗死').deceased });
-    await world.windowDecides(key, 'accept', NO_PENSION);
-    await reviewAndDeliver(key);
-    const view = await world.finished(key);
-    // then
-    expect(view.state).toBe('COMPLETED');
-    expect(visited(view)).toEqual(expect.arrayContaining(['Event_Supplemented', 'EndEvent_Completed']));
-    const certificate = await world.registry<{ deathCause: string }>(`/registries/health/persons/${deceased.idNumber}/death-certificate`);
-    expect(certificate.deathCause).toBe('急性心肌梗死');
-    expect(await recordsOf(deceased)).toEqual({ civilStatus: 'deceased', deathCertificates: 1, householdCancellations: 1, pensionStops: 0, funeralGrants: 1, deductionClosures: 1 });
-  });
+  it.concurrent(
+    'returns the application for correction and closes everything once the family supplements the cause of death',
+    async () => {
+      // given
+      const deceased = resident(0);
+      const key = await world.submit('e2e-after-death-return', application(deceased, '不详'), NO_PENSION);
+      // when
+      await world.windowDecides(key, 'return', NO_PENSION);
+      await world.supplement('e2e-after-death-return', {
+        deceased: application(deceased, '急性心肌梗死').deceased,
+      });
+      await world.windowDecides(key, 'accept', NO_PENSION);
+      await reviewAndDeliver(key);
+      const view = await world.finished(key);
+      // then
+      expect(view.state).toBe('COMPLETED');
+      expect(visited(view)).toEqual(expect.arrayContaining(['Event_Supplemented', 'EndEvent_Completed']));
+      const certificate = await world.registry<{ deathCause: string }>(
+        `/registries/health/persons/${deceased.idNumber}/death-certificate`,
+      );
+      expect(certificate.deathCause).toBe('急性心肌梗死');
+      expect(await recordsOf(deceased)).toEqual({
+        civilStatus: 'deceased',
+        deathCertificates: 1,
+        householdCancellations: 1,
+        pensionStops: 0,
+        funeralGrants: 1,
+        deductionClosures: 1,
+      });
+    },
+  );
 
-  it.concurrent('hands the hr rejection of a pension stop for someone without a pension to the hr clerk and completes the rest when abandoned', async () => {
-    // given: an employed resident never claimed a pension
-    const deceased = resident(1);
-    const key = await world.submit('e2e-after-death-rejected', application(deceased), ALL);
-    await world.windowDecides(key, 'accept', ALL);
-    await approveCertificate(key);
-    // when
-    const rejection = await world.task(key, 'Task_PensionStopResolve');
-    await world.complete(rejection, { resolution: { decision: 'abandon', comment: '逝者未领取养老金，无需停发' } });
-    await approveGrantAndDeliver(key);
-    const view = await world.finished(key);
-    // then
-    expect(rejection.candidateGroups).toEqual(['hr']);
-    expect(rejection.formKey).toBe('onething:form:after-death/registry-rejection');
-    expect(view.state).toBe('COMPLETED');
-    expect(visited(view)).toContain('Event_PensionStopRejected');
-    expect(rootVariables(view).registryErrors).toMatchObject({ pensionStop: { registry: 'hr', code: expect.stringMatching(/^[A-Z_]+$/) } });
-    expect(rootVariables(view).resolutions).toMatchObject({ pensionStop: { decision: 'abandon' } });
-    expect(await recordsOf(deceased)).toEqual({ civilStatus: 'deceased', deathCertificates: 1, householdCancellations: 1, pensionStops: 0, funeralGrants: 1, deductionClosures: 1 });
-  });
+  it.concurrent(
+    'hands the hr rejection of a pension stop for someone without a pension to the hr clerk and completes the rest when abandoned',
+    async () => {
+      // given: an employed resident never claimed a pension
+      const deceased = resident(1);
+      const key = await world.submit('e2e-after-death-rejected', application(deceased), ALL);
+      await world.windowDecides(key, 'accept', ALL);
+      await approveCertificate(key);
+      // when
+      const rejection = await world.task(key, 'Task_PensionStopResolve');
+      await world.complete(rejection, {
+        resolution: { decision: 'abandon', comment: '逝者未领取养老金，无需停发' },
+      });
+      await approveGrantAndDeliver(key);
+      const view = await world.finished(key);
+      // then
+      expect(rejection.candidateGroups).toEqual(['hr']);
+      expect(rejection.formKey).toBe('onething:form:after-death/registry-rejection');
+      expect(view.state).toBe('COMPLETED');
+      expect(visited(view)).toContain('Event_PensionStopRejected');
+      expect(rootVariables(view).registryErrors).toMatchObject({
+        pensionStop: { registry: 'hr', code: expect.stringMatching(/^[A-Z_]+$/) },
+      });
+      expect(rootVariables(view).resolutions).toMatchObject({ pensionStop: { decision: 'abandon' } });
+      expect(await recordsOf(deceased)).toEqual({
+        civilStatus: 'deceased',
+        deathCertificates: 1,
+        householdCancellations: 1,
+        pensionStops: 0,
+        funeralGrants: 1,
+        deductionClosures: 1,
+      });
+    },
+  );
 
-  it.concurrent('escalates an overdue health part to a supervisor while the work goes on to completion', async () => {
-    // given: the health part's time limit has already run out when the window accepts
-    const deceased = resident(2);
-    const key = await world.submit('e2e-after-death-overdue', application(deceased), NO_PENSION);
-    await world.windowDecides(key, 'accept', NO_PENSION, ['health']);
-    // when
-    const supervision = await world.task(key, 'Task_HealthOverdue');
-    await world.complete(supervision, { supervision: { comment: '已督办死亡医学证明出具' } });
-    await reviewAndDeliver(key);
-    const view = await world.finished(key);
-    // then
-    expect(supervision.candidateGroups).toEqual(['supervisor']);
-    expect(supervision.formKey).toBe('onething:form:after-death/overdue');
-    expect(view.state).toBe('COMPLETED');
-    expect(rootVariables(view).supervisions).toMatchObject({ health: { comment: '已督办死亡医学证明出具' } });
-    expect(await recordsOf(deceased)).toEqual({ civilStatus: 'deceased', deathCertificates: 1, householdCancellations: 1, pensionStops: 0, funeralGrants: 1, deductionClosures: 1 });
-  });
+  it.concurrent(
+    'escalates an overdue health part to a supervisor while the work goes on to completion',
+    async () => {
+      // given: the health part's time limit has already run out when the window accepts
+      const deceased = resident(2);
+      const key = await world.submit('e2e-after-death-overdue', application(deceased), NO_PENSION);
+      await world.windowDecides(key, 'accept', NO_PENSION, ['health']);
+      // when
+      const supervision = await world.task(key, 'Task_HealthOverdue');
+      await world.complete(supervision, { supervision: { comment: '已督办死亡医学证明出具' } });
+      await reviewAndDeliver(key);
+      const view = await world.finished(key);
+      // then
+      expect(supervision.candidateGroups).toEqual(['supervisor']);
+      expect(supervision.formKey).toBe('onething:form:after-death/overdue');
+      expect(view.state).toBe('COMPLETED');
+      expect(rootVariables(view).supervisions).toMatchObject({
+        health: { comment: '已督办死亡医学证明出具' },
+      });
+      expect(await recordsOf(deceased)).toEqual({
+        civilStatus: 'deceased',
+        deathCertificates: 1,
+        householdCancellations: 1,
+        pensionStops: 0,
+        funeralGrants: 1,
+        deductionClosures: 1,
+      });
+    },
+  );
 });

@@ -1,7 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import { Camunda8, type Zeebe } from '@camunda8/sdk';
-import { startConnectors, startEngine, type ProcessInstanceView, type RunningConnectors, type RunningEngine } from '@onething/engine';
-import { SUPPLEMENT_MESSAGE, acceptanceVariables, loadBundle, startVariables, type Bundle } from '@onething/processes';
+import {
+  startConnectors,
+  startEngine,
+  type ProcessInstanceView,
+  type RunningConnectors,
+  type RunningEngine,
+} from '@onething/engine';
+import {
+  SUPPLEMENT_MESSAGE,
+  acceptanceVariables,
+  loadBundle,
+  startVariables,
+  type Bundle,
+} from '@onething/processes';
 import { startRegistriesServer } from '@onething/registries';
 import { pino } from 'pino';
 import { createTestDatabase, withClient, type TestDatabase } from '../support/database.ts';
@@ -41,7 +53,12 @@ export interface BundleWorld {
    * Completes the window's acceptance task with the documented variables; the
    * parts of `overdueParts` get a due date a minute ago (a short time limit).
    */
-  windowDecides(processInstanceKey: string, decision: 'accept' | 'return', services: readonly string[], overdueParts?: readonly string[]): Promise<ClerkTask>;
+  windowDecides(
+    processInstanceKey: string,
+    decision: 'accept' | 'return',
+    services: readonly string[],
+    overdueParts?: readonly string[],
+  ): Promise<ClerkTask>;
   /** The window's delivery task (统一出件), completed online. */
   deliver(processInstanceKey: string): Promise<ClerkTask>;
   supplement(applicationId: string, data: Record<string, unknown>): Promise<void>;
@@ -57,11 +74,20 @@ export interface BundleWorld {
 
 export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> {
   const bundle = loadBundle(bundleKey);
-  const databases: TestDatabase[] = [await createTestDatabase(`e2e_${bundleKey.replace('-', '_')}_engine`), await createTestDatabase(`e2e_${bundleKey.replace('-', '_')}_registries`)];
+  const databases: TestDatabase[] = [
+    await createTestDatabase(`e2e_${bundleKey.replace('-', '_')}_engine`),
+    await createTestDatabase(`e2e_${bundleKey.replace('-', '_')}_registries`),
+  ];
   const [engineDb, registriesDb] = databases as [TestDatabase, TestDatabase];
   const logger = pino({ level: process.env.E2E_LOG ?? 'silent' });
   const engine = await startEngine({ databaseUrl: engineDb.url, gatewayAddress: '127.0.0.1:0', logger });
-  const registries = await startRegistriesServer({ databaseUrl: registriesDb.url, port: 0, logger: false, adminToken: 'bundle-e2e', now: () => REGISTRY_NOW });
+  const registries = await startRegistriesServer({
+    databaseUrl: registriesDb.url,
+    port: 0,
+    logger: false,
+    adminToken: 'bundle-e2e',
+    now: () => REGISTRY_NOW,
+  });
   const { port } = registries.server.address() as AddressInfo;
   const registriesUrl = `http://127.0.0.1:${port}`;
   const zeebe = new Camunda8({
@@ -70,7 +96,14 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
     CAMUNDA_LOG_LEVEL: 'none',
     zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
   }).getZeebeGrpcApiClient();
-  const connectors: RunningConnectors = startConnectors({ zeebe, registriesUrl, logger, pollInterval: 100, requestTimeoutMs: 5_000, retryPolicy: { baseMs: 100, maxMs: 1_000 } });
+  const connectors: RunningConnectors = startConnectors({
+    zeebe,
+    registriesUrl,
+    logger,
+    pollInterval: 100,
+    requestTimeoutMs: 5_000,
+    retryPolicy: { baseMs: 100, maxMs: 1_000 },
+  });
   await zeebe.deployResource({ name: `${bundleKey}.bpmn`, process: Buffer.from(bundle.bpmnXml) });
 
   // The clerk inbox: jobs stay locked to this worker until a scenario completes them.
@@ -88,7 +121,10 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
         jobKey: String(job.key),
         processInstanceKey: String(job.processInstanceKey),
         elementId: job.elementId,
-        formKey: typeof headers['io.camunda.zeebe:formKey'] === 'string' ? headers['io.camunda.zeebe:formKey'] : undefined,
+        formKey:
+          typeof headers['io.camunda.zeebe:formKey'] === 'string'
+            ? headers['io.camunda.zeebe:formKey']
+            : undefined,
         candidateGroups: parseGroups(headers['io.camunda.zeebe:candidateGroups']),
         variables: isRecord(variables) ? variables : {},
       });
@@ -102,23 +138,42 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
     zeebe,
     registriesUrl,
     submit: async (applicationId, data, services) => {
-      const variables = startVariables(bundle.manifest, { applicationId, applicant: recordOf(data.applicant), data, services, submittedAt: new Date() });
-      const created = await zeebe.createProcessInstance({ bpmnProcessId: bundle.manifest.processId, variables: toJsonDoc(variables) });
+      const variables = startVariables(bundle.manifest, {
+        applicationId,
+        applicant: recordOf(data.applicant),
+        data,
+        services,
+        submittedAt: new Date(),
+      });
+      const created = await zeebe.createProcessInstance({
+        bpmnProcessId: bundle.manifest.processId,
+        variables: toJsonDoc(variables),
+      });
       return String(created.processInstanceKey);
     },
     task: (processInstanceKey, elementId, timeoutMs = 20_000) =>
-      until(`${elementId} of ${processInstanceKey}`, timeoutMs, async () => {
-        const index = inbox.findIndex((task) => task.processInstanceKey === processInstanceKey && task.elementId === elementId);
-        if (index < 0) return undefined;
-        const [task] = inbox.splice(index, 1);
-        return task;
-      }, () => openWork(engine, processInstanceKey)),
+      until(
+        `${elementId} of ${processInstanceKey}`,
+        timeoutMs,
+        async () => {
+          const index = inbox.findIndex(
+            (task) => task.processInstanceKey === processInstanceKey && task.elementId === elementId,
+          );
+          if (index < 0) return undefined;
+          const [task] = inbox.splice(index, 1);
+          return task;
+        },
+        () => openWork(engine, processInstanceKey),
+      ),
     complete: async (task, variables) => {
       await zeebe.completeJob({ jobKey: task.jobKey, variables: toJsonDoc(variables) });
     },
     windowDecides: async (processInstanceKey, decision, services, overdueParts = []) => {
       const task = await world.task(processInstanceKey, 'Task_WindowAccept');
-      const form = decision === 'return' ? { reason: '申请材料信息有误，请更正后重新提交' } : { materialsChecked: bundle.manifest.materials.map((m) => m.key) };
+      const form =
+        decision === 'return'
+          ? { reason: '申请材料信息有误，请更正后重新提交' }
+          : { materialsChecked: bundle.manifest.materials.map((m) => m.key) };
       const variables = acceptanceVariables(bundle.manifest, decision, new Date(), services, form);
       const parts = recordOf(variables.parts);
       for (const department of overdueParts) parts[department] = { dueAt: shanghaiTime(-60_000) };
@@ -131,24 +186,38 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
       return task;
     },
     supplement: async (applicationId, data) => {
-      await zeebe.publishMessage({ name: SUPPLEMENT_MESSAGE, correlationKey: applicationId, variables: toJsonDoc(data), timeToLive: 10_000 });
+      await zeebe.publishMessage({
+        name: SUPPLEMENT_MESSAGE,
+        correlationKey: applicationId,
+        variables: toJsonDoc(data),
+        timeToLive: 10_000,
+      });
     },
     finished: (processInstanceKey, timeoutMs = 30_000) =>
-      until(`the end of ${processInstanceKey}`, timeoutMs, async () => {
-        const view = await engine.inspector.getProcessInstance(processInstanceKey);
-        return view && view.state !== 'ACTIVE' ? view : undefined;
-      }, () => openWork(engine, processInstanceKey)),
+      until(
+        `the end of ${processInstanceKey}`,
+        timeoutMs,
+        async () => {
+          const view = await engine.inspector.getProcessInstance(processInstanceKey);
+          return view && view.state !== 'ACTIVE' ? view : undefined;
+        },
+        () => openWork(engine, processInstanceKey),
+      ),
     registry: async <T>(path: string): Promise<T> => {
       const response = await fetch(`${registriesUrl}${path}`);
       if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
     },
     count: async (sql, params) => {
-      const rows = await withClient(registriesDb.url, (client) => client.query<{ n: string }>(sql, [...params]));
+      const rows = await withClient(registriesDb.url, (client) =>
+        client.query<{ n: string }>(sql, [...params]),
+      );
       return Number(rows.rows[0]?.n ?? 0);
     },
     rows: async (sql, params) => {
-      const result = await withClient(registriesDb.url, (client) => client.query<Record<string, unknown>>(sql, [...params]));
+      const result = await withClient(registriesDb.url, (client) =>
+        client.query<Record<string, unknown>>(sql, [...params]),
+      );
       return result.rows;
     },
     stop: async () => {
@@ -178,7 +247,12 @@ export function shanghaiTime(offsetMs: number): string {
   return `${local}+08:00`;
 }
 
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, explain: () => Promise<string>): Promise<T> {
+async function until<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<T | undefined>,
+  explain: () => Promise<string>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await probe();
@@ -190,7 +264,8 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
 
 async function openWork(engine: RunningEngine, processInstanceKey: string): Promise<string> {
   const view = await engine.inspector.getProcessInstance(processInstanceKey);
-  const active = view?.elements.filter((element) => element.state === 'ACTIVE').map((element) => element.elementId) ?? [];
+  const active =
+    view?.elements.filter((element) => element.state === 'ACTIVE').map((element) => element.elementId) ?? [];
   const incidents = await engine.inspector.listIncidents({ processInstanceKey, state: 'ACTIVE' });
   return `state ${view?.state ?? 'unknown'}, active ${JSON.stringify(active)}, incidents ${JSON.stringify(incidents.map((incident) => `${incident.elementId}: ${incident.errorMessage}`))}`;
 }
@@ -199,7 +274,9 @@ function parseGroups(header: unknown): string[] {
   if (typeof header !== 'string') return [];
   try {
     const parsed: unknown = JSON.parse(header);
-    return Array.isArray(parsed) ? parsed.filter((group): group is string => typeof group === 'string') : [header];
+    return Array.isArray(parsed)
+      ? parsed.filter((group): group is string => typeof group === 'string')
+      : [header];
   } catch {
     return [header];
   }
@@ -222,7 +299,8 @@ function toJsonDoc(value: Record<string, unknown>): JsonDoc {
 
 function toJsonValue(value: unknown): JsonValue | undefined {
   if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value;
-  if (Array.isArray(value)) return value.map(toJsonValue).filter((item): item is JsonValue => item !== undefined);
+  if (Array.isArray(value))
+    return value.map(toJsonValue).filter((item): item is JsonValue => item !== undefined);
   if (isRecord(value)) return toJsonDoc(value);
   return undefined;
 }

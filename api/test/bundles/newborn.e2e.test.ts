@@ -5,7 +5,14 @@ import { rootVariables, startBundleWorld, visited, type BundleWorld } from './bu
 // 新生儿出生一件事 through the real engine, connectors and sandbox registries,
 // for citizen1 王芳 and her husband 陈明 (the seed's newborn case).
 
-const ALL = ['birthCertificate', 'vaccinationRecord', 'householdRegistration', 'medicalInsurance', 'socialSecurityCard', 'infantCareDeduction'];
+const ALL = [
+  'birthCertificate',
+  'vaccinationRecord',
+  'householdRegistration',
+  'medicalInsurance',
+  'socialSecurityCard',
+  'infantCareDeduction',
+];
 const MOTHER = demoPeople.CITIZEN1;
 let world: BundleWorld;
 
@@ -17,15 +24,32 @@ afterAll(async () => {
   await world?.stop();
 });
 
-function application(childName: string, householdNumber: string = demoPeople.DEMO_HOUSEHOLDS.citizen1.number) {
+function application(
+  childName: string,
+  householdNumber: string = demoPeople.DEMO_HOUSEHOLDS.citizen1.number,
+) {
   return {
-    applicant: { idNumber: MOTHER.idNumber, name: MOTHER.name, mobile: MOTHER.mobile, relationship: 'parent' },
+    applicant: {
+      idNumber: MOTHER.idNumber,
+      name: MOTHER.name,
+      mobile: MOTHER.mobile,
+      relationship: 'parent',
+    },
     mother: { idNumber: MOTHER.idNumber, name: MOTHER.name },
     father: { idNumber: demoPeople.CITIZEN1_SPOUSE.idNumber, name: demoPeople.CITIZEN1_SPOUSE.name },
-    child: { name: childName, sex: 'female', birthDate: '2026-11-10', birthPlace: '浙江省杭州市西湖区', birthHospital: '浙江大学医学院附属妇产科医院' },
+    child: {
+      name: childName,
+      sex: 'female',
+      birthDate: '2026-11-10',
+      birthPlace: '浙江省杭州市西湖区',
+      birthHospital: '浙江大学医学院附属妇产科医院',
+    },
     household: { entryParent: 'father', number: householdNumber },
     infantCare: { claimant: 'mother', ratio: '50' },
-    socialSecurityCard: { bank: '中国工商银行', deliveryAddress: demoPeople.DEMO_HOUSEHOLDS.citizen1.address },
+    socialSecurityCard: {
+      bank: '中国工商银行',
+      deliveryAddress: demoPeople.DEMO_HOUSEHOLDS.citizen1.address,
+    },
   };
 }
 
@@ -48,118 +72,194 @@ async function deliver(instanceKey: string): Promise<void> {
   await world.complete(delivery, { delivery: { method: 'online' } });
 }
 
-interface Person { idNumber: string; name: string }
+interface Person {
+  idNumber: string;
+  name: string;
+}
 
 /** Each registry's records for a child of citizen1, read back through the query APIs (and the tables where none lists them). */
 async function recordsOf(childName: string) {
-  const certificates = await world.registry<{ items: { birthCertificateNo: string; childName: string }[] }>(`/registries/health/persons/${MOTHER.idNumber}/birth-certificates`);
-  const relations = await world.registry<{ children: Person[] }>(`/registries/civil/persons/${MOTHER.idNumber}/relations`);
-  const taxpayer = await world.registry<{ deductions: { deductionNo: string; childName: string; sharePercent: number }[] }>(`/registries/tax/taxpayers/${MOTHER.idNumber}`);
+  const certificates = await world.registry<{ items: { birthCertificateNo: string; childName: string }[] }>(
+    `/registries/health/persons/${MOTHER.idNumber}/birth-certificates`,
+  );
+  const relations = await world.registry<{ children: Person[] }>(
+    `/registries/civil/persons/${MOTHER.idNumber}/relations`,
+  );
+  const taxpayer = await world.registry<{
+    deductions: { deductionNo: string; childName: string; sharePercent: number }[];
+  }>(`/registries/tax/taxpayers/${MOTHER.idNumber}`);
   const children = relations.children.filter((child) => child.name === childName);
   const insurance = await Promise.all(
-    children.map((child) => world.registry<{ enrolments: { enrolmentNo: string; scheme: string }[]; socialSecurityCard: { cardNo: string } | null }>(`/registries/hr/persons/${child.idNumber}/insurance`)),
+    children.map((child) =>
+      world.registry<{
+        enrolments: { enrolmentNo: string; scheme: string }[];
+        socialSecurityCard: { cardNo: string } | null;
+      }>(`/registries/hr/persons/${child.idNumber}/insurance`),
+    ),
   );
   return {
-    certificates: certificates.items.filter((item) => item.childName === childName).map((item) => item.birthCertificateNo),
+    certificates: certificates.items
+      .filter((item) => item.childName === childName)
+      .map((item) => item.birthCertificateNo),
     vaccinationRecords: await world.count(
       'select count(*) as n from registry_health.vaccination_records v join registry_health.birth_certificates b on b.no = v.birth_certificate_no where b.child_name = $1',
       [childName],
     ),
     childIdNumbers: children.map((child) => child.idNumber),
-    medicalEnrolments: insurance.flatMap((entry) => entry.enrolments.filter((enrolment) => enrolment.scheme === 'resident').map((enrolment) => enrolment.enrolmentNo)),
+    medicalEnrolments: insurance.flatMap((entry) =>
+      entry.enrolments
+        .filter((enrolment) => enrolment.scheme === 'resident')
+        .map((enrolment) => enrolment.enrolmentNo),
+    ),
     cards: insurance.flatMap((entry) => (entry.socialSecurityCard ? [entry.socialSecurityCard.cardNo] : [])),
-    deductions: taxpayer.deductions.filter((deduction) => deduction.childName === childName).map((deduction) => deduction.deductionNo),
+    deductions: taxpayer.deductions
+      .filter((deduction) => deduction.childName === childName)
+      .map((deduction) => deduction.deductionNo),
   };
 }
 
 describe('newborn bundle end to end', () => {
-  it.concurrent('registers the baby in all four registries once and hands every number to the window (happy path)', async () => {
-    // given
-    const key = await world.submit('e2e-newborn-happy', application('陈小满'), ALL);
-    // when
-    await world.windowDecides(key, 'accept', ALL);
-    await workThrough(key);
-    const view = await world.finished(key);
-    // then
-    expect(view.state).toBe('COMPLETED');
-    expect(visited(view)).toContain('EndEvent_Completed');
-    const results = rootVariables(view).results;
-    const records = await recordsOf('陈小满');
-    expect(records).toEqual({
-      certificates: [expect.stringMatching(/^Q\d{9}$/)],
-      vaccinationRecords: 1,
-      childIdNumbers: [expect.stringMatching(/^330106202611\d{5}[\dX]$/)],
-      medicalEnrolments: [expect.any(String)],
-      cards: [expect.any(String)],
-      deductions: [expect.any(String)],
-    });
-    expect(results).toMatchObject({
-      birthCertificate: { birthCertificateNo: records.certificates[0], documentUrl: `/registries/health/documents/${records.certificates[0]}` },
-      vaccinationRecord: { vaccinationRecordNo: expect.stringMatching(/^JZ2026\d{8}$/) },
-      householdRegistration: { childIdNumber: records.childIdNumbers[0], householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen1.number },
-      medicalInsurance: { enrolmentNo: records.medicalEnrolments[0], scheme: 'resident' },
-      socialSecurityCard: { cardNo: records.cards[0] },
-      infantCareDeduction: { deductionNo: records.deductions[0], monthlyAmount: 1000 },
-    });
-  });
+  it.concurrent(
+    'registers the baby in all four registries once and hands every number to the window (happy path)',
+    async () => {
+      // given
+      const key = await world.submit('e2e-newborn-happy', application('陈小满'), ALL);
+      // when
+      await world.windowDecides(key, 'accept', ALL);
+      await workThrough(key);
+      const view = await world.finished(key);
+      // then
+      expect(view.state).toBe('COMPLETED');
+      expect(visited(view)).toContain('EndEvent_Completed');
+      const results = rootVariables(view).results;
+      const records = await recordsOf('陈小满');
+      expect(records).toEqual({
+        certificates: [expect.stringMatching(/^Q\d{9}$/)],
+        vaccinationRecords: 1,
+        childIdNumbers: [expect.stringMatching(/^330106202611\d{5}[\dX]$/)],
+        medicalEnrolments: [expect.any(String)],
+        cards: [expect.any(String)],
+        deductions: [expect.any(String)],
+      });
+      expect(results).toMatchObject({
+        birthCertificate: {
+          birthCertificateNo: records.certificates[0],
+          documentUrl: `/registries/health/documents/${records.certificates[0]}`,
+        },
+        vaccinationRecord: { vaccinationRecordNo: expect.stringMatching(/^JZ2026\d{8}$/) },
+        householdRegistration: {
+          childIdNumber: records.childIdNumbers[0],
+          householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen1.number,
+        },
+        medicalInsurance: { enrolmentNo: records.medicalEnrolments[0], scheme: 'resident' },
+        socialSecurityCard: { cardNo: records.cards[0] },
+        infantCareDeduction: { deductionNo: records.deductions[0], monthlyAmount: 1000 },
+      });
+    },
+  );
 
-  it.concurrent('returns the application for correction and registers the corrected child once the citizen supplements it', async () => {
-    // given: the citizen misspelt the baby's name
-    const key = await world.submit('e2e-newborn-return', application('陈小错'), ALL);
-    // when
-    await world.windowDecides(key, 'return', ALL);
-    await world.supplement('e2e-newborn-return', { child: application('陈小正').child });
-    await world.windowDecides(key, 'accept', ALL);
-    await workThrough(key);
-    const view = await world.finished(key);
-    // then
-    expect(view.state).toBe('COMPLETED');
-    expect(visited(view)).toEqual(expect.arrayContaining(['Event_Supplemented', 'EndEvent_Completed']));
-    expect(rootVariables(view).acceptance).toMatchObject({ decision: 'accept' });
-    expect(await recordsOf('陈小正')).toMatchObject({ certificates: [expect.any(String)], vaccinationRecords: 1, childIdNumbers: [expect.any(String)], deductions: [expect.any(String)] });
-    expect(await recordsOf('陈小错')).toEqual({ certificates: [], vaccinationRecords: 0, childIdNumbers: [], medicalEnrolments: [], cards: [], deductions: [] });
-  });
+  it.concurrent(
+    'returns the application for correction and registers the corrected child once the citizen supplements it',
+    async () => {
+      // given: the citizen misspelt the baby's name
+      const key = await world.submit('e2e-newborn-return', application('陈小错'), ALL);
+      // when
+      await world.windowDecides(key, 'return', ALL);
+      await world.supplement('e2e-newborn-return', { child: application('陈小正').child });
+      await world.windowDecides(key, 'accept', ALL);
+      await workThrough(key);
+      const view = await world.finished(key);
+      // then
+      expect(view.state).toBe('COMPLETED');
+      expect(visited(view)).toEqual(expect.arrayContaining(['Event_Supplemented', 'EndEvent_Completed']));
+      expect(rootVariables(view).acceptance).toMatchObject({ decision: 'accept' });
+      expect(await recordsOf('陈小正')).toMatchObject({
+        certificates: [expect.any(String)],
+        vaccinationRecords: 1,
+        childIdNumbers: [expect.any(String)],
+        deductions: [expect.any(String)],
+      });
+      expect(await recordsOf('陈小错')).toEqual({
+        certificates: [],
+        vaccinationRecords: 0,
+        childIdNumbers: [],
+        medicalEnrolments: [],
+        cards: [],
+        deductions: [],
+      });
+    },
+  );
 
-  it.concurrent('hands the civil registry rejection to the civil clerk and completes without the registration when the clerk abandons it', async () => {
-    // given: the family names a household neither parent belongs to (citizen2's)
-    const services = ['birthCertificate', 'vaccinationRecord', 'householdRegistration'];
-    const key = await world.submit('e2e-newborn-rejected', application('陈小拒', demoPeople.DEMO_HOUSEHOLDS.citizen2.number), services);
-    await world.windowDecides(key, 'accept', services);
-    await world.complete(await world.task(key, 'Task_BirthCertificateReview'), { review: { decision: 'approve' } });
-    await world.complete(await world.task(key, 'Task_HouseholdRegistrationReview'), { review: { decision: 'approve' } });
-    // when
-    const rejection = await world.task(key, 'Task_HouseholdRegistrationResolve');
-    await world.complete(rejection, { resolution: { decision: 'abandon', comment: '请申请人核实落户户号后另行申请' } });
-    await deliver(key);
-    const view = await world.finished(key);
-    // then
-    expect(rejection.candidateGroups).toEqual(['civil']);
-    expect(rejection.formKey).toBe('onething:form:newborn/registry-rejection');
-    expect(rejection.variables.serviceTitle).toBe('出生登记（落户）');
-    expect(view.state).toBe('COMPLETED');
-    expect(visited(view)).toEqual(expect.arrayContaining(['Event_HouseholdRegistrationRejected', 'EndEvent_Completed']));
-    const variables = rootVariables(view);
-    expect(variables.registryErrors).toMatchObject({ householdRegistration: { registry: 'civil', code: expect.stringMatching(/^[A-Z_]+$/) } });
-    expect(variables.results).not.toHaveProperty('householdRegistration');
-    expect(variables.resolutions).toMatchObject({ householdRegistration: { decision: 'abandon' } });
-    expect(await recordsOf('陈小拒')).toMatchObject({ certificates: [expect.any(String)], vaccinationRecords: 1, childIdNumbers: [] });
-  });
+  it.concurrent(
+    'hands the civil registry rejection to the civil clerk and completes without the registration when the clerk abandons it',
+    async () => {
+      // given: the family names a household neither parent belongs to (citizen2's)
+      const services = ['birthCertificate', 'vaccinationRecord', 'householdRegistration'];
+      const key = await world.submit(
+        'e2e-newborn-rejected',
+        application('陈小拒', demoPeople.DEMO_HOUSEHOLDS.citizen2.number),
+        services,
+      );
+      await world.windowDecides(key, 'accept', services);
+      await world.complete(await world.task(key, 'Task_BirthCertificateReview'), {
+        review: { decision: 'approve' },
+      });
+      await world.complete(await world.task(key, 'Task_HouseholdRegistrationReview'), {
+        review: { decision: 'approve' },
+      });
+      // when
+      const rejection = await world.task(key, 'Task_HouseholdRegistrationResolve');
+      await world.complete(rejection, {
+        resolution: { decision: 'abandon', comment: '请申请人核实落户户号后另行申请' },
+      });
+      await deliver(key);
+      const view = await world.finished(key);
+      // then
+      expect(rejection.candidateGroups).toEqual(['civil']);
+      expect(rejection.formKey).toBe('onething:form:newborn/registry-rejection');
+      expect(rejection.variables.serviceTitle).toBe('出生登记（落户）');
+      expect(view.state).toBe('COMPLETED');
+      expect(visited(view)).toEqual(
+        expect.arrayContaining(['Event_HouseholdRegistrationRejected', 'EndEvent_Completed']),
+      );
+      const variables = rootVariables(view);
+      expect(variables.registryErrors).toMatchObject({
+        householdRegistration: { registry: 'civil', code: expect.stringMatching(/^[A-Z_]+$/) },
+      });
+      expect(variables.results).not.toHaveProperty('householdRegistration');
+      expect(variables.resolutions).toMatchObject({ householdRegistration: { decision: 'abandon' } });
+      expect(await recordsOf('陈小拒')).toMatchObject({
+        certificates: [expect.any(String)],
+        vaccinationRecords: 1,
+        childIdNumbers: [],
+      });
+    },
+  );
 
-  it.concurrent('escalates an overdue health part to a supervisor while the work goes on to completion', async () => {
-    // given: the health part's time limit has already run out when the window accepts
-    const key = await world.submit('e2e-newborn-overdue', application('陈小迟'), ALL);
-    const accepted = await world.windowDecides(key, 'accept', ALL, ['health']);
-    expect(accepted.candidateGroups).toEqual(['window']);
-    // when
-    const supervision = await world.task(key, 'Task_HealthOverdue');
-    await world.complete(supervision, { supervision: { comment: '已督办卫健窗口当日出证' } });
-    await workThrough(key);
-    const view = await world.finished(key);
-    // then
-    expect(supervision.candidateGroups).toEqual(['supervisor']);
-    expect(supervision.formKey).toBe('onething:form:newborn/overdue');
-    expect(view.state).toBe('COMPLETED');
-    expect(rootVariables(view).supervisions).toMatchObject({ health: { comment: '已督办卫健窗口当日出证' } });
-    expect(await recordsOf('陈小迟')).toMatchObject({ certificates: [expect.any(String)], childIdNumbers: [expect.any(String)], deductions: [expect.any(String)] });
-  });
+  it.concurrent(
+    'escalates an overdue health part to a supervisor while the work goes on to completion',
+    async () => {
+      // given: the health part's time limit has already run out when the window accepts
+      const key = await world.submit('e2e-newborn-overdue', application('陈小迟'), ALL);
+      const accepted = await world.windowDecides(key, 'accept', ALL, ['health']);
+      expect(accepted.candidateGroups).toEqual(['window']);
+      // when
+      const supervision = await world.task(key, 'Task_HealthOverdue');
+      await world.complete(supervision, { supervision: { comment: '已督办卫健窗口当日出证' } });
+      await workThrough(key);
+      const view = await world.finished(key);
+      // then
+      expect(supervision.candidateGroups).toEqual(['supervisor']);
+      expect(supervision.formKey).toBe('onething:form:newborn/overdue');
+      expect(view.state).toBe('COMPLETED');
+      expect(rootVariables(view).supervisions).toMatchObject({
+        health: { comment: '已督办卫健窗口当日出证' },
+      });
+      expect(await recordsOf('陈小迟')).toMatchObject({
+        certificates: [expect.any(String)],
+        childIdNumbers: [expect.any(String)],
+        deductions: [expect.any(String)],
+      });
+    },
+  );
 });

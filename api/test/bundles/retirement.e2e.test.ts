@@ -12,7 +12,10 @@ const RETIREMENT_DATE = '2026-12-15';
 let world: BundleWorld;
 let youngEmployees: Person[];
 
-interface Person { idNumber: string; name: string }
+interface Person {
+  idNumber: string;
+  name: string;
+}
 
 beforeAll(async () => {
   world = await startBundleWorld('retirement');
@@ -52,8 +55,11 @@ async function approveClaimAndDeliver(instanceKey: string): Promise<void> {
 
 /** What hr and tax hold for the person after retiring, read through the query APIs and the tables. */
 async function recordsOf(person: Person) {
-  const count = (table: string) => world.count(`select count(*) as n from ${table} where id_number = $1`, [person.idNumber]);
-  const insurance = await world.registry<{ pension: { pensionClaimNo: string; status: string } | null }>(`/registries/hr/persons/${person.idNumber}/insurance`);
+  const count = (table: string) =>
+    world.count(`select count(*) as n from ${table} where id_number = $1`, [person.idNumber]);
+  const insurance = await world.registry<{ pension: { pensionClaimNo: string; status: string } | null }>(
+    `/registries/hr/persons/${person.idNumber}/insurance`,
+  );
   return {
     pension: insurance.pension?.status ?? null,
     eligibilityChecks: await count('registry_hr.pension_eligibility_checks'),
@@ -63,94 +69,151 @@ async function recordsOf(person: Person) {
   };
 }
 
-const RETIRED = { pension: 'active', eligibilityChecks: 1, claims: 1, medicalContinuations: 1, pensionIncomeStatuses: 1 };
+const RETIRED = {
+  pension: 'active',
+  eligibilityChecks: 1,
+  claims: 1,
+  medicalContinuations: 1,
+  pensionIncomeStatuses: 1,
+};
 
 describe('retirement bundle end to end', () => {
-  it.concurrent('checks eligibility, claims the pension, continues medical insurance and exempts the pension from tax once each (happy path)', async () => {
-    // given
-    const citizen2 = demoPeople.CITIZEN2;
-    const key = await world.submit('e2e-retirement-happy', application(citizen2), ALL);
-    // when
-    await world.windowDecides(key, 'accept', ALL);
-    await approveClaimAndDeliver(key);
-    const view = await world.finished(key);
-    // then
-    expect(view.state).toBe('COMPLETED');
-    expect(visited(view)).toContain('EndEvent_Completed');
-    expect(await recordsOf(citizen2)).toEqual(RETIRED);
-    const insurance = await world.registry<{ pension: { pensionClaimNo: string } }>(`/registries/hr/persons/${citizen2.idNumber}/insurance`);
-    const taxpayer = await world.registry<{ pensionIncomeStatus: { statusNo: string } | null }>(`/registries/tax/taxpayers/${citizen2.idNumber}`);
-    expect(rootVariables(view).results).toMatchObject({
-      pensionEligibility: { eligible: true, reasons: [] },
-      pensionClaim: { pensionClaimNo: insurance.pension.pensionClaimNo, monthlyAmount: expect.any(Number) },
-      medicalInsuranceContinuation: { scheme: 'retiree', effectiveDate: RETIREMENT_DATE },
-      pensionIncomeTax: { statusNo: taxpayer.pensionIncomeStatus?.statusNo, status: 'pension-exempt' },
-    });
-  });
+  it.concurrent(
+    'checks eligibility, claims the pension, continues medical insurance and exempts the pension from tax once each (happy path)',
+    async () => {
+      // given
+      const citizen2 = demoPeople.CITIZEN2;
+      const key = await world.submit('e2e-retirement-happy', application(citizen2), ALL);
+      // when
+      await world.windowDecides(key, 'accept', ALL);
+      await approveClaimAndDeliver(key);
+      const view = await world.finished(key);
+      // then
+      expect(view.state).toBe('COMPLETED');
+      expect(visited(view)).toContain('EndEvent_Completed');
+      expect(await recordsOf(citizen2)).toEqual(RETIRED);
+      const insurance = await world.registry<{ pension: { pensionClaimNo: string } }>(
+        `/registries/hr/persons/${citizen2.idNumber}/insurance`,
+      );
+      const taxpayer = await world.registry<{ pensionIncomeStatus: { statusNo: string } | null }>(
+        `/registries/tax/taxpayers/${citizen2.idNumber}`,
+      );
+      expect(rootVariables(view).results).toMatchObject({
+        pensionEligibility: { eligible: true, reasons: [] },
+        pensionClaim: { pensionClaimNo: insurance.pension.pensionClaimNo, monthlyAmount: expect.any(Number) },
+        medicalInsuranceContinuation: { scheme: 'retiree', effectiveDate: RETIREMENT_DATE },
+        pensionIncomeTax: { statusNo: taxpayer.pensionIncomeStatus?.statusNo, status: 'pension-exempt' },
+      });
+    },
+  );
 
-  it.concurrent('returns the application for correction and checks the eligibility once the citizen supplements the retirement date', async () => {
-    // given: the citizen asks only for the eligibility check, with no retirement date
-    const person = youngEmployee(0);
-    const services = ['pensionEligibility'];
-    const key = await world.submit('e2e-retirement-return', { ...application(person), retirement: { type: 'statutory' } }, services);
-    // when
-    await world.windowDecides(key, 'return', services);
-    await world.supplement('e2e-retirement-return', { retirement: application(person).retirement });
-    await world.windowDecides(key, 'accept', services);
-    await world.deliver(key);
-    const view = await world.finished(key);
-    // then
-    expect(view.state).toBe('COMPLETED');
-    expect(visited(view)).toEqual(expect.arrayContaining(['Event_Supplemented', 'EndEvent_Completed']));
-    expect(rootVariables(view).results).toMatchObject({ pensionEligibility: { checkNo: expect.stringMatching(/^ZG2026\d{8}$/), eligible: false } });
-    expect(await recordsOf(person)).toEqual({ pension: null, eligibilityChecks: 1, claims: 0, medicalContinuations: 0, pensionIncomeStatuses: 0 });
-    const checkedAt = await world.count(`select count(*) as n from registry_hr.pension_eligibility_checks where id_number = $1 and at_date = $2`, [person.idNumber, RETIREMENT_DATE]);
-    expect(checkedAt).toBe(1);
-  });
+  it.concurrent(
+    'returns the application for correction and checks the eligibility once the citizen supplements the retirement date',
+    async () => {
+      // given: the citizen asks only for the eligibility check, with no retirement date
+      const person = youngEmployee(0);
+      const services = ['pensionEligibility'];
+      const key = await world.submit(
+        'e2e-retirement-return',
+        { ...application(person), retirement: { type: 'statutory' } },
+        services,
+      );
+      // when
+      await world.windowDecides(key, 'return', services);
+      await world.supplement('e2e-retirement-return', { retirement: application(person).retirement });
+      await world.windowDecides(key, 'accept', services);
+      await world.deliver(key);
+      const view = await world.finished(key);
+      // then
+      expect(view.state).toBe('COMPLETED');
+      expect(visited(view)).toEqual(expect.arrayContaining(['Event_Supplemented', 'EndEvent_Completed']));
+      expect(rootVariables(view).results).toMatchObject({
+        pensionEligibility: { checkNo: expect.stringMatching(/^ZG2026\d{8}$/), eligible: false },
+      });
+      expect(await recordsOf(person)).toEqual({
+        pension: null,
+        eligibilityChecks: 1,
+        claims: 0,
+        medicalContinuations: 0,
+        pensionIncomeStatuses: 0,
+      });
+      const checkedAt = await world.count(
+        `select count(*) as n from registry_hr.pension_eligibility_checks where id_number = $1 and at_date = $2`,
+        [person.idNumber, RETIREMENT_DATE],
+      );
+      expect(checkedAt).toBe(1);
+    },
+  );
 
-  it.concurrent('hands the hr rejection of a pension claim before retirement age to the hr clerk and completes without a claim when abandoned', async () => {
-    // given: an employee born after 1990 is decades from retirement
-    const services = ['pensionEligibility', 'pensionClaim'];
-    const person = youngEmployee(1);
-    const key = await world.submit('e2e-retirement-rejected', application(person), services);
-    await world.windowDecides(key, 'accept', services);
-    await world.complete(await world.task(key, 'Task_PensionClaimReview'), { review: { decision: 'approve' } });
-    // when
-    const rejection = await world.task(key, 'Task_PensionClaimResolve');
-    await world.complete(rejection, { resolution: { decision: 'abandon', comment: '未达法定退休年龄' } });
-    await world.deliver(key);
-    const view = await world.finished(key);
-    // then
-    expect(rejection.candidateGroups).toEqual(['hr']);
-    expect(rejection.formKey).toBe('onething:form:retirement/registry-rejection');
-    expect(view.state).toBe('COMPLETED');
-    expect(visited(view)).toContain('Event_PensionClaimRejected');
-    const variables = rootVariables(view);
-    expect(variables.registryErrors).toMatchObject({ pensionClaim: { registry: 'hr', code: expect.stringMatching(/^[A-Z_]+$/) } });
-    expect(variables.results).toMatchObject({ pensionEligibility: { eligible: false, reasons: expect.arrayContaining(['AGE_NOT_REACHED']) } });
-    expect(variables.resolutions).toMatchObject({ pensionClaim: { decision: 'abandon' } });
-    expect(await recordsOf(person)).toEqual({ pension: null, eligibilityChecks: 1, claims: 0, medicalContinuations: 0, pensionIncomeStatuses: 0 });
-  });
+  it.concurrent(
+    'hands the hr rejection of a pension claim before retirement age to the hr clerk and completes without a claim when abandoned',
+    async () => {
+      // given: an employee born after 1990 is decades from retirement
+      const services = ['pensionEligibility', 'pensionClaim'];
+      const person = youngEmployee(1);
+      const key = await world.submit('e2e-retirement-rejected', application(person), services);
+      await world.windowDecides(key, 'accept', services);
+      await world.complete(await world.task(key, 'Task_PensionClaimReview'), {
+        review: { decision: 'approve' },
+      });
+      // when
+      const rejection = await world.task(key, 'Task_PensionClaimResolve');
+      await world.complete(rejection, { resolution: { decision: 'abandon', comment: '未达法定退休年龄' } });
+      await world.deliver(key);
+      const view = await world.finished(key);
+      // then
+      expect(rejection.candidateGroups).toEqual(['hr']);
+      expect(rejection.formKey).toBe('onething:form:retirement/registry-rejection');
+      expect(view.state).toBe('COMPLETED');
+      expect(visited(view)).toContain('Event_PensionClaimRejected');
+      const variables = rootVariables(view);
+      expect(variables.registryErrors).toMatchObject({
+        pensionClaim: { registry: 'hr', code: expect.stringMatching(/^[A-Z_]+$/) },
+      });
+      expect(variables.results).toMatchObject({
+        pensionEligibility: { eligible: false, reasons: expect.arrayContaining(['AGE_NOT_REACHED']) },
+      });
+      expect(variables.resolutions).toMatchObject({ pensionClaim: { decision: 'abandon' } });
+      expect(await recordsOf(person)).toEqual({
+        pension: null,
+        eligibilityChecks: 1,
+        claims: 0,
+        medicalContinuations: 0,
+        pensionIncomeStatuses: 0,
+      });
+    },
+  );
 
-  it.concurrent('escalates an overdue hr part to a supervisor while the clerk still reviews the claim, and completes after the review turns it down', async () => {
-    // given: the hr part's time limit has already run out when the window accepts
-    const person = youngEmployee(2);
-    const services = ['pensionEligibility', 'pensionClaim'];
-    const key = await world.submit('e2e-retirement-overdue', application(person), services);
-    await world.windowDecides(key, 'accept', services, ['hr']);
-    // when
-    const supervision = await world.task(key, 'Task_HrOverdue');
-    await world.complete(supervision, { supervision: { comment: '已督办养老金核定' } });
-    await world.complete(await world.task(key, 'Task_PensionClaimReview'), { review: { decision: 'reject', comment: '未达法定退休年龄' } });
-    await world.deliver(key);
-    const view = await world.finished(key);
-    // then
-    expect(supervision.candidateGroups).toEqual(['supervisor']);
-    expect(supervision.formKey).toBe('onething:form:retirement/overdue');
-    expect(view.state).toBe('COMPLETED');
-    const variables = rootVariables(view);
-    expect(variables.supervisions).toMatchObject({ hr: { comment: '已督办养老金核定' } });
-    expect(variables.reviews).toMatchObject({ pensionClaim: { decision: 'reject' } });
-    expect(await recordsOf(person)).toEqual({ pension: null, eligibilityChecks: 1, claims: 0, medicalContinuations: 0, pensionIncomeStatuses: 0 });
-  });
+  it.concurrent(
+    'escalates an overdue hr part to a supervisor while the clerk still reviews the claim, and completes after the review turns it down',
+    async () => {
+      // given: the hr part's time limit has already run out when the window accepts
+      const person = youngEmployee(2);
+      const services = ['pensionEligibility', 'pensionClaim'];
+      const key = await world.submit('e2e-retirement-overdue', application(person), services);
+      await world.windowDecides(key, 'accept', services, ['hr']);
+      // when
+      const supervision = await world.task(key, 'Task_HrOverdue');
+      await world.complete(supervision, { supervision: { comment: '已督办养老金核定' } });
+      await world.complete(await world.task(key, 'Task_PensionClaimReview'), {
+        review: { decision: 'reject', comment: '未达法定退休年龄' },
+      });
+      await world.deliver(key);
+      const view = await world.finished(key);
+      // then
+      expect(supervision.candidateGroups).toEqual(['supervisor']);
+      expect(supervision.formKey).toBe('onething:form:retirement/overdue');
+      expect(view.state).toBe('COMPLETED');
+      const variables = rootVariables(view);
+      expect(variables.supervisions).toMatchObject({ hr: { comment: '已督办养老金核定' } });
+      expect(variables.reviews).toMatchObject({ pensionClaim: { decision: 'reject' } });
+      expect(await recordsOf(person)).toEqual({
+        pension: null,
+        eligibilityChecks: 1,
+        claims: 0,
+        medicalContinuations: 0,
+        pensionIncomeStatuses: 0,
+      });
+    },
+  );
 });

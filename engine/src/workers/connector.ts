@@ -42,7 +42,10 @@ export function idempotencyKey(prefix: string, jobKey: string): string {
  * mapping happens here. `null` and absent fields are not sent (an optional field
  * mapped from an empty form field); the registry judges what is missing.
  */
-export function buildRequestBody(operation: RegistryOperation, variables: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function buildRequestBody(
+  operation: RegistryOperation,
+  variables: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of requestFields(operation)) {
     const value = variables[field];
@@ -52,9 +55,16 @@ export function buildRequestBody(operation: RegistryOperation, variables: Readon
 }
 
 /** Runs one job against its registry and decides its single outcome; never throws. */
-export async function runConnectorJob(operation: RegistryOperation, job: ConnectorJob, settings: ConnectorSettings): Promise<JobAction> {
+export async function runConnectorJob(
+  operation: RegistryOperation,
+  job: ConnectorJob,
+  settings: ConnectorSettings,
+): Promise<JobAction> {
   const attemptValue = job.variables[ATTEMPT_VARIABLE];
-  const attempt = typeof attemptValue === 'number' && Number.isInteger(attemptValue) && attemptValue >= 0 ? attemptValue : 0;
+  const attempt =
+    typeof attemptValue === 'number' && Number.isInteger(attemptValue) && attemptValue >= 0
+      ? attemptValue
+      : 0;
   const outcome = await callRegistry(
     {
       url: operationUrl(settings.registriesUrl, operation.path),
@@ -65,18 +75,38 @@ export async function runConnectorJob(operation: RegistryOperation, job: Connect
     settings.fetch,
   );
   const action = decideJobAction(operation, outcome, { retries: job.retries, attempt }, settings.retryPolicy);
-  const context = { jobType: operation.jobType, jobKey: job.key, processInstanceKey: job.processInstanceKey, elementId: job.elementId, attempt };
+  const context = {
+    jobType: operation.jobType,
+    jobKey: job.key,
+    processInstanceKey: job.processInstanceKey,
+    elementId: job.elementId,
+    attempt,
+  };
   switch (outcome.kind) {
     case 'success':
-      settings.logger.info({ ...context, status: outcome.status, replayed: outcome.replayed }, 'registry accepted');
+      settings.logger.info(
+        { ...context, status: outcome.status, replayed: outcome.replayed },
+        'registry accepted',
+      );
       break;
     case 'business':
-      settings.logger.info({ ...context, code: outcome.code, message: maskIdNumbers(outcome.message) }, 'registry rejected');
+      settings.logger.info(
+        { ...context, code: outcome.code, message: maskIdNumbers(outcome.message) },
+        'registry rejected',
+      );
       break;
     default:
       settings.logger.warn(
-        { ...context, code: outcome.code, status: outcome.status, retriesLeft: action.action === 'fail' ? action.retries : undefined, message: maskIdNumbers(outcome.message) },
-        action.action === 'fail' && action.retries === 0 ? 'registry call failed, raising an incident' : 'registry call failed, will retry',
+        {
+          ...context,
+          code: outcome.code,
+          status: outcome.status,
+          retriesLeft: action.action === 'fail' ? action.retries : undefined,
+          message: maskIdNumbers(outcome.message),
+        },
+        action.action === 'fail' && action.retries === 0
+          ? 'registry call failed, raising an incident'
+          : 'registry call failed, will retry',
       );
   }
   return action;

@@ -7,8 +7,19 @@ import type { RegistryOutcome } from './registry-outcome.ts';
  */
 export type JobAction =
   | { readonly action: 'complete'; readonly variables: Record<string, unknown> }
-  | { readonly action: 'error'; readonly errorCode: string; readonly errorMessage: string; readonly variables: JsonObject }
-  | { readonly action: 'fail'; readonly retries: number; readonly retryBackOff: number; readonly errorMessage: string; readonly variables: JsonObject };
+  | {
+      readonly action: 'error';
+      readonly errorCode: string;
+      readonly errorMessage: string;
+      readonly variables: JsonObject;
+    }
+  | {
+      readonly action: 'fail';
+      readonly retries: number;
+      readonly retryBackOff: number;
+      readonly errorMessage: string;
+      readonly variables: JsonObject;
+    };
 
 /** Variables the connector writes itself (JSON without null, as the Zeebe client types them). */
 export type JsonValue = string | number | boolean | JsonValue[] | JsonObject;
@@ -42,7 +53,12 @@ export function backOffMs(attempt: number, policy: RetryPolicy): number {
   return Math.min(policy.baseMs * 2 ** Math.max(0, attempt), policy.maxMs);
 }
 
-export function decideJobAction(operation: RegistryOperation, outcome: RegistryOutcome, job: JobState, policy: RetryPolicy): JobAction {
+export function decideJobAction(
+  operation: RegistryOperation,
+  outcome: RegistryOutcome,
+  job: JobState,
+  policy: RetryPolicy,
+): JobAction {
   const where = `${operation.dept}/${operation.operation}`;
   switch (outcome.kind) {
     case 'success':
@@ -89,7 +105,10 @@ export function decideJobAction(operation: RegistryOperation, outcome: RegistryO
 }
 
 /** The response fields the contract names; anything else a registry adds stays out of the process. */
-function pickResponse(operation: RegistryOperation, body: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function pickResponse(
+  operation: RegistryOperation,
+  body: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
   for (const field of operation.response) {
     if (body[field] !== undefined) variables[field] = body[field];

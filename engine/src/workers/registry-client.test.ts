@@ -12,7 +12,12 @@ afterEach(async () => {
 });
 
 /** A stand-in registry at the HTTP edge: answers each request with what the test says. */
-async function registry(answer: (request: IncomingMessage, body: string) => { status: number; body?: string; headers?: Record<string, string> } | 'hang'): Promise<string> {
+async function registry(
+  answer: (
+    request: IncomingMessage,
+    body: string,
+  ) => { status: number; body?: string; headers?: Record<string, string> } | 'hang',
+): Promise<string> {
   server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -35,18 +40,37 @@ describe('callRegistry', () => {
     const base = await registry((request, body) => {
       seen.key = request.headers['idempotency-key'];
       seen.body = body;
-      return { status: 201, body: '{"deductionNo":"KC202600000001"}', headers: { 'idempotency-replayed': 'true' } };
+      return {
+        status: 201,
+        body: '{"deductionNo":"KC202600000001"}',
+        headers: { 'idempotency-replayed': 'true' },
+      };
     });
     // when
-    const outcome = await callRegistry({ url: operationUrl(`${base}/`, '/registries/tax/infant-care-deductions'), body: { sharePercent: 50 }, idempotencyKey: 'onething-42', timeoutMs: 2_000 });
+    const outcome = await callRegistry({
+      url: operationUrl(`${base}/`, '/registries/tax/infant-care-deductions'),
+      body: { sharePercent: 50 },
+      idempotencyKey: 'onething-42',
+      timeoutMs: 2_000,
+    });
     // then
     expect(seen).toEqual({ key: 'onething-42', body: '{"sharePercent":50}' });
-    expect(outcome).toEqual({ kind: 'success', status: 201, body: { deductionNo: 'KC202600000001' }, replayed: true });
+    expect(outcome).toEqual({
+      kind: 'success',
+      status: 201,
+      body: { deductionNo: 'KC202600000001' },
+      replayed: true,
+    });
   });
 
   it('gives up on a registry that does not answer in time', async () => {
     const base = await registry(() => 'hang');
-    const outcome = await callRegistry({ url: `${base}/registries/tax/x`, body: {}, idempotencyKey: 'k', timeoutMs: 200 });
+    const outcome = await callRegistry({
+      url: `${base}/registries/tax/x`,
+      body: {},
+      idempotencyKey: 'k',
+      timeoutMs: 200,
+    });
     expect(outcome).toMatchObject({ kind: 'technical', code: 'CONNECTOR_TIMEOUT' });
   });
 
@@ -54,7 +78,16 @@ describe('callRegistry', () => {
     const base = await registry(() => ({ status: 201, body: '{}' }));
     await new Promise<void>((resolve) => server?.close(() => resolve()));
     server = undefined;
-    const outcome = await callRegistry({ url: `${base}/registries/tax/x`, body: {}, idempotencyKey: 'k', timeoutMs: 2_000 });
-    expect(outcome).toMatchObject({ kind: 'technical', code: 'CONNECTOR_NETWORK_ERROR', message: 'registry unreachable: ECONNREFUSED' });
+    const outcome = await callRegistry({
+      url: `${base}/registries/tax/x`,
+      body: {},
+      idempotencyKey: 'k',
+      timeoutMs: 2_000,
+    });
+    expect(outcome).toMatchObject({
+      kind: 'technical',
+      code: 'CONNECTOR_NETWORK_ERROR',
+      message: 'registry unreachable: ECONNREFUSED',
+    });
   });
 });

@@ -11,11 +11,18 @@ export interface RegistryRequest {
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /** One registry write over HTTP; never throws, every answer (or none) is an outcome. */
-export async function callRegistry(request: RegistryRequest, fetchFn: FetchLike = fetch): Promise<RegistryOutcome> {
+export async function callRegistry(
+  request: RegistryRequest,
+  fetchFn: FetchLike = fetch,
+): Promise<RegistryOutcome> {
   try {
     const response = await fetchFn(request.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': request.idempotencyKey },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'idempotency-key': request.idempotencyKey,
+      },
       body: JSON.stringify(request.body),
       signal: AbortSignal.timeout(request.timeoutMs),
     });

@@ -5,8 +5,19 @@
  * fatal (a bug on our side: the same call can never succeed) → incident.
  */
 export type RegistryOutcome =
-  | { readonly kind: 'success'; readonly status: number; readonly body: Readonly<Record<string, unknown>>; readonly replayed: boolean }
-  | { readonly kind: 'business'; readonly status: number; readonly code: string; readonly message: string; readonly fields?: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'success';
+      readonly status: number;
+      readonly body: Readonly<Record<string, unknown>>;
+      readonly replayed: boolean;
+    }
+  | {
+      readonly kind: 'business';
+      readonly status: number;
+      readonly code: string;
+      readonly message: string;
+      readonly fields?: Readonly<Record<string, string>>;
+    }
   | { readonly kind: 'technical'; readonly code: string; readonly message: string; readonly status?: number }
   | { readonly kind: 'fatal'; readonly code: string; readonly message: string; readonly status?: number };
 
@@ -32,7 +43,12 @@ export function classifyResponse(status: number, bodyText: string, replayed: boo
   const parsed = parseJson(bodyText);
   if (status >= 200 && status < 300) {
     if (!isRecord(parsed)) {
-      return { kind: 'technical', code: CONNECTOR_CODES.badResponse, status, message: `registry answered ${status} without a JSON object` };
+      return {
+        kind: 'technical',
+        code: CONNECTOR_CODES.badResponse,
+        status,
+        message: `registry answered ${status} without a JSON object`,
+      };
     }
     return { kind: 'success', status, body: parsed, replayed };
   }
@@ -46,7 +62,12 @@ export function classifyResponse(status: number, bodyText: string, replayed: boo
     };
   }
   if (error === undefined) {
-    return { kind: 'fatal', code: CONNECTOR_CODES.httpStatus, status, message: `registry answered HTTP ${status} without an error body` };
+    return {
+      kind: 'fatal',
+      code: CONNECTOR_CODES.httpStatus,
+      status,
+      message: `registry answered HTTP ${status} without an error body`,
+    };
   }
   if (FATAL_CODES.has(error.code)) return { kind: 'fatal', code: error.code, status, message: error.message };
   // 400 INVALID_INPUT and every 422 rejection: the registry wrote nothing and says why.
@@ -62,9 +83,17 @@ export function classifyResponse(status: number, bodyText: string, replayed: boo
 export function classifyFetchError(error: unknown, timeoutMs: number): RegistryOutcome {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return { kind: 'technical', code: CONNECTOR_CODES.timeout, message: `registry did not answer within ${timeoutMs} ms` };
+    return {
+      kind: 'technical',
+      code: CONNECTOR_CODES.timeout,
+      message: `registry did not answer within ${timeoutMs} ms`,
+    };
   }
-  return { kind: 'technical', code: CONNECTOR_CODES.network, message: `registry unreachable: ${describeCause(error)}` };
+  return {
+    kind: 'technical',
+    code: CONNECTOR_CODES.network,
+    message: `registry unreachable: ${describeCause(error)}`,
+  };
 }
 
 function describeCause(error: unknown): string {

@@ -65,7 +65,9 @@ export function startConnectors(options: StartConnectorsOptions): RunningConnect
     logger,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const operations = REGISTRY_OPERATIONS.filter((operation) => options.jobTypes?.includes(operation.jobType) ?? true);
+  const operations = REGISTRY_OPERATIONS.filter(
+    (operation) => options.jobTypes?.includes(operation.jobType) ?? true,
+  );
   const workers = operations.map((operation) =>
     zbc.createWorker<Variables, Variables, Variables>({
       taskType: operation.jobType,
@@ -74,11 +76,15 @@ export function startConnectors(options: StartConnectorsOptions): RunningConnect
       timeout: options.jobTimeoutMs ?? 60_000,
       fetchVariable: [...requestFields(operation), ATTEMPT_VARIABLE],
       loglevel: 'NONE',
-      onConnectionError: () => logger.warn({ jobType: operation.jobType }, 'connector lost the engine, reconnecting'),
+      onConnectionError: () =>
+        logger.warn({ jobType: operation.jobType }, 'connector lost the engine, reconnecting'),
       taskHandler: (job) => handleJob(operation, job, settings, zbc),
     }),
   );
-  logger.info({ jobTypes: operations.length, registriesUrl: settings.registriesUrl }, 'registry connectors started');
+  logger.info(
+    { jobTypes: operations.length, registriesUrl: settings.registriesUrl },
+    'registry connectors started',
+  );
   return {
     jobTypes: operations.map((operation) => operation.jobType),
     stop: async () => {
@@ -97,19 +103,38 @@ function openClient(address: string): ZeebeGrpcClient {
   }).getZeebeGrpcApiClient();
 }
 
-async function handleJob(operation: RegistryOperation, job: SdkJob, settings: ConnectorSettings, client: FailJobClient): Promise<Ack> {
-  const action = await (async () => runConnectorJob(operation, toConnectorJob(job), settings))().catch((error: unknown): JobAction => {
-    // A bug in the connector itself: no retry would fare better, so an incident says what broke.
-    settings.logger.error({ jobType: operation.jobType, jobKey: job.key, error: maskIdNumbers(String(error)) }, 'connector failed unexpectedly');
-    return { action: 'fail', retries: 0, retryBackOff: 0, errorMessage: `${operation.dept}/${operation.operation}: CONNECTOR_BUG: ${String(error)}`, variables: {} };
-  });
+async function handleJob(
+  operation: RegistryOperation,
+  job: SdkJob,
+  settings: ConnectorSettings,
+  client: FailJobClient,
+): Promise<Ack> {
+  const action = await (async () => runConnectorJob(operation, toConnectorJob(job), settings))().catch(
+    (error: unknown): JobAction => {
+      // A bug in the connector itself: no retry would fare better, so an incident says what broke.
+      settings.logger.error(
+        { jobType: operation.jobType, jobKey: job.key, error: maskIdNumbers(String(error)) },
+        'connector failed unexpectedly',
+      );
+      return {
+        action: 'fail',
+        retries: 0,
+        retryBackOff: 0,
+        errorMessage: `${operation.dept}/${operation.operation}: CONNECTOR_BUG: ${String(error)}`,
+        variables: {},
+      };
+    },
+  );
   try {
     return await applyAction(job, action, client);
   } catch (error) {
     // The engine did not take the outcome (it may be restarting). The job stays
     // locked until its timeout, is activated again and replays the registry's
     // stored answer under the same key: delayed, never doubled.
-    settings.logger.warn({ jobType: operation.jobType, jobKey: job.key, action: action.action, error: String(error) }, 'engine did not take the job outcome');
+    settings.logger.warn(
+      { jobType: operation.jobType, jobKey: job.key, action: action.action, error: String(error) },
+      'engine did not take the job outcome',
+    );
     return 'JOB_ACTION_ACKNOWLEDGEMENT';
   }
 }
@@ -119,7 +144,11 @@ async function applyAction(job: SdkJob, action: JobAction, client: FailJobClient
     case 'complete':
       return job.complete(action.variables);
     case 'error':
-      return job.error({ errorCode: action.errorCode, errorMessage: action.errorMessage, variables: action.variables });
+      return job.error({
+        errorCode: action.errorCode,
+        errorMessage: action.errorMessage,
+        variables: action.variables,
+      });
     case 'fail':
       // The SDK's job.fail() (8.8.13) drops `variables`, and the attempt counter
       // travels in them: fail through the client, then release the worker's slot.

@@ -22,10 +22,20 @@ interface MemberRow {
 /** 出生登记: the child of a certified birth joins a household of one of its parents and gets an ID number. */
 export const registerBirth: WriteOperation<RegisterBirth, BirthCertificateView> = {
   name: 'register-birth',
-  rejections: ['BIRTH_CERTIFICATE_NOT_FOUND', 'BIRTH_CERTIFICATE_MISMATCH', 'BIRTH_ALREADY_REGISTERED', 'HOUSEHOLD_NOT_FOUND', 'PARENT_NOT_IN_HOUSEHOLD'],
+  rejections: [
+    'BIRTH_CERTIFICATE_NOT_FOUND',
+    'BIRTH_CERTIFICATE_MISMATCH',
+    'BIRTH_ALREADY_REGISTERED',
+    'HOUSEHOLD_NOT_FOUND',
+    'PARENT_NOT_IN_HOUSEHOLD',
+  ],
   path: '/birth-registrations',
   body: bodySchema(
-    { birthCertificateNo: recordNoSchema, childName: nameSchema, householdNumber: { type: 'string', pattern: '^\\d{9}$' } },
+    {
+      birthCertificateNo: recordNoSchema,
+      childName: nameSchema,
+      householdNumber: { type: 'string', pattern: '^\\d{9}$' },
+    },
     ['birthCertificateNo', 'childName', 'householdNumber'],
   ),
   async prepare(body, ctx) {
@@ -36,7 +46,10 @@ export const registerBirth: WriteOperation<RegisterBirth, BirthCertificateView> 
   },
   async commit(tx, body, certificate, ctx) {
     const s = ctx.schema;
-    const used = await tx.query(`select entry_no from ${s}.birth_registrations where birth_certificate_no = $1`, [body.birthCertificateNo]);
+    const used = await tx.query(
+      `select entry_no from ${s}.birth_registrations where birth_certificate_no = $1`,
+      [body.birthCertificateNo],
+    );
     if (used.rowCount) return failure('BIRTH_ALREADY_REGISTERED', used.rows[0]?.entry_no);
     const household = await tx.query<{ region_code: string; address: string }>(
       `select region_code, address from ${s}.households where number = $1 and status = 'active' for update`,
@@ -52,8 +65,17 @@ export const registerBirth: WriteOperation<RegisterBirth, BirthCertificateView> 
     const parent = members.rows.find((member) => parents.includes(member.id_number));
     if (!parent) return failure('PARENT_NOT_IN_HOUSEHOLD');
 
-    const childIdNumber = await allocateIdNumber(tx, s, home.region_code, certificate.childBirthDate, certificate.childSex);
-    const known = await tx.query<{ id_number: string }>(`select id_number from ${s}.persons where id_number = any($1)`, [parents]);
+    const childIdNumber = await allocateIdNumber(
+      tx,
+      s,
+      home.region_code,
+      certificate.childBirthDate,
+      certificate.childSex,
+    );
+    const known = await tx.query<{ id_number: string }>(
+      `select id_number from ${s}.persons where id_number = any($1)`,
+      [parents],
+    );
     const knownIds = new Set(known.rows.map((row) => row.id_number));
     await tx.query(
       `insert into ${s}.persons (id_number, name, sex, birth_date, household_number, relation_to_head, father_id_number, mother_id_number)
@@ -65,7 +87,9 @@ export const registerBirth: WriteOperation<RegisterBirth, BirthCertificateView> 
         certificate.childBirthDate,
         body.householdNumber,
         relationToHead(parent.relation_to_head, certificate.childSex),
-        certificate.fatherIdNumber && knownIds.has(certificate.fatherIdNumber) ? certificate.fatherIdNumber : null,
+        certificate.fatherIdNumber && knownIds.has(certificate.fatherIdNumber)
+          ? certificate.fatherIdNumber
+          : null,
         knownIds.has(certificate.motherIdNumber) ? certificate.motherIdNumber : null,
       ],
     );
@@ -91,7 +115,12 @@ export const registerBirth: WriteOperation<RegisterBirth, BirthCertificateView> 
         registeredOn: chinaToday(ctx.now()),
       },
     });
-    return success({ householdEntryNo: entryNo, childIdNumber, householdNumber: body.householdNumber, documentUrl });
+    return success({
+      householdEntryNo: entryNo,
+      childIdNumber,
+      householdNumber: body.householdNumber,
+      documentUrl,
+    });
   },
   duplicate: 'BIRTH_ALREADY_REGISTERED',
 };
@@ -99,17 +128,31 @@ export const registerBirth: WriteOperation<RegisterBirth, BirthCertificateView> 
 /** The child's relation to the head of household, from the parent's relation to the head. */
 function relationToHead(parentRelation: string | null, sex: 'male' | 'female'): string {
   if (parentRelation === '户主' || parentRelation === '配偶') return sex === 'male' ? '子' : '女';
-  if (parentRelation === '子' || parentRelation === '女' || parentRelation === '儿媳' || parentRelation === '女婿') {
+  if (
+    parentRelation === '子' ||
+    parentRelation === '女' ||
+    parentRelation === '儿媳' ||
+    parentRelation === '女婿'
+  ) {
     return sex === 'male' ? '孙子' : '孙女';
   }
   return '其他';
 }
 
 /** The first free sequence of the right parity (odd for boys) for this region and birth date. */
-async function allocateIdNumber(db: Queryable, schema: string, regionCode: string, birthDate: string, sex: 'male' | 'female'): Promise<string> {
+async function allocateIdNumber(
+  db: Queryable,
+  schema: string,
+  regionCode: string,
+  birthDate: string,
+  sex: 'male' | 'female',
+): Promise<string> {
   const prefix = `${regionCode}${birthDate.replaceAll('-', '')}`;
   await db.query('select pg_advisory_xact_lock(hashtext($1))', [`onething-id-${prefix}`]);
-  const taken = await db.query<{ id_number: string }>(`select id_number from ${schema}.persons where id_number like $1`, [`${prefix}%`]);
+  const taken = await db.query<{ id_number: string }>(
+    `select id_number from ${schema}.persons where id_number like $1`,
+    [`${prefix}%`],
+  );
   const used = new Set(taken.rows.map((row) => Number(row.id_number.slice(14, 17))));
   for (let sequence = sex === 'male' ? 1 : 2; sequence < 1000; sequence += 2) {
     if (!used.has(sequence)) return buildIdNumber(regionCode, birthDate, sequence);

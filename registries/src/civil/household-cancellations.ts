@@ -14,12 +14,22 @@ export interface CancelHousehold {
 /** 户口注销: a certified death ends the person's registration; the marriage becomes a widowhood. */
 export const cancelHousehold: WriteOperation<CancelHousehold, DeathCertificateView> = {
   name: 'cancel-household',
-  rejections: ['PERSON_NOT_FOUND', 'ALREADY_CANCELLED', 'DEATH_CERTIFICATE_NOT_FOUND', 'DEATH_CERTIFICATE_MISMATCH'],
+  rejections: [
+    'PERSON_NOT_FOUND',
+    'ALREADY_CANCELLED',
+    'DEATH_CERTIFICATE_NOT_FOUND',
+    'DEATH_CERTIFICATE_MISMATCH',
+  ],
   path: '/household-cancellations',
-  body: bodySchema({ deceasedIdNumber: idNumberSchema, deathCertificateNo: recordNoSchema }, ['deceasedIdNumber', 'deathCertificateNo']),
+  body: bodySchema({ deceasedIdNumber: idNumberSchema, deathCertificateNo: recordNoSchema }, [
+    'deceasedIdNumber',
+    'deathCertificateNo',
+  ]),
   check: (body) => new FieldChecks().idNumber('deceasedIdNumber', body.deceasedIdNumber).problems,
   async prepare(body, ctx) {
-    const person = await ctx.pool.query(`select 1 from ${ctx.schema}.persons where id_number = $1`, [body.deceasedIdNumber]);
+    const person = await ctx.pool.query(`select 1 from ${ctx.schema}.persons where id_number = $1`, [
+      body.deceasedIdNumber,
+    ]);
     if (!person.rowCount) return failure('PERSON_NOT_FOUND', body.deceasedIdNumber);
     return verifyDeathCertificate(ctx.peers, body.deathCertificateNo, body.deceasedIdNumber);
   },
@@ -33,7 +43,10 @@ export const cancelHousehold: WriteOperation<CancelHousehold, DeathCertificateVi
     if (!person) return failure('PERSON_NOT_FOUND', body.deceasedIdNumber);
     if (person.status === 'deceased') return failure('ALREADY_CANCELLED');
     const cancellationNo = await nextRecordNo(tx, s, 'ZX', ctx.now());
-    await tx.query(`update ${s}.persons set status = 'deceased', death_date = $2 where id_number = $1`, [body.deceasedIdNumber, certificate.deathDate]);
+    await tx.query(`update ${s}.persons set status = 'deceased', death_date = $2 where id_number = $1`, [
+      body.deceasedIdNumber,
+      certificate.deathDate,
+    ]);
     await tx.query(
       `update ${s}.marriages set status = 'widowed' where status = 'married' and (husband_id_number = $1 or wife_id_number = $1)`,
       [body.deceasedIdNumber],
@@ -41,16 +54,32 @@ export const cancelHousehold: WriteOperation<CancelHousehold, DeathCertificateVi
     await tx.query(
       `insert into ${s}.deaths (cancellation_no, id_number, death_certificate_no, death_date, household_number, cancelled_at)
        values ($1, $2, $3, $4, $5, $6)`,
-      [cancellationNo, body.deceasedIdNumber, body.deathCertificateNo, certificate.deathDate, person.household_number, ctx.now()],
+      [
+        cancellationNo,
+        body.deceasedIdNumber,
+        body.deathCertificateNo,
+        certificate.deathDate,
+        person.household_number,
+        ctx.now(),
+      ],
     );
     const documentUrl = await issueDocument(tx, ctx, {
       no: cancellationNo,
       kind: 'household-cancellation',
       title: '户口注销证明 / Certificate of Cancelled Household Registration',
       subject: { idNumber: body.deceasedIdNumber, name: person.name },
-      content: { deathDate: certificate.deathDate, deathCertificateNo: body.deathCertificateNo, householdNumber: person.household_number },
+      content: {
+        deathDate: certificate.deathDate,
+        deathCertificateNo: body.deathCertificateNo,
+        householdNumber: person.household_number,
+      },
     });
-    return success({ cancellationNo, deathDate: certificate.deathDate, householdNumber: person.household_number, documentUrl });
+    return success({
+      cancellationNo,
+      deathDate: certificate.deathDate,
+      householdNumber: person.household_number,
+      documentUrl,
+    });
   },
   duplicate: 'ALREADY_CANCELLED',
 };

@@ -4,7 +4,14 @@ import { issueDocument } from '../shared/documents.ts';
 import { FieldChecks } from '../shared/field-checks.ts';
 import { nextSequenceNo } from '../shared/numbers.ts';
 import { verifyPerson } from '../shared/peer-queries.ts';
-import { bodySchema, dateSchema, idNumberSchema, nameSchema, sexSchema, textSchema } from '../shared/schemas.ts';
+import {
+  bodySchema,
+  dateSchema,
+  idNumberSchema,
+  nameSchema,
+  sexSchema,
+  textSchema,
+} from '../shared/schemas.ts';
 import type { WriteOperation } from '../shared/write-operation.ts';
 import type { Sex } from '../shared/id-number.ts';
 
@@ -23,7 +30,13 @@ export interface IssueBirthCertificate {
 /** 出生医学证明: the mother (and the father, if named) must be in the civil registry. */
 export const issueBirthCertificate: WriteOperation<IssueBirthCertificate, null> = {
   name: 'issue-birth-certificate',
-  rejections: ['PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'MOTHER_NOT_FEMALE', 'BIRTH_ALREADY_CERTIFIED'],
+  rejections: [
+    'PERSON_NOT_FOUND',
+    'NAME_MISMATCH',
+    'PERSON_DECEASED',
+    'MOTHER_NOT_FEMALE',
+    'BIRTH_ALREADY_CERTIFIED',
+  ],
   path: '/birth-certificates',
   body: bodySchema(
     {
@@ -44,15 +57,27 @@ export const issueBirthCertificate: WriteOperation<IssueBirthCertificate, null> 
     return new FieldChecks()
       .idNumber('motherIdNumber', body.motherIdNumber)
       .idNumber('fatherIdNumber', body.fatherIdNumber)
-      .require('fatherName', (body.fatherIdNumber === undefined) === (body.fatherName === undefined), '父亲身份证号码和姓名须同时填写 / give both the father’s ID number and name')
-      .date('childBirthDate', body.childBirthDate, { notAfter: today, notBefore: addMonths(today, -12) }).problems;
+      .require(
+        'fatherName',
+        (body.fatherIdNumber === undefined) === (body.fatherName === undefined),
+        '父亲身份证号码和姓名须同时填写 / give both the father’s ID number and name',
+      )
+      .date('childBirthDate', body.childBirthDate, { notAfter: today, notBefore: addMonths(today, -12) })
+      .problems;
   },
   async prepare(body, ctx) {
-    const mother = await verifyPerson(ctx.peers, body.motherIdNumber, { name: body.motherName, role: 'motherIdNumber' });
+    const mother = await verifyPerson(ctx.peers, body.motherIdNumber, {
+      name: body.motherName,
+      role: 'motherIdNumber',
+    });
     if (!mother.ok) return mother;
     if (mother.value.sex !== 'female') return failure('MOTHER_NOT_FEMALE');
     if (body.fatherIdNumber !== undefined) {
-      const father = await verifyPerson(ctx.peers, body.fatherIdNumber, { name: body.fatherName, allowDeceased: true, role: 'fatherIdNumber' });
+      const father = await verifyPerson(ctx.peers, body.fatherIdNumber, {
+        name: body.fatherName,
+        allowDeceased: true,
+        role: 'fatherIdNumber',
+      });
       if (!father.ok) return father;
     }
     return success(null);
@@ -69,8 +94,19 @@ export const issueBirthCertificate: WriteOperation<IssueBirthCertificate, null> 
       `insert into ${ctx.schema}.birth_certificates (no, child_name, child_sex, child_birth_date, child_birth_place, child_birth_hospital,
          mother_id_number, mother_name, father_id_number, father_name, issued_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [no, body.childName, body.childSex, body.childBirthDate, body.childBirthPlace, body.childBirthHospital ?? null,
-        body.motherIdNumber, body.motherName, body.fatherIdNumber ?? null, body.fatherName ?? null, issuedAt],
+      [
+        no,
+        body.childName,
+        body.childSex,
+        body.childBirthDate,
+        body.childBirthPlace,
+        body.childBirthHospital ?? null,
+        body.motherIdNumber,
+        body.motherName,
+        body.fatherIdNumber ?? null,
+        body.fatherName ?? null,
+        issuedAt,
+      ],
     );
     const documentUrl = await issueDocument(tx, ctx, {
       no,

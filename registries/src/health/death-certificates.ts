@@ -23,25 +23,48 @@ export const issueDeathCertificate: WriteOperation<IssueDeathCertificate, Person
   rejections: ['PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'DEATH_ALREADY_CERTIFIED'],
   path: '/death-certificates',
   body: bodySchema(
-    { deceasedIdNumber: idNumberSchema, deceasedName: nameSchema, deathDate: dateSchema, deathPlace: textSchema(200), deathCause: textSchema(200), deathPlaceType: { type: 'string', enum: ['hospital', 'home', 'other'] } },
+    {
+      deceasedIdNumber: idNumberSchema,
+      deceasedName: nameSchema,
+      deathDate: dateSchema,
+      deathPlace: textSchema(200),
+      deathCause: textSchema(200),
+      deathPlaceType: { type: 'string', enum: ['hospital', 'home', 'other'] },
+    },
     ['deceasedIdNumber', 'deceasedName', 'deathDate', 'deathPlace', 'deathCause'],
   ),
   check(body, ctx) {
     const id = checkIdNumber(body.deceasedIdNumber);
     return new FieldChecks()
       .idNumber('deceasedIdNumber', body.deceasedIdNumber)
-      .date('deathDate', body.deathDate, { notAfter: chinaToday(ctx.now()), ...(id.ok ? { notBefore: id.facts.birthDate } : {}) }).problems;
+      .date('deathDate', body.deathDate, {
+        notAfter: chinaToday(ctx.now()),
+        ...(id.ok ? { notBefore: id.facts.birthDate } : {}),
+      }).problems;
   },
-  prepare: (body, ctx) => verifyPerson(ctx.peers, body.deceasedIdNumber, { name: body.deceasedName, role: 'deceasedIdNumber' }),
+  prepare: (body, ctx) =>
+    verifyPerson(ctx.peers, body.deceasedIdNumber, { name: body.deceasedName, role: 'deceasedIdNumber' }),
   async commit(tx, body, _person, ctx) {
-    const existing = await tx.query(`select no from ${ctx.schema}.death_certificates where deceased_id_number = $1`, [body.deceasedIdNumber]);
+    const existing = await tx.query(
+      `select no from ${ctx.schema}.death_certificates where deceased_id_number = $1`,
+      [body.deceasedIdNumber],
+    );
     if (existing.rowCount) return failure('DEATH_ALREADY_CERTIFIED', existing.rows[0]?.no);
     const no = await nextRecordNo(tx, ctx.schema, 'SW', ctx.now());
     const issuedAt = ctx.now();
     await tx.query(
       `insert into ${ctx.schema}.death_certificates (no, deceased_id_number, deceased_name, death_date, death_place, death_cause, death_place_type, issued_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [no, body.deceasedIdNumber, body.deceasedName, body.deathDate, body.deathPlace, body.deathCause, body.deathPlaceType ?? null, issuedAt],
+      [
+        no,
+        body.deceasedIdNumber,
+        body.deceasedName,
+        body.deathDate,
+        body.deathPlace,
+        body.deathCause,
+        body.deathPlaceType ?? null,
+        issuedAt,
+      ],
     );
     const documentUrl = await issueDocument(tx, ctx, {
       no,

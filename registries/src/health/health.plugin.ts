@@ -7,7 +7,11 @@ import { registerHealthQueries } from './health-queries.ts';
 import { createVaccinationRecord } from './vaccination-records.ts';
 
 /** The health registry's department operations (OPERATIONS.md). */
-export const HEALTH_OPERATIONS: readonly AnyWriteOperation[] = [issueBirthCertificate, createVaccinationRecord, issueDeathCertificate];
+export const HEALTH_OPERATIONS: readonly AnyWriteOperation[] = [
+  issueBirthCertificate,
+  createVaccinationRecord,
+  issueDeathCertificate,
+];
 
 /** 卫健: birth and death medical certificates, vaccination records. */
 export function registerHealthRoutes(app: FastifyInstance, ctx: RegistryContext): void {

@@ -23,7 +23,9 @@ export const createVaccinationRecord: WriteOperation<CreateVaccinationRecord, nu
   name: 'create-vaccination-record',
   rejections: ['BIRTH_CERTIFICATE_NOT_FOUND', 'GUARDIAN_MISMATCH', 'ALREADY_REGISTERED'],
   path: '/vaccination-records',
-  body: bodySchema({ birthCertificateNo: recordNoSchema, guardianIdNumber: idNumberSchema }, ['birthCertificateNo']),
+  body: bodySchema({ birthCertificateNo: recordNoSchema, guardianIdNumber: idNumberSchema }, [
+    'birthCertificateNo',
+  ]),
   check: (body) => new FieldChecks().idNumber('guardianIdNumber', body.guardianIdNumber).problems,
   prepare: async () => success(null),
   async commit(tx, body, _prepared, ctx) {
@@ -35,10 +37,17 @@ export const createVaccinationRecord: WriteOperation<CreateVaccinationRecord, nu
     const certificate = found.rows[0];
     if (!certificate) return failure('BIRTH_CERTIFICATE_NOT_FOUND', body.birthCertificateNo);
     const guardian = body.guardianIdNumber;
-    if (guardian !== undefined && guardian !== certificate.mother_id_number && guardian !== certificate.father_id_number) {
+    if (
+      guardian !== undefined &&
+      guardian !== certificate.mother_id_number &&
+      guardian !== certificate.father_id_number
+    ) {
       return failure('GUARDIAN_MISMATCH');
     }
-    const existing = await tx.query(`select no from ${ctx.schema}.vaccination_records where birth_certificate_no = $1`, [body.birthCertificateNo]);
+    const existing = await tx.query(
+      `select no from ${ctx.schema}.vaccination_records where birth_certificate_no = $1`,
+      [body.birthCertificateNo],
+    );
     if (existing.rowCount) return failure('ALREADY_REGISTERED', existing.rows[0]?.no);
     // The national schedule gives BCG and the first hepatitis B dose within 24 hours of birth.
     const vaccinations = [
@@ -49,14 +58,24 @@ export const createVaccinationRecord: WriteOperation<CreateVaccinationRecord, nu
     await tx.query(
       `insert into ${ctx.schema}.vaccination_records (no, birth_certificate_no, guardian_id_number, vaccinations, created_at)
        values ($1, $2, $3, $4, $5)`,
-      [no, body.birthCertificateNo, guardian ?? certificate.mother_id_number, JSON.stringify(vaccinations), ctx.now()],
+      [
+        no,
+        body.birthCertificateNo,
+        guardian ?? certificate.mother_id_number,
+        JSON.stringify(vaccinations),
+        ctx.now(),
+      ],
     );
     const documentUrl = await issueDocument(tx, ctx, {
       no,
       kind: 'vaccination-record',
       title: '预防接种证 / Vaccination Record',
       subject: { idNumber: certificate.mother_id_number, name: certificate.child_name },
-      content: { birthCertificateNo: body.birthCertificateNo, childName: certificate.child_name, vaccinations },
+      content: {
+        birthCertificateNo: body.birthCertificateNo,
+        childName: certificate.child_name,
+        vaccinations,
+      },
     });
     return success({ vaccinationRecordNo: no, vaccinations, documentUrl });
   },

@@ -18,12 +18,18 @@ export const issueSocialSecurityCard: WriteOperation<IssueSocialSecurityCard, Pe
   name: 'issue-social-security-card',
   rejections: ['PERSON_NOT_FOUND', 'NAME_MISMATCH', 'PERSON_DECEASED', 'CARD_ALREADY_ISSUED'],
   path: '/social-security-cards',
-  body: bodySchema({ idNumber: idNumberSchema, name: nameSchema, mailingAddress: textSchema(200) }, ['idNumber', 'name']),
+  body: bodySchema({ idNumber: idNumberSchema, name: nameSchema, mailingAddress: textSchema(200) }, [
+    'idNumber',
+    'name',
+  ]),
   check: (body) => new FieldChecks().idNumber('idNumber', body.idNumber).problems,
   prepare: (body, ctx) => verifyPerson(ctx.peers, body.idNumber, { name: body.name }),
   async commit(tx, body, _person, ctx) {
     const s = ctx.schema;
-    const active = await tx.query(`select card_no from ${s}.social_security_cards where id_number = $1 and status = 'active'`, [body.idNumber]);
+    const active = await tx.query(
+      `select card_no from ${s}.social_security_cards where id_number = $1 and status = 'active'`,
+      [body.idNumber],
+    );
     if (active.rowCount) return failure('CARD_ALREADY_ISSUED', active.rows[0]?.card_no);
     const cardNo = await nextSequenceNo(tx, `${s}.card_seq`, 'A', 8);
     const issuedAt = chinaToday(ctx.now());

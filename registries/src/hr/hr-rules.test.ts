@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contributionMonths, monthlyPension, requiredContributionMonths, statutoryRetirementDate, unemploymentBenefitMonths } from './hr-rules.ts';
+import {
+  contributionMonths,
+  monthlyPension,
+  requiredContributionMonths,
+  statutoryRetirementDate,
+  unemploymentBenefitMonths,
+} from './hr-rules.ts';
 
 describe('hr rules', () => {
   it('keeps 60 for men born before 1965 and adds a month per four months of birth after', () => {
@@ -31,8 +37,16 @@ describe('hr rules', () => {
   });
 
   it('computes a pension that grows with contribution years', () => {
-    const short = monthlyPension([{ startDate: '2011-01-01', endDate: null, contributionBase: 9000 }], '1966-03-08', '2026-07-08');
-    const long = monthlyPension([{ startDate: '1988-07-01', endDate: null, contributionBase: 9000 }], '1966-03-08', '2026-07-08');
+    const short = monthlyPension(
+      [{ startDate: '2011-01-01', endDate: null, contributionBase: 9000 }],
+      '1966-03-08',
+      '2026-07-08',
+    );
+    const long = monthlyPension(
+      [{ startDate: '1988-07-01', endDate: null, contributionBase: 9000 }],
+      '1966-03-08',
+      '2026-07-08',
+    );
     expect(long).toBeGreaterThan(short);
     expect(long).toBeGreaterThan(3000);
   });

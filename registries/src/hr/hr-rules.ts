@@ -44,16 +44,33 @@ export function contributionMonths(periods: readonly Period[], asOf: string): nu
 }
 
 // Months over which the personal account is paid out, by age at retirement.
-const ANNUITY_DIVISORS: Record<number, number> = { 50: 195, 55: 170, 56: 164, 57: 158, 58: 152, 59: 145, 60: 139, 61: 132, 62: 125, 63: 117 };
+const ANNUITY_DIVISORS: Record<number, number> = {
+  50: 195,
+  55: 170,
+  56: 164,
+  57: 158,
+  58: 152,
+  59: 145,
+  60: 139,
+  61: 132,
+  62: 125,
+  63: 117,
+};
 
 function divisorFor(age: number): number {
-  const ages = Object.keys(ANNUITY_DIVISORS).map(Number).sort((a, b) => a - b);
+  const ages = Object.keys(ANNUITY_DIVISORS)
+    .map(Number)
+    .sort((a, b) => a - b);
   const fit = ages.filter((candidate) => candidate <= age).pop() ?? 50;
   return ANNUITY_DIVISORS[fit] ?? 139;
 }
 
 /** Basic pension (1 % of the average of the city wage and the indexed wage per year) plus the personal account annuity. */
-export function monthlyPension(periods: readonly Period[], birthDate: string, retirementDate: string): number {
+export function monthlyPension(
+  periods: readonly Period[],
+  birthDate: string,
+  retirementDate: string,
+): number {
   const months = contributionMonths(periods, retirementDate);
   if (months === 0) return 0;
   let weighted = 0;

@@ -3,14 +3,30 @@ import type { Period } from './hr-rules.ts';
 
 /** Reads shared by several hr operations. */
 
-export async function employerName(db: Queryable, schema: string, creditCode: string): Promise<string | null> {
-  const found = await db.query<{ name: string }>(`select name from ${schema}.employers where credit_code = $1`, [creditCode]);
+export async function employerName(
+  db: Queryable,
+  schema: string,
+  creditCode: string,
+): Promise<string | null> {
+  const found = await db.query<{ name: string }>(
+    `select name from ${schema}.employers where credit_code = $1`,
+    [creditCode],
+  );
   return found.rows[0]?.name ?? null;
 }
 
 /** Employee-scheme contribution periods of one insurance type. */
-export async function contributionPeriods(db: Queryable, schema: string, idNumber: string, type: 'pension' | 'unemployment'): Promise<Period[]> {
-  const found = await db.query<{ start_date: string; end_date: string | null; contribution_base: string | null }>(
+export async function contributionPeriods(
+  db: Queryable,
+  schema: string,
+  idNumber: string,
+  type: 'pension' | 'unemployment',
+): Promise<Period[]> {
+  const found = await db.query<{
+    start_date: string;
+    end_date: string | null;
+    contribution_base: string | null;
+  }>(
     `select start_date::text, end_date::text, contribution_base from ${schema}.insurance_enrolments
      where id_number = $1 and type = $2 and scheme = 'employee' order by start_date`,
     [idNumber, type],

@@ -10,7 +10,19 @@ import { continueMedicalInsurance, enrollMedicalInsurance, enrollSocialInsurance
 import { checkPensionEligibility, claimPension } from './pension.ts';
 
 /** The hr registry's department operations (OPERATIONS.md). */
-export const HR_OPERATIONS: readonly AnyWriteOperation[] = [enrollMedicalInsurance, issueSocialSecurityCard, registerEmployment, enrollSocialInsurance, checkPensionEligibility, claimPension, continueMedicalInsurance, registerUnemployment, grantUnemploymentBenefit, stopPension, grantFuneralAllowance];
+export const HR_OPERATIONS: readonly AnyWriteOperation[] = [
+  enrollMedicalInsurance,
+  issueSocialSecurityCard,
+  registerEmployment,
+  enrollSocialInsurance,
+  checkPensionEligibility,
+  claimPension,
+  continueMedicalInsurance,
+  registerUnemployment,
+  grantUnemploymentBenefit,
+  stopPension,
+  grantFuneralAllowance,
+];
 
 /** 人社: social insurance, cards, employment, unemployment, pensions, funeral grants. */
 export function registerHrRoutes(app: FastifyInstance, ctx: RegistryContext): void {

@@ -20,20 +20,67 @@ export interface DemoEmployer {
 }
 
 /** citizen1: a young mother, employed at the demo software company. */
-export const CITIZEN1: DemoPerson = { idNumber: '330106199608150244', name: '王芳', sex: 'female', birthDate: '1996-08-15', mobile: '13800000001' };
+export const CITIZEN1: DemoPerson = {
+  idNumber: '330106199608150244',
+  name: '王芳',
+  sex: 'female',
+  birthDate: '1996-08-15',
+  mobile: '13800000001',
+};
 /** citizen1's husband, head of their household. */
-export const CITIZEN1_SPOUSE: DemoPerson = { idNumber: '330102199502100139', name: '陈明', sex: 'male', birthDate: '1995-02-10' };
-export const CITIZEN1_FATHER: DemoPerson = { idNumber: '330106196804220154', name: '王建华', sex: 'male', birthDate: '1968-04-22' };
-export const CITIZEN1_MOTHER: DemoPerson = { idNumber: '330106197009300264', name: '刘秀英', sex: 'female', birthDate: '1970-09-30' };
+export const CITIZEN1_SPOUSE: DemoPerson = {
+  idNumber: '330102199502100139',
+  name: '陈明',
+  sex: 'male',
+  birthDate: '1995-02-10',
+};
+export const CITIZEN1_FATHER: DemoPerson = {
+  idNumber: '330106196804220154',
+  name: '王建华',
+  sex: 'male',
+  birthDate: '1968-04-22',
+};
+export const CITIZEN1_MOTHER: DemoPerson = {
+  idNumber: '330106197009300264',
+  name: '刘秀英',
+  sex: 'female',
+  birthDate: '1970-09-30',
+};
 
 /** citizen2: past the reformed retirement age, last employment ended, no pension claimed yet. */
-export const CITIZEN2: DemoPerson = { idNumber: '330105196603080312', name: '李建国', sex: 'male', birthDate: '1966-03-08', mobile: '13800000002' };
-export const CITIZEN2_SPOUSE: DemoPerson = { idNumber: '330105196811020429', name: '张桂兰', sex: 'female', birthDate: '1968-11-02' };
+export const CITIZEN2: DemoPerson = {
+  idNumber: '330105196603080312',
+  name: '李建国',
+  sex: 'male',
+  birthDate: '1966-03-08',
+  mobile: '13800000002',
+};
+export const CITIZEN2_SPOUSE: DemoPerson = {
+  idNumber: '330105196811020429',
+  name: '张桂兰',
+  sex: 'female',
+  birthDate: '1968-11-02',
+};
 /** citizen2's father: alive in every registry, a pensioner; the after-death demo reports his death. */
-export const CITIZEN2_FATHER: DemoPerson = { idNumber: '330105193809120179', name: '李德明', sex: 'male', birthDate: '1938-09-12' };
+export const CITIZEN2_FATHER: DemoPerson = {
+  idNumber: '330105193809120179',
+  name: '李德明',
+  sex: 'male',
+  birthDate: '1938-09-12',
+};
 /** citizen2's mother, who died in 2019 (a death certificate and a cancelled registration exist). */
-export const CITIZEN2_MOTHER: DemoPerson = { idNumber: '330105194105060280', name: '周淑珍', sex: 'female', birthDate: '1941-05-06' };
-export const CITIZEN2_SON: DemoPerson = { idNumber: '330105199307190553', name: '李伟', sex: 'male', birthDate: '1993-07-19' };
+export const CITIZEN2_MOTHER: DemoPerson = {
+  idNumber: '330105194105060280',
+  name: '周淑珍',
+  sex: 'female',
+  birthDate: '1941-05-06',
+};
+export const CITIZEN2_SON: DemoPerson = {
+  idNumber: '330105199307190553',
+  name: '李伟',
+  sex: 'male',
+  birthDate: '1993-07-19',
+};
 
 /** citizen1's employer. */
 export const DEMO_EMPLOYER: DemoEmployer = {
@@ -61,9 +108,21 @@ export const DEMO_EMPLOYER_MEDICAL: DemoEmployer = {
 };
 
 export const DEMO_HOUSEHOLDS = {
-  citizen1: { number: '100000101', address: '浙江省杭州市西湖区文三路 88 号 3 幢 201 室', regionCode: '330106' },
-  citizen1Parents: { number: '100000102', address: '浙江省杭州市西湖区古墩路 16 号 1 单元 502 室', regionCode: '330106' },
-  citizen2: { number: '100000103', address: '浙江省杭州市拱墅区湖墅南路 210 号 2 幢 601 室', regionCode: '330105' },
+  citizen1: {
+    number: '100000101',
+    address: '浙江省杭州市西湖区文三路 88 号 3 幢 201 室',
+    regionCode: '330106',
+  },
+  citizen1Parents: {
+    number: '100000102',
+    address: '浙江省杭州市西湖区古墩路 16 号 1 单元 502 室',
+    regionCode: '330106',
+  },
+  citizen2: {
+    number: '100000103',
+    address: '浙江省杭州市拱墅区湖墅南路 210 号 2 幢 601 室',
+    regionCode: '330105',
+  },
 } as const;
 
 /** What the demo accounts are, by username. */

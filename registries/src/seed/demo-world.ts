@@ -36,7 +36,12 @@ export function demoWorld(): SeedWorld {
       motherIdNumber: CITIZEN1_MOTHER.idNumber,
     },
     { person: CITIZEN2_FATHER, householdNumber: h.citizen2.number, relationToHead: '父亲' },
-    { person: CITIZEN2_MOTHER, householdNumber: h.citizen2.number, relationToHead: '母亲', deathDate: '2019-03-15' },
+    {
+      person: CITIZEN2_MOTHER,
+      householdNumber: h.citizen2.number,
+      relationToHead: '母亲',
+      deathDate: '2019-03-15',
+    },
     {
       person: CITIZEN2,
       householdNumber: h.citizen2.number,
@@ -54,10 +59,34 @@ export function demoWorld(): SeedWorld {
     },
   );
   world.marriages.push(
-    { no: 'JH2022000101', husbandIdNumber: CITIZEN1_SPOUSE.idNumber, wifeIdNumber: CITIZEN1.idNumber, registeredOn: '2022-05-20', status: 'married' },
-    { no: 'JH1994000102', husbandIdNumber: CITIZEN1_FATHER.idNumber, wifeIdNumber: CITIZEN1_MOTHER.idNumber, registeredOn: '1994-10-01', status: 'married' },
-    { no: 'JH1991000103', husbandIdNumber: CITIZEN2.idNumber, wifeIdNumber: CITIZEN2_SPOUSE.idNumber, registeredOn: '1991-10-01', status: 'married' },
-    { no: 'JH1962000104', husbandIdNumber: CITIZEN2_FATHER.idNumber, wifeIdNumber: CITIZEN2_MOTHER.idNumber, registeredOn: '1962-01-15', status: 'widowed' },
+    {
+      no: 'JH2022000101',
+      husbandIdNumber: CITIZEN1_SPOUSE.idNumber,
+      wifeIdNumber: CITIZEN1.idNumber,
+      registeredOn: '2022-05-20',
+      status: 'married',
+    },
+    {
+      no: 'JH1994000102',
+      husbandIdNumber: CITIZEN1_FATHER.idNumber,
+      wifeIdNumber: CITIZEN1_MOTHER.idNumber,
+      registeredOn: '1994-10-01',
+      status: 'married',
+    },
+    {
+      no: 'JH1991000103',
+      husbandIdNumber: CITIZEN2.idNumber,
+      wifeIdNumber: CITIZEN2_SPOUSE.idNumber,
+      registeredOn: '1991-10-01',
+      status: 'married',
+    },
+    {
+      no: 'JH1962000104',
+      husbandIdNumber: CITIZEN2_FATHER.idNumber,
+      wifeIdNumber: CITIZEN2_MOTHER.idNumber,
+      registeredOn: '1962-01-15',
+      status: 'widowed',
+    },
   );
   // citizen1 has just given birth: the hospital's delivery record prefills the newborn bundle.
   world.deliveries.push({
@@ -85,19 +114,108 @@ export function demoWorld(): SeedWorld {
   });
 
   world.employments.push(
-    { no: 'JY201900000101', person: CITIZEN1, employerCreditCode: DEMO_EMPLOYER.creditCode, startDate: '2019-07-01', endDate: null, contractType: 'open-ended', position: '软件工程师', monthlySalary: 15_000 },
-    { no: 'JY201800000102', person: CITIZEN1_SPOUSE, employerCreditCode: DEMO_EMPLOYER_MEDICAL.creditCode, startDate: '2018-03-01', endDate: null, contractType: 'open-ended', position: '销售经理', monthlySalary: 18_000 },
-    { no: 'JY198800000103', person: CITIZEN2, employerCreditCode: DEMO_EMPLOYER_MACHINERY.creditCode, startDate: '1988-07-01', endDate: '2026-06-30', contractType: 'open-ended', position: '高级技工', monthlySalary: 9_500 },
+    {
+      no: 'JY201900000101',
+      person: CITIZEN1,
+      employerCreditCode: DEMO_EMPLOYER.creditCode,
+      startDate: '2019-07-01',
+      endDate: null,
+      contractType: 'open-ended',
+      position: '软件工程师',
+      monthlySalary: 15_000,
+    },
+    {
+      no: 'JY201800000102',
+      person: CITIZEN1_SPOUSE,
+      employerCreditCode: DEMO_EMPLOYER_MEDICAL.creditCode,
+      startDate: '2018-03-01',
+      endDate: null,
+      contractType: 'open-ended',
+      position: '销售经理',
+      monthlySalary: 18_000,
+    },
+    {
+      no: 'JY198800000103',
+      person: CITIZEN2,
+      employerCreditCode: DEMO_EMPLOYER_MACHINERY.creditCode,
+      startDate: '1988-07-01',
+      endDate: '2026-06-30',
+      contractType: 'open-ended',
+      position: '高级技工',
+      monthlySalary: 9_500,
+    },
   );
-  const employee = (no: string, idNumber: string, employer: string, base: number, start: string, end: string | null, types: ('pension' | 'medical' | 'unemployment')[]) =>
-    types.map((type) => ({ no, type, scheme: 'employee' as const, idNumber, employerCreditCode: employer, contributionBase: base, startDate: start, endDate: end }));
+  const employee = (
+    no: string,
+    idNumber: string,
+    employer: string,
+    base: number,
+    start: string,
+    end: string | null,
+    types: ('pension' | 'medical' | 'unemployment')[],
+  ) =>
+    types.map((type) => ({
+      no,
+      type,
+      scheme: 'employee' as const,
+      idNumber,
+      employerCreditCode: employer,
+      contributionBase: base,
+      startDate: start,
+      endDate: end,
+    }));
   world.enrolments.push(
-    ...employee('CB201900000101', CITIZEN1.idNumber, DEMO_EMPLOYER.creditCode, 15_000, '2019-07-01', null, ['pension', 'medical', 'unemployment']),
-    ...employee('CB201800000102', CITIZEN1_SPOUSE.idNumber, DEMO_EMPLOYER_MEDICAL.creditCode, 18_000, '2018-03-01', null, ['pension', 'medical', 'unemployment']),
-    ...employee('CB198800000103', CITIZEN2.idNumber, DEMO_EMPLOYER_MACHINERY.creditCode, 9_500, '1988-07-01', '2026-06-30', ['pension']),
-    ...employee('CB199900000104', CITIZEN2.idNumber, DEMO_EMPLOYER_MACHINERY.creditCode, 9_500, '1999-01-01', '2026-06-30', ['unemployment', 'medical']),
-    ...employee('CB196000000105', CITIZEN2_FATHER.idNumber, DEMO_EMPLOYER_MACHINERY.creditCode, 3_000, '1960-01-01', '1998-09-12', ['pension']),
-    { no: 'YB199800000106', type: 'medical', scheme: 'retiree', idNumber: CITIZEN2_FATHER.idNumber, employerCreditCode: null, contributionBase: null, startDate: '2001-01-01', endDate: null },
+    ...employee('CB201900000101', CITIZEN1.idNumber, DEMO_EMPLOYER.creditCode, 15_000, '2019-07-01', null, [
+      'pension',
+      'medical',
+      'unemployment',
+    ]),
+    ...employee(
+      'CB201800000102',
+      CITIZEN1_SPOUSE.idNumber,
+      DEMO_EMPLOYER_MEDICAL.creditCode,
+      18_000,
+      '2018-03-01',
+      null,
+      ['pension', 'medical', 'unemployment'],
+    ),
+    ...employee(
+      'CB198800000103',
+      CITIZEN2.idNumber,
+      DEMO_EMPLOYER_MACHINERY.creditCode,
+      9_500,
+      '1988-07-01',
+      '2026-06-30',
+      ['pension'],
+    ),
+    ...employee(
+      'CB199900000104',
+      CITIZEN2.idNumber,
+      DEMO_EMPLOYER_MACHINERY.creditCode,
+      9_500,
+      '1999-01-01',
+      '2026-06-30',
+      ['unemployment', 'medical'],
+    ),
+    ...employee(
+      'CB196000000105',
+      CITIZEN2_FATHER.idNumber,
+      DEMO_EMPLOYER_MACHINERY.creditCode,
+      3_000,
+      '1960-01-01',
+      '1998-09-12',
+      ['pension'],
+    ),
+    {
+      no: 'YB199800000106',
+      type: 'medical',
+      scheme: 'retiree',
+      idNumber: CITIZEN2_FATHER.idNumber,
+      employerCreditCode: null,
+      contributionBase: null,
+      startDate: '2001-01-01',
+      endDate: null,
+    },
   );
   world.cards.push(
     { cardNo: 'A00000101', person: CITIZEN1, issuedAt: '2019-08-01' },
@@ -105,14 +223,43 @@ export function demoWorld(): SeedWorld {
     { cardNo: 'A00000103', person: CITIZEN2, issuedAt: '2012-06-01' },
     { cardNo: 'A00000104', person: CITIZEN2_FATHER, issuedAt: '2012-06-01' },
   );
-  world.pensionClaims.push({ no: 'YL199800000101', idNumber: CITIZEN2_FATHER.idNumber, retirementDate: '1998-09-12', monthlyAmount: 4_200, startMonth: '1998-10' });
+  world.pensionClaims.push({
+    no: 'YL199800000101',
+    idNumber: CITIZEN2_FATHER.idNumber,
+    retirementDate: '1998-09-12',
+    monthlyAmount: 4_200,
+    startMonth: '1998-10',
+  });
 
   world.taxpayers.push(CITIZEN1, CITIZEN1_SPOUSE, CITIZEN2, CITIZEN2_FATHER);
   world.withholdings.push(
-    { no: 'KJ201900000101', employerCreditCode: DEMO_EMPLOYER.creditCode, idNumber: CITIZEN1.idNumber, startDate: '2019-07-01', ended: false },
-    { no: 'KJ201900000102', employerCreditCode: DEMO_EMPLOYER_MEDICAL.creditCode, idNumber: CITIZEN1_SPOUSE.idNumber, startDate: '2019-01-01', ended: false },
-    { no: 'KJ201900000103', employerCreditCode: DEMO_EMPLOYER_MACHINERY.creditCode, idNumber: CITIZEN2.idNumber, startDate: '2019-01-01', ended: true },
+    {
+      no: 'KJ201900000101',
+      employerCreditCode: DEMO_EMPLOYER.creditCode,
+      idNumber: CITIZEN1.idNumber,
+      startDate: '2019-07-01',
+      ended: false,
+    },
+    {
+      no: 'KJ201900000102',
+      employerCreditCode: DEMO_EMPLOYER_MEDICAL.creditCode,
+      idNumber: CITIZEN1_SPOUSE.idNumber,
+      startDate: '2019-01-01',
+      ended: false,
+    },
+    {
+      no: 'KJ201900000103',
+      employerCreditCode: DEMO_EMPLOYER_MACHINERY.creditCode,
+      idNumber: CITIZEN2.idNumber,
+      startDate: '2019-01-01',
+      ended: true,
+    },
   );
-  world.pensionIncomeStatuses.push({ no: 'MS201900000101', idNumber: CITIZEN2_FATHER.idNumber, effectiveMonth: '2019-01', pensionClaimNo: 'YL199800000101' });
+  world.pensionIncomeStatuses.push({
+    no: 'MS201900000101',
+    idNumber: CITIZEN2_FATHER.idNumber,
+    effectiveMonth: '2019-01',
+    pensionClaimNo: 'YL199800000101',
+  });
   return world;
 }

@@ -7,8 +7,22 @@ import { emptyWorld, type SeedWorld } from './seed-world.ts';
 
 // Real county-level region codes (GB/T 2260), where residents were born.
 const BIRTH_REGIONS = [
-  '110101', '110105', '310104', '310115', '320102', '330102', '330105', '330106',
-  '330108', '330109', '330110', '420106', '440106', '440305', '510107', '610113',
+  '110101',
+  '110105',
+  '310104',
+  '310115',
+  '320102',
+  '330102',
+  '330105',
+  '330106',
+  '330108',
+  '330109',
+  '330110',
+  '420106',
+  '440106',
+  '440305',
+  '510107',
+  '610113',
 ];
 // Where they live now: the sandbox city's districts.
 const HOME_DISTRICTS = [
@@ -19,7 +33,9 @@ const HOME_DISTRICTS = [
   { code: '330109', name: '浙江省杭州市萧山区', streets: ['市心路', '金城路', '人民路'] },
   { code: '330110', name: '浙江省杭州市余杭区', streets: ['文一西路', '良渚路', '临平大道'] },
 ];
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖',
+];
 const MALE_GIVEN = [...'伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆志'];
 const FEMALE_GIVEN = [...'芳娜敏静丽艳娟霞燕玲桂英秀兰红梅琳雪婷慧颖洁倩萍'];
 const EMPLOYER_NAMES = [
@@ -43,7 +59,12 @@ export function generateResidents(count: number, seed: number): SeedWorld {
   const random = seededRandom(seed);
   const world = emptyWorld();
   const employers: DemoEmployer[] = EMPLOYER_NAMES.map((entry, index) => ({
-    creditCode: buildCreditCode(entry.region, String(61_000_000 + index * 7_919 + seed).padStart(8, '0').slice(-8)),
+    creditCode: buildCreditCode(
+      entry.region,
+      String(61_000_000 + index * 7_919 + seed)
+        .padStart(8, '0')
+        .slice(-8),
+    ),
     name: entry.name,
     address: `${HOME_DISTRICTS.find((d) => d.code === entry.region)?.name ?? '浙江省杭州市'}创业路 ${index + 1} 号`,
     regionCode: entry.region,
@@ -52,13 +73,20 @@ export function generateResidents(count: number, seed: number): SeedWorld {
   world.employers.push(...employers);
   const used = new Set<string>();
 
-  const makePerson = (sex: 'male' | 'female', birthDate: string, region?: string, surname?: string): DemoPerson => {
+  const makePerson = (
+    sex: 'male' | 'female',
+    birthDate: string,
+    region?: string,
+    surname?: string,
+  ): DemoPerson => {
     for (;;) {
       const sequence = 100 + between(random, 0, 448) * 2 + (sex === 'male' ? 1 : 0);
       const idNumber = buildIdNumber(region ?? pick(random, BIRTH_REGIONS), birthDate, sequence);
       if (used.has(idNumber)) continue;
       used.add(idNumber);
-      const given = Array.from({ length: between(random, 1, 2) }, () => pick(random, sex === 'male' ? MALE_GIVEN : FEMALE_GIVEN)).join('');
+      const given = Array.from({ length: between(random, 1, 2) }, () =>
+        pick(random, sex === 'male' ? MALE_GIVEN : FEMALE_GIVEN),
+      ).join('');
       return { idNumber, name: (surname ?? pick(random, SURNAMES)) + given, sex, birthDate };
     }
   };
@@ -83,12 +111,24 @@ export function generateResidents(count: number, seed: number): SeedWorld {
     made += 1;
     if (made < count && random() < 0.45) {
       const partnerBirth = addMonths(head.birthDate, between(random, -48, 48));
-      const partner = makePerson(headSex === 'male' ? 'female' : 'male', partnerBirth > '2004-12-31' ? '2004-12-01' : partnerBirth);
+      const partner = makePerson(
+        headSex === 'male' ? 'female' : 'male',
+        partnerBirth > '2004-12-31' ? '2004-12-01' : partnerBirth,
+      );
       world.persons.push({ person: partner, householdNumber: number, relationToHead: '配偶' });
       const husband = headSex === 'male' ? head : partner;
       const wife = headSex === 'male' ? partner : head;
-      const married = addMonths(husband.birthDate > wife.birthDate ? husband.birthDate : wife.birthDate, 12 * between(random, 22, 30));
-      world.marriages.push({ no: `JH${married.slice(0, 4)}${String(householdIndex).padStart(8, '0')}`, husbandIdNumber: husband.idNumber, wifeIdNumber: wife.idNumber, registeredOn: married < '2026-01-01' ? married : '2025-10-01', status: 'married' });
+      const married = addMonths(
+        husband.birthDate > wife.birthDate ? husband.birthDate : wife.birthDate,
+        12 * between(random, 22, 30),
+      );
+      world.marriages.push({
+        no: `JH${married.slice(0, 4)}${String(householdIndex).padStart(8, '0')}`,
+        husbandIdNumber: husband.idNumber,
+        wifeIdNumber: wife.idNumber,
+        registeredOn: married < '2026-01-01' ? married : '2025-10-01',
+        status: 'married',
+      });
       members.push(partner);
       made += 1;
       for (const member of members) employ(world, random, member, pick(random, employers));
@@ -99,7 +139,13 @@ export function generateResidents(count: number, seed: number): SeedWorld {
         if (born > '2025-12-31') continue;
         const sex = random() < 0.5 ? 'male' : 'female';
         const child = makePerson(sex, born, district.code, husband.name.slice(0, 1));
-        world.persons.push({ person: child, householdNumber: number, relationToHead: sex === 'male' ? '子' : '女', fatherIdNumber: husband.idNumber, motherIdNumber: wife.idNumber });
+        world.persons.push({
+          person: child,
+          householdNumber: number,
+          relationToHead: sex === 'male' ? '子' : '女',
+          fatherIdNumber: husband.idNumber,
+          motherIdNumber: wife.idNumber,
+        });
         made += 1;
         deduct(world, child, [husband, wife]);
       }
@@ -134,10 +180,34 @@ function employ(world: SeedWorld, random: () => number, person: DemoPerson, empl
   const serial = String(world.employments.length + 1).padStart(8, '0');
   const startDate = `${between(random, Math.max(year + 22, 2005), 2025)}-${String(between(random, 1, 12)).padStart(2, '0')}-01`;
   const salary = between(random, 45, 250) * 100;
-  world.employments.push({ no: `JY2000${serial}`, person, employerCreditCode: employer.creditCode, startDate, endDate: null, contractType: random() < 0.6 ? 'open-ended' : 'fixed-term', position: pick(random, POSITIONS), monthlySalary: salary });
+  world.employments.push({
+    no: `JY2000${serial}`,
+    person,
+    employerCreditCode: employer.creditCode,
+    startDate,
+    endDate: null,
+    contractType: random() < 0.6 ? 'open-ended' : 'fixed-term',
+    position: pick(random, POSITIONS),
+    monthlySalary: salary,
+  });
   for (const type of ['pension', 'medical', 'unemployment'] as const) {
-    world.enrolments.push({ no: `CB2000${serial}`, type, scheme: 'employee', idNumber: person.idNumber, employerCreditCode: employer.creditCode, contributionBase: salary, startDate, endDate: null });
+    world.enrolments.push({
+      no: `CB2000${serial}`,
+      type,
+      scheme: 'employee',
+      idNumber: person.idNumber,
+      employerCreditCode: employer.creditCode,
+      contributionBase: salary,
+      startDate,
+      endDate: null,
+    });
   }
   world.taxpayers.push(person);
-  world.withholdings.push({ no: `KJ2000${serial}`, employerCreditCode: employer.creditCode, idNumber: person.idNumber, startDate, ended: false });
+  world.withholdings.push({
+    no: `KJ2000${serial}`,
+    employerCreditCode: employer.creditCode,
+    idNumber: person.idNumber,
+    startDate,
+    ended: false,
+  });
 }

@@ -47,14 +47,27 @@ type Db = pg.PoolClient;
 
 async function seedCivil(db: Db, world: SeedWorld): Promise<void> {
   for (const h of world.households) {
-    await db.query(`insert into registry_civil.households (number, address, region_code) values ($1, $2, $3) on conflict do nothing`, [h.number, h.address, h.regionCode]);
+    await db.query(
+      `insert into registry_civil.households (number, address, region_code) values ($1, $2, $3) on conflict do nothing`,
+      [h.number, h.address, h.regionCode],
+    );
   }
   for (const p of world.persons) {
     await db.query(
       `insert into registry_civil.persons (id_number, name, sex, birth_date, status, death_date, household_number, relation_to_head, father_id_number, mother_id_number)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing`,
-      [p.person.idNumber, p.person.name, p.person.sex, p.person.birthDate, p.deathDate ? 'deceased' : 'alive', p.deathDate ?? null,
-        p.householdNumber, p.relationToHead, p.fatherIdNumber ?? null, p.motherIdNumber ?? null],
+      [
+        p.person.idNumber,
+        p.person.name,
+        p.person.sex,
+        p.person.birthDate,
+        p.deathDate ? 'deceased' : 'alive',
+        p.deathDate ?? null,
+        p.householdNumber,
+        p.relationToHead,
+        p.fatherIdNumber ?? null,
+        p.motherIdNumber ?? null,
+      ],
     );
   }
   for (const m of world.marriages) {
@@ -91,22 +104,44 @@ async function seedHealth(db: Db, world: SeedWorld): Promise<void> {
 
 async function seedHr(db: Db, world: SeedWorld): Promise<void> {
   for (const e of world.employers) {
-    await db.query(`insert into registry_hr.employers (credit_code, name, address, region_code) values ($1, $2, $3, $4) on conflict do nothing`, [
-      e.creditCode, e.name, e.address, e.regionCode,
-    ]);
+    await db.query(
+      `insert into registry_hr.employers (credit_code, name, address, region_code) values ($1, $2, $3, $4) on conflict do nothing`,
+      [e.creditCode, e.name, e.address, e.regionCode],
+    );
   }
   for (const e of world.employments) {
     await db.query(
       `insert into registry_hr.employments (registration_no, id_number, name, employer_credit_code, start_date, end_date, contract_type, position,
          monthly_salary, status, registered_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $5::date) on conflict do nothing`,
-      [e.no, e.person.idNumber, e.person.name, e.employerCreditCode, e.startDate, e.endDate, e.contractType, e.position, e.monthlySalary, e.endDate ? 'ended' : 'active'],
+      [
+        e.no,
+        e.person.idNumber,
+        e.person.name,
+        e.employerCreditCode,
+        e.startDate,
+        e.endDate,
+        e.contractType,
+        e.position,
+        e.monthlySalary,
+        e.endDate ? 'ended' : 'active',
+      ],
     );
   }
   for (const e of world.enrolments) {
     await db.query(
       `insert into registry_hr.insurance_enrolments (enrolment_no, type, scheme, id_number, employer_credit_code, contribution_base, start_date, end_date, status)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing`,
-      [e.no, e.type, e.scheme, e.idNumber, e.employerCreditCode, e.contributionBase, e.startDate, e.endDate, e.endDate ? 'ended' : 'active'],
+      [
+        e.no,
+        e.type,
+        e.scheme,
+        e.idNumber,
+        e.employerCreditCode,
+        e.contributionBase,
+        e.startDate,
+        e.endDate,
+        e.endDate ? 'ended' : 'active',
+      ],
     );
   }
   for (const c of world.cards) {
@@ -126,9 +161,10 @@ async function seedHr(db: Db, world: SeedWorld): Promise<void> {
 
 async function seedTax(db: Db, world: SeedWorld): Promise<void> {
   for (const e of world.employers) {
-    await db.query(`insert into registry_tax.employers (credit_code, name, address, tax_authority) values ($1, $2, $3, $4) on conflict do nothing`, [
-      e.creditCode, e.name, e.address, e.taxAuthority,
-    ]);
+    await db.query(
+      `insert into registry_tax.employers (credit_code, name, address, tax_authority) values ($1, $2, $3, $4) on conflict do nothing`,
+      [e.creditCode, e.name, e.address, e.taxAuthority],
+    );
   }
   for (const t of world.taxpayers) {
     await db.query(

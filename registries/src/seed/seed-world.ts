@@ -12,10 +12,36 @@ export interface SeedWorld {
     motherIdNumber?: string;
     deathDate?: string;
   }[];
-  marriages: { no: string; husbandIdNumber: string; wifeIdNumber: string; registeredOn: string; status: 'married' | 'widowed' }[];
-  deaths: { cancellationNo: string; idNumber: string; deathCertificateNo: string; deathDate: string; householdNumber: string }[];
-  deliveries: { mother: DemoPerson; birthDate: string; birthPlace: string; hospital: string; sex: 'male' | 'female'; weightGrams: number }[];
-  deathCertificates: { no: string; person: DemoPerson; deathDate: string; deathPlace: string; deathCause: string; issuedAt: string }[];
+  marriages: {
+    no: string;
+    husbandIdNumber: string;
+    wifeIdNumber: string;
+    registeredOn: string;
+    status: 'married' | 'widowed';
+  }[];
+  deaths: {
+    cancellationNo: string;
+    idNumber: string;
+    deathCertificateNo: string;
+    deathDate: string;
+    householdNumber: string;
+  }[];
+  deliveries: {
+    mother: DemoPerson;
+    birthDate: string;
+    birthPlace: string;
+    hospital: string;
+    sex: 'male' | 'female';
+    weightGrams: number;
+  }[];
+  deathCertificates: {
+    no: string;
+    person: DemoPerson;
+    deathDate: string;
+    deathPlace: string;
+    deathCause: string;
+    issuedAt: string;
+  }[];
   employments: {
     no: string;
     person: DemoPerson;
@@ -37,11 +63,31 @@ export interface SeedWorld {
     endDate: string | null;
   }[];
   cards: { cardNo: string; person: DemoPerson; issuedAt: string }[];
-  pensionClaims: { no: string; idNumber: string; retirementDate: string; monthlyAmount: number; startMonth: string }[];
+  pensionClaims: {
+    no: string;
+    idNumber: string;
+    retirementDate: string;
+    monthlyAmount: number;
+    startMonth: string;
+  }[];
   taxpayers: DemoPerson[];
-  withholdings: { no: string; employerCreditCode: string; idNumber: string; startDate: string; ended: boolean }[];
+  withholdings: {
+    no: string;
+    employerCreditCode: string;
+    idNumber: string;
+    startDate: string;
+    ended: boolean;
+  }[];
   /** Special additional deductions, each 2 000 yuan a month claimed in full by one parent. */
-  deductions: { no: string; idNumber: string; type: 'infant-care' | 'children-education'; childIdNumber: string; childName: string; startMonth: string; endMonth: string | null }[];
+  deductions: {
+    no: string;
+    idNumber: string;
+    type: 'infant-care' | 'children-education';
+    childIdNumber: string;
+    childName: string;
+    startMonth: string;
+    endMonth: string | null;
+  }[];
   pensionIncomeStatuses: { no: string; idNumber: string; effectiveMonth: string; pensionClaimNo: string }[];
 }
 

@@ -19,11 +19,24 @@ const ISSUERS: Record<RegistryContext['dept'], string> = {
   tax: '税务局 / tax bureau',
 };
 
-export async function issueDocument(db: Queryable, ctx: RegistryContext, draft: DocumentDraft): Promise<string> {
+export async function issueDocument(
+  db: Queryable,
+  ctx: RegistryContext,
+  draft: DocumentDraft,
+): Promise<string> {
   await db.query(
     `insert into ${ctx.schema}.documents (no, kind, title, issuer, subject_id_number, subject_name, content, issued_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [draft.no, draft.kind, draft.title, ISSUERS[ctx.dept], draft.subject.idNumber, draft.subject.name, JSON.stringify(draft.content), ctx.now()],
+    [
+      draft.no,
+      draft.kind,
+      draft.title,
+      ISSUERS[ctx.dept],
+      draft.subject.idNumber,
+      draft.subject.name,
+      JSON.stringify(draft.content),
+      ctx.now(),
+    ],
   );
   return documentUrl(ctx, draft.no);
 }
@@ -47,16 +60,22 @@ interface DocumentRow {
 export function registerDocumentRoutes(app: FastifyInstance, ctx: RegistryContext): void {
   app.get<{ Params: { no: string } }>(
     '/documents/:no',
-    { schema: { params: { type: 'object', properties: { no: { type: 'string', maxLength: 40 } }, required: ['no'] } } },
+    {
+      schema: {
+        params: { type: 'object', properties: { no: { type: 'string', maxLength: 40 } }, required: ['no'] },
+      },
+    },
     async (request, reply) => {
-      const found = await ctx.pool.query<DocumentRow>(`select * from ${ctx.schema}.documents where no = $1`, [request.params.no]);
+      const found = await ctx.pool.query<DocumentRow>(`select * from ${ctx.schema}.documents where no = $1`, [
+        request.params.no,
+      ]);
       const row = found.rows[0];
       if (!row) return reply.code(404).send(errorBody('DOCUMENT_NOT_FOUND'));
       const requester = request.headers['x-requester'];
-      await ctx.pool.query(`insert into ${ctx.schema}.document_accesses (document_no, requester) values ($1, $2)`, [
-        row.no,
-        typeof requester === 'string' ? requester.slice(0, 200) : null,
-      ]);
+      await ctx.pool.query(
+        `insert into ${ctx.schema}.document_accesses (document_no, requester) values ($1, $2)`,
+        [row.no, typeof requester === 'string' ? requester.slice(0, 200) : null],
+      );
       return {
         documentNo: row.no,
         kind: row.kind,

@@ -51,7 +51,8 @@ export class FaultInjector {
   /** Applied before any work: latency, then outage, injected errors and timeouts. */
   async gate(): Promise<Gate> {
     const faults = this.#faults;
-    const latency = faults.latencyMs + (faults.latencyJitterMs > 0 ? this.random() * faults.latencyJitterMs : 0);
+    const latency =
+      faults.latencyMs + (faults.latencyJitterMs > 0 ? this.random() * faults.latencyJitterMs : 0);
     if (latency > 0) await this.sleep(latency);
     if (faults.outage) return 'unavailable';
     if (faults.errorRate > 0 && this.random() < faults.errorRate) return 'unavailable';

@@ -22,11 +22,17 @@ export class FieldChecks {
   }
 
   /** A real calendar date, optionally no later than `notAfter` and no earlier than `notBefore`. */
-  date(field: string, value: string | undefined, limits: { notAfter?: string; notBefore?: string } = {}): this {
+  date(
+    field: string,
+    value: string | undefined,
+    limits: { notAfter?: string; notBefore?: string } = {},
+  ): this {
     if (value === undefined) return this;
     if (!isCalendarDate(value)) this.problems[field] = '日期无效 / not a valid date';
-    else if (limits.notAfter && value > limits.notAfter) this.problems[field] = `不能晚于 ${limits.notAfter} / must not be after ${limits.notAfter}`;
-    else if (limits.notBefore && value < limits.notBefore) this.problems[field] = `不能早于 ${limits.notBefore} / must not be before ${limits.notBefore}`;
+    else if (limits.notAfter && value > limits.notAfter)
+      this.problems[field] = `不能晚于 ${limits.notAfter} / must not be after ${limits.notAfter}`;
+    else if (limits.notBefore && value < limits.notBefore)
+      this.problems[field] = `不能早于 ${limits.notBefore} / must not be before ${limits.notBefore}`;
     return this;
   }
 

@@ -25,7 +25,11 @@ export function idNumberCheckCharacter(first17: string): string {
 
 export function checkIdNumber(value: string): IdNumberCheck {
   const match = SHAPE.exec(value);
-  if (!match) return { ok: false, problem: '身份证号码应为 18 位 / must be 18 characters (17 digits and a digit or X)' };
+  if (!match)
+    return {
+      ok: false,
+      problem: '身份证号码应为 18 位 / must be 18 characters (17 digits and a digit or X)',
+    };
   const [, year, month, day] = match;
   const birthDate = `${year}-${month}-${day}`;
   if (!isCalendarDate(birthDate) || Number(year) < 1900) {

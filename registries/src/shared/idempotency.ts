@@ -10,7 +10,9 @@ export type Claim =
 
 /** The request fingerprint: the operation and its body with keys in a stable order. */
 export function requestHash(operation: string, body: unknown): string {
-  return createHash('sha256').update(`${operation}\n${canonicalJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${operation}\n${canonicalJson(body)}`)
+    .digest('hex');
 }
 
 function canonicalJson(value: unknown): string {
@@ -37,7 +39,13 @@ interface KeyRow {
  * Claims `key` before any work (insert-first: the primary key decides between
  * concurrent requests). A claim older than `leaseMs` that never finished is taken over.
  */
-export async function claimKey(pool: pg.Pool, schema: string, key: string, hash: string, leaseMs: number): Promise<Claim> {
+export async function claimKey(
+  pool: pg.Pool,
+  schema: string,
+  key: string,
+  hash: string,
+  leaseMs: number,
+): Promise<Claim> {
   const inserted = await pool.query(
     `insert into ${schema}.idempotency_keys (key, request_hash, state) values ($1, $2, 'in_progress')
      on conflict (key) do nothing returning key`,
@@ -62,7 +70,13 @@ export async function claimKey(pool: pg.Pool, schema: string, key: string, hash:
 }
 
 /** Stores the answer; call inside the write's transaction so both commit together. */
-export async function completeKey(db: Queryable, schema: string, key: string, status: number, body: unknown): Promise<void> {
+export async function completeKey(
+  db: Queryable,
+  schema: string,
+  key: string,
+  status: number,
+  body: unknown,
+): Promise<void> {
   await db.query(
     `update ${schema}.idempotency_keys set state = 'done', status = $2, response = $3, completed_at = now() where key = $1`,
     [key, status, JSON.stringify(body)],

@@ -36,11 +36,15 @@ export function createFetchPeerClient(options: FetchPeerOptions): PeerClient {
       const url = rootOf(options.baseUrl, dept) + path;
       let response: Response;
       try {
-        response = await doFetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+        response = await doFetch(url, {
+          headers: { accept: 'application/json' },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
       } catch (error) {
         throw new UpstreamUnavailableError(`${dept} registry unreachable: ${String(error)}`);
       }
-      if (response.status >= 500) throw new UpstreamUnavailableError(`${dept} registry answered ${response.status}`);
+      if (response.status >= 500)
+        throw new UpstreamUnavailableError(`${dept} registry answered ${response.status}`);
       const text = await response.text();
       return { status: response.status, body: parseJson(text) };
     },
@@ -49,14 +53,22 @@ export function createFetchPeerClient(options: FetchPeerOptions): PeerClient {
 
 /** Something that can answer a request in process, like fastify's `inject`. */
 export interface Injector {
-  inject(options: { method: 'GET'; url: string; headers: Record<string, string> }): Promise<{ statusCode: number; body: string }>;
+  inject(options: {
+    method: 'GET';
+    url: string;
+    headers: Record<string, string>;
+  }): Promise<{ statusCode: number; body: string }>;
 }
 
 /** Calls the registries mounted in the same server without a network hop (the default). */
 export function createInjectPeerClient(server: Injector, timeoutMs = 5_000): PeerClient {
   return {
     async get(dept, path) {
-      const request = server.inject({ method: 'GET', url: `/registries/${dept}${path}`, headers: { accept: 'application/json' } });
+      const request = server.inject({
+        method: 'GET',
+        url: `/registries/${dept}${path}`,
+        headers: { accept: 'application/json' },
+      });
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), timeoutMs);
@@ -64,7 +76,8 @@ export function createInjectPeerClient(server: Injector, timeoutMs = 5_000): Pee
       try {
         const response = await Promise.race([request, timeout]);
         if (response === 'timeout') throw new UpstreamUnavailableError(`${dept} registry timed out`);
-        if (response.statusCode >= 500) throw new UpstreamUnavailableError(`${dept} registry answered ${response.statusCode}`);
+        if (response.statusCode >= 500)
+          throw new UpstreamUnavailableError(`${dept} registry answered ${response.statusCode}`);
         return { status: response.statusCode, body: parseJson(response.body) };
       } finally {
         clearTimeout(timer);

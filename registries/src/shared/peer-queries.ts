@@ -45,7 +45,8 @@ function isRecord(value: unknown): value is Json {
 
 function text(body: Json, key: string): string {
   const value = body[key];
-  if (typeof value !== 'string') throw new UpstreamUnavailableError(`registry answer lacks the text field ${key}`);
+  if (typeof value !== 'string')
+    throw new UpstreamUnavailableError(`registry answer lacks the text field ${key}`);
   return value;
 }
 
@@ -56,14 +57,21 @@ function optionalText(body: Json, key: string): string | null {
 
 function sex(body: Json, key: string): Sex {
   const value = text(body, key);
-  if (value !== 'male' && value !== 'female') throw new UpstreamUnavailableError(`registry answer has an unknown sex in ${key}`);
+  if (value !== 'male' && value !== 'female')
+    throw new UpstreamUnavailableError(`registry answer has an unknown sex in ${key}`);
   return value;
 }
 
-async function read<T>(peers: PeerClient, dept: Parameters<PeerClient['get']>[0], path: string, parse: (body: Json) => T): Promise<T | null> {
+async function read<T>(
+  peers: PeerClient,
+  dept: Parameters<PeerClient['get']>[0],
+  path: string,
+  parse: (body: Json) => T,
+): Promise<T | null> {
   const answer = await peers.get(dept, path);
   if (answer.status === 404 && isRecordNotFound(answer.body)) return null;
-  if (answer.status !== 200 || !isRecord(answer.body)) throw new UpstreamUnavailableError(`${dept} registry answered ${answer.status} to ${path}`);
+  if (answer.status !== 200 || !isRecord(answer.body))
+    throw new UpstreamUnavailableError(`${dept} registry answered ${answer.status} to ${path}`);
   return parse(answer.body);
 }
 
@@ -89,11 +97,14 @@ export function lookupPerson(peers: PeerClient, idNumber: string): Promise<Perso
 }
 
 export function lookupRelations(peers: PeerClient, idNumber: string): Promise<RelationsView | null> {
-  const idOf = (value: unknown): string | null => (isRecord(value) && typeof value.idNumber === 'string' ? value.idNumber : null);
+  const idOf = (value: unknown): string | null =>
+    isRecord(value) && typeof value.idNumber === 'string' ? value.idNumber : null;
   return read(peers, 'civil', `/persons/${encodeURIComponent(idNumber)}/relations`, (body) => ({
     fatherIdNumber: idOf(body.father),
     motherIdNumber: idOf(body.mother),
-    childIdNumbers: Array.isArray(body.children) ? body.children.map(idOf).filter((id): id is string => id !== null) : [],
+    childIdNumbers: Array.isArray(body.children)
+      ? body.children.map(idOf).filter((id): id is string => id !== null)
+      : [],
   }));
 }
 
@@ -134,7 +145,11 @@ export async function verifyPerson(
 }
 
 /** The death certificate, checked to be for `idNumber`. */
-export async function verifyDeathCertificate(peers: PeerClient, no: string, idNumber: string): Promise<Outcome<DeathCertificateView>> {
+export async function verifyDeathCertificate(
+  peers: PeerClient,
+  no: string,
+  idNumber: string,
+): Promise<Outcome<DeathCertificateView>> {
   const certificate = await lookupDeathCertificate(peers, no);
   if (!certificate) return failure('DEATH_CERTIFICATE_NOT_FOUND', no);
   if (certificate.deceasedIdNumber !== idNumber) return failure('DEATH_CERTIFICATE_MISMATCH', no);

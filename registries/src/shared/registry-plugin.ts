@@ -9,7 +9,11 @@ import type { RegistryContext } from './registry-context.ts';
  * Everything one registry has besides its own routes: the fault gate, the one
  * error handler, 404s in the error shape, documents and the admin endpoints.
  */
-export function setUpRegistry(app: FastifyInstance, ctx: RegistryContext, adminToken: string | undefined): void {
+export function setUpRegistry(
+  app: FastifyInstance,
+  ctx: RegistryContext,
+  adminToken: string | undefined,
+): void {
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.includes('/_admin/')) return;
     const gate = await ctx.faults.gate();
@@ -26,8 +30,11 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (error.validation) {
     const fields: FieldErrors = {};
     for (const issue of error.validation) {
-      const missing = issue.params && 'missingProperty' in issue.params ? String(issue.params.missingProperty) : '';
-      const path = [issue.instancePath.replace(/^\//, '').replaceAll('/', '.'), missing].filter(Boolean).join('.');
+      const missing =
+        issue.params && 'missingProperty' in issue.params ? String(issue.params.missingProperty) : '';
+      const path = [issue.instancePath.replace(/^\//, '').replaceAll('/', '.'), missing]
+        .filter(Boolean)
+        .join('.');
       fields[path || String(error.validationContext ?? 'body')] = issue.message ?? 'invalid';
     }
     return reply.code(400).send(errorBody('INVALID_INPUT', undefined, fields));
@@ -67,10 +74,14 @@ function registerAdminRoutes(app: FastifyInstance, ctx: RegistryContext, adminTo
       if (!authorised(request)) return reply.code(401).send(errorBody('ADMIN_UNAUTHORIZED'));
     });
     admin.get('/_admin/faults', async () => ctx.faults.current);
-    admin.put<{ Body: Partial<Faults> }>('/_admin/faults', { schema: { body: faultsSchema } }, async (request) => {
-      request.log.warn({ dept: ctx.dept, faults: request.body }, 'registry faults injected');
-      return ctx.faults.set(request.body);
-    });
+    admin.put<{ Body: Partial<Faults> }>(
+      '/_admin/faults',
+      { schema: { body: faultsSchema } },
+      async (request) => {
+        request.log.warn({ dept: ctx.dept, faults: request.body }, 'registry faults injected');
+        return ctx.faults.set(request.body);
+      },
+    );
     admin.delete('/_admin/faults', async () => ctx.faults.clear());
   });
 }

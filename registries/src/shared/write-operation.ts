@@ -42,18 +42,31 @@ export type AnyWriteOperation = WriteOperation<unknown, unknown>;
 
 const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 
-export function registerWriteOperation<B, P>(app: FastifyInstance, ctx: RegistryContext, op: WriteOperation<B, P>): void {
+export function registerWriteOperation<B, P>(
+  app: FastifyInstance,
+  ctx: RegistryContext,
+  op: WriteOperation<B, P>,
+): void {
   const options = { schema: { body: op.body }, bodyLimit: 64 * 1024, preValidation: dropNulls };
   app.post(op.path, options, async (request, reply) => {
     // fastify has validated the body against `op.body` before this handler runs; B is that schema's type.
     const body = request.body as B;
     const key = request.headers['idempotency-key'];
-    if (typeof key !== 'string' || !KEY_SHAPE.test(key)) return reply.code(400).send(errorBody('IDEMPOTENCY_KEY_MISSING'));
+    if (typeof key !== 'string' || !KEY_SHAPE.test(key))
+      return reply.code(400).send(errorBody('IDEMPOTENCY_KEY_MISSING'));
     const problems = op.check?.(body, ctx) ?? {};
-    if (Object.keys(problems).length > 0) return reply.code(400).send(errorBody('INVALID_INPUT', undefined, problems));
+    if (Object.keys(problems).length > 0)
+      return reply.code(400).send(errorBody('INVALID_INPUT', undefined, problems));
 
-    const claim = await claimKey(ctx.pool, ctx.schema, key, requestHash(op.name, body), ctx.idempotencyLeaseMs);
-    if (claim.kind === 'replay') return reply.code(claim.status).header('idempotency-replayed', 'true').send(claim.body);
+    const claim = await claimKey(
+      ctx.pool,
+      ctx.schema,
+      key,
+      requestHash(op.name, body),
+      ctx.idempotencyLeaseMs,
+    );
+    if (claim.kind === 'replay')
+      return reply.code(claim.status).header('idempotency-replayed', 'true').send(claim.body);
     if (claim.kind === 'reused') return reply.code(422).send(errorBody('IDEMPOTENCY_KEY_REUSED'));
     if (claim.kind === 'in-progress') return reply.code(409).send(errorBody('IDEMPOTENCY_IN_PROGRESS'));
 
@@ -61,7 +74,10 @@ export function registerWriteOperation<B, P>(app: FastifyInstance, ctx: Registry
     try {
       answer = await execute(ctx, op, body, key);
       if (answer.rejected && !op.rejections.includes(answer.rejected)) {
-        request.log.error({ operation: op.name, code: answer.rejected }, 'rejection code missing from the operation contract');
+        request.log.error(
+          { operation: op.name, code: answer.rejected },
+          'rejection code missing from the operation contract',
+        );
       }
     } catch (error) {
       await releaseKey(ctx.pool, ctx.schema, key);
@@ -92,7 +108,12 @@ interface Answer {
   readonly rejected?: BusinessCode;
 }
 
-async function execute<B, P>(ctx: RegistryContext, op: WriteOperation<B, P>, body: B, key: string): Promise<Answer> {
+async function execute<B, P>(
+  ctx: RegistryContext,
+  op: WriteOperation<B, P>,
+  body: B,
+  key: string,
+): Promise<Answer> {
   const prepared = await op.prepare(body, ctx);
   if (!prepared.ok) return storeRejection(ctx, key, prepared.rejection);
   const client = await ctx.pool.connect();

@@ -6,7 +6,12 @@ import { registerTaxQueries } from './tax-queries.ts';
 import { registerWithholding, updatePensionIncomeStatus } from './taxpayers.ts';
 
 /** The tax registry's department operations (OPERATIONS.md). */
-export const TAX_OPERATIONS: readonly AnyWriteOperation[] = [registerInfantCareDeduction, registerWithholding, updatePensionIncomeStatus, closeDeductions];
+export const TAX_OPERATIONS: readonly AnyWriteOperation[] = [
+  registerInfantCareDeduction,
+  registerWithholding,
+  updatePensionIncomeStatus,
+  closeDeductions,
+];
 
 /** 税务: taxpayers, special additional deductions, withholding registrations. */
 export function registerTaxRoutes(app: FastifyInstance, ctx: RegistryContext): void {
