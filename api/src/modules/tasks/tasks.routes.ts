@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { STAFF_FORMS } from '@onething/processes';
 import { AppError } from '../../errors.ts';
@@ -34,6 +35,33 @@ const errors = {
 /** The clerks' tasks: list, detail, claim, unclaim, complete. */
 export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const access = requireRole('clerk');
+
+  /** Completes the task's job with the variables, then audits it as `action`. */
+  const finishTask = async (
+    request: FastifyRequest,
+    task: UserTask,
+    principal: Principal,
+    variables: Record<string, unknown>,
+    action: 'task.complete' | 'task.return',
+  ): Promise<void> => {
+    await completeTask(task, variables, {
+      em: request.em,
+      catalogue: fastify.catalogue,
+      zeebe: () => fastify.zeebe(),
+      principal,
+      now: new Date(),
+      jobVariables: openApplicationData(fastify.personalData, task.variablesCipher),
+    });
+    await recordAudit(request.em, {
+      actorId: principal.id,
+      actorName: principal.username,
+      action,
+      target: task.id,
+      outcome: 'success',
+      ip: request.ip,
+      details: { applicationId: task.applicationId ?? null },
+    });
+  };
 
   fastify.get(
     '/api/tasks',
@@ -173,27 +201,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const principal = signedInPrincipal(request);
       const task = await visibleTask(request.em, request.params.id, principal);
-      await completeTask(
-        task,
-        { ...request.body.variables },
-        {
-          em: request.em,
-          catalogue: fastify.catalogue,
-          zeebe: () => fastify.zeebe(),
-          principal,
-          now: new Date(),
-          jobVariables: openApplicationData(fastify.personalData, task.variablesCipher),
-        },
-      );
-      await recordAudit(request.em, {
-        actorId: principal.id,
-        actorName: principal.username,
-        action: 'task.complete',
-        target: task.id,
-        outcome: 'success',
-        ip: request.ip,
-        details: { applicationId: task.applicationId ?? null },
-      });
+      await finishTask(request, task, principal, { ...request.body.variables }, 'task.complete');
       return reply.status(204).send(null);
     },
   );
@@ -216,27 +224,13 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (taskForm(fastify.catalogue, task.formKey ?? null)?.name !== STAFF_FORMS.windowAccept) {
         throw new AppError('TASK_NOT_RETURNABLE');
       }
-      await completeTask(
+      await finishTask(
+        request,
         task,
+        principal,
         { acceptance: { decision: 'return', reason: request.body.reason } },
-        {
-          em: request.em,
-          catalogue: fastify.catalogue,
-          zeebe: () => fastify.zeebe(),
-          principal,
-          now: new Date(),
-          jobVariables: openApplicationData(fastify.personalData, task.variablesCipher),
-        },
+        'task.return',
       );
-      await recordAudit(request.em, {
-        actorId: principal.id,
-        actorName: principal.username,
-        action: 'task.return',
-        target: task.id,
-        outcome: 'success',
-        ip: request.ip,
-        details: { applicationId: task.applicationId ?? null },
-      });
       return reply.status(204).send(null);
     },
   );
