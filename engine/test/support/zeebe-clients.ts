@@ -163,24 +163,7 @@ function zeebeNodeClient(address: string): ConformanceClient {
       );
       return (await Promise.race([jobs, empty])).map(normalizeJob);
     },
-    completeJob: (jobKey, variables = {}) => zbc.completeJob({ jobKey, variables }),
-    failJob: (request) =>
-      zbc.failJob({
-        jobKey: request.jobKey,
-        retries: request.retries,
-        errorMessage: request.errorMessage ?? '',
-        retryBackOff: request.retryBackOff ?? 0,
-      }),
-    throwError: (request) =>
-      zbc.throwError({
-        jobKey: request.jobKey,
-        errorCode: request.errorCode,
-        errorMessage: request.errorMessage ?? '',
-        variables: request.variables ?? {},
-      }),
-    updateJobRetries: (jobKey, retries) => zbc.updateJobRetries({ jobKey, retries }),
-    resolveIncident: (incidentKey) => zbc.resolveIncident({ incidentKey }),
-    setVariables: (request) => zbc.setVariables(request),
+    ...jobCommands(zbc),
     publishMessage: async (request) => {
       const response = await zbc.publishMessage({
         name: request.name,
@@ -237,24 +220,7 @@ function sdkClient(address: string): ConformanceClient {
       (
         await zbc.activateJobs(activationRequest(options, options.requestTimeout ?? DEFAULT_LONG_POLL_MS))
       ).map(normalizeJob),
-    completeJob: (jobKey, variables = {}) => zbc.completeJob({ jobKey, variables }),
-    failJob: (request) =>
-      zbc.failJob({
-        jobKey: request.jobKey,
-        retries: request.retries,
-        errorMessage: request.errorMessage ?? '',
-        retryBackOff: request.retryBackOff ?? 0,
-      }),
-    throwError: (request) =>
-      zbc.throwError({
-        jobKey: request.jobKey,
-        errorCode: request.errorCode,
-        errorMessage: request.errorMessage ?? '',
-        variables: request.variables ?? {},
-      }),
-    updateJobRetries: (jobKey, retries) => zbc.updateJobRetries({ jobKey, retries }),
-    resolveIncident: (incidentKey) => zbc.resolveIncident({ incidentKey }),
-    setVariables: (request) => zbc.setVariables(request),
+    ...jobCommands(zbc),
     publishMessage: async (request) => {
       const response = await zbc.publishMessage({
         name: request.name,
@@ -300,6 +266,38 @@ interface ClientJob {
   deadline: string | number;
   variables: unknown;
   tenantId?: string;
+}
+
+/**
+ * The job and incident calls, whose request shapes zeebe-node and the SDK
+ * share, over either client.
+ */
+function jobCommands(
+  zbc: ZBClient | ReturnType<Camunda8['getZeebeGrpcApiClient']>,
+): Pick<
+  ConformanceClient,
+  'completeJob' | 'failJob' | 'throwError' | 'updateJobRetries' | 'resolveIncident' | 'setVariables'
+> {
+  return {
+    completeJob: (jobKey, variables = {}) => zbc.completeJob({ jobKey, variables }),
+    failJob: (request) =>
+      zbc.failJob({
+        jobKey: request.jobKey,
+        retries: request.retries,
+        errorMessage: request.errorMessage ?? '',
+        retryBackOff: request.retryBackOff ?? 0,
+      }),
+    throwError: (request) =>
+      zbc.throwError({
+        jobKey: request.jobKey,
+        errorCode: request.errorCode,
+        errorMessage: request.errorMessage ?? '',
+        variables: request.variables ?? {},
+      }),
+    updateJobRetries: (jobKey, retries) => zbc.updateJobRetries({ jobKey, retries }),
+    resolveIncident: (incidentKey) => zbc.resolveIncident({ incidentKey }),
+    setVariables: (request) => zbc.setVariables(request),
+  };
 }
 
 function normalizeJob(job: ClientJob): Job {
