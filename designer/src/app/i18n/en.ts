@@ -1,3 +1,7 @@
+import { monitorEn } from '../../features/monitor/monitor.messages.ts';
+import { portalEn } from '../../features/portal/portal.messages.ts';
+import { studioEn } from '../../features/studio/studio.messages.ts';
+import { workbenchEn } from '../../features/workbench/workbench.messages.ts';
 import type { MessageSchema } from './zh-CN.ts';
 
 export const en: MessageSchema = {
@@ -69,15 +73,10 @@ export const en: MessageSchema = {
     invalidCredentials: 'The username or password is not correct. Please try again.',
     failed: 'Sign-in failed: {message}',
   },
-  portal: {
-    signedInAs: 'Hello, {name}. You are signed in and can apply online and follow your applications.',
-    signedInAsStaff: 'Hello, {name}. You are browsing the service catalogue as staff.',
-    notSignedIn:
-      'You are not signed in. You can browse the service catalogue without signing in; sign in to apply online and follow your applications.',
-  },
-  workbench: {
-    yourGroups: 'Your groups: {groups}',
-  },
+  portal: portalEn,
+  workbench: workbenchEn,
+  studio: studioEn,
+  monitor: monitorEn,
   forbidden: {
     title: 'Access denied',
     description:

@@ -1,3 +1,8 @@
+import { monitorZhCN } from '../../features/monitor/monitor.messages.ts';
+import { portalZhCN } from '../../features/portal/portal.messages.ts';
+import { studioZhCN } from '../../features/studio/studio.messages.ts';
+import { workbenchZhCN } from '../../features/workbench/workbench.messages.ts';
+
 /** Chinese (Simplified), the default language. `en.ts` must have exactly the same keys. */
 export const zhCN = {
   app: {
@@ -65,14 +70,10 @@ export const zhCN = {
     invalidCredentials: '用户名或密码不正确，请重新输入。',
     failed: '登录失败：{message}',
   },
-  portal: {
-    signedInAs: '您好，{name}。您已登录，可以在线申请办理“一件事”并查看办理进度。',
-    signedInAsStaff: '您好，{name}。您正在以工作人员身份浏览服务目录。',
-    notSignedIn: '您尚未登录。无需登录即可浏览服务目录，登录后可在线申请并查看办理进度。',
-  },
-  workbench: {
-    yourGroups: '您所在的办理组：{groups}',
-  },
+  portal: portalZhCN,
+  workbench: workbenchZhCN,
+  studio: studioZhCN,
+  monitor: monitorZhCN,
   forbidden: {
     title: '无权访问',
     description: '您当前的账号没有进入此页面的权限。如需访问，请使用有相应权限的账号登录。',
