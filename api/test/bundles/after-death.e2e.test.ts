@@ -1,6 +1,12 @@
 import { demoPeople } from '@onething/registries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rootVariables, startBundleWorld, visited, type BundleWorld } from './bundle-harness.ts';
+import {
+  THIRTY_PERCENT_FAULTS,
+  rootVariables,
+  startBundleWorld,
+  visited,
+  type BundleWorld,
+} from './bundle-harness.ts';
 
 // 身后一件事 through the real engine, connectors and sandbox registries: citizen2
 // 李建国 applies for his father 李德明 (a pensioner and taxpayer); the other
@@ -59,30 +65,30 @@ function resident(index: number): Deceased {
   return found;
 }
 
-async function reviewAndDeliver(instanceKey: string): Promise<void> {
-  await approveCertificate(instanceKey);
-  await approveGrantAndDeliver(instanceKey);
+async function reviewAndDeliver(instanceKey: string, on = world): Promise<void> {
+  await approveCertificate(instanceKey, on);
+  await approveGrantAndDeliver(instanceKey, on);
 }
 
-async function approveCertificate(instanceKey: string): Promise<void> {
-  const certificate = await world.task(instanceKey, 'Task_DeathCertificateReview');
+async function approveCertificate(instanceKey: string, on = world): Promise<void> {
+  const certificate = await on.task(instanceKey, 'Task_DeathCertificateReview');
   expect(certificate.candidateGroups).toEqual(['health']);
   expect(certificate.formKey).toBe('onething:form:after-death/review-death-certificate');
-  await world.complete(certificate, { review: { decision: 'approve' } });
+  await on.complete(certificate, { review: { decision: 'approve' } });
 }
 
-async function approveGrantAndDeliver(instanceKey: string): Promise<void> {
-  const grant = await world.task(instanceKey, 'Task_FuneralGrantReview');
+async function approveGrantAndDeliver(instanceKey: string, on = world): Promise<void> {
+  const grant = await on.task(instanceKey, 'Task_FuneralGrantReview');
   expect(grant.candidateGroups).toEqual(['hr']);
-  await world.complete(grant, { review: { decision: 'approve' } });
-  await world.deliver(instanceKey);
+  await on.complete(grant, { review: { decision: 'approve' } });
+  await on.deliver(instanceKey);
 }
 
 /** What each registry holds after the death, read through the query APIs and the tables. */
-async function recordsOf(deceased: Deceased) {
-  const person = await world.registry<{ status: string }>(`/registries/civil/persons/${deceased.idNumber}`);
+async function recordsOf(deceased: Deceased, on = world) {
+  const person = await on.registry<{ status: string }>(`/registries/civil/persons/${deceased.idNumber}`);
   const count = (table: string, column: string) =>
-    world.count(`select count(*) as n from ${table} where ${column} = $1`, [deceased.idNumber]);
+    on.count(`select count(*) as n from ${table} where ${column} = $1`, [deceased.idNumber]);
   return {
     civilStatus: person.status,
     deathCertificates: await count('registry_health.death_certificates', 'deceased_id_number'),
@@ -93,52 +99,56 @@ async function recordsOf(deceased: Deceased) {
   };
 }
 
+/** The happy path; every registration happens exactly once. */
+async function happyPath(on: BundleWorld, applicationId: string): Promise<void> {
+  // given
+  const father = demoPeople.CITIZEN2_FATHER;
+  const key = await on.submit(applicationId, application(father), ALL);
+  // when
+  await on.windowDecides(key, 'accept', ALL);
+  await reviewAndDeliver(key, on);
+  const view = await on.finished(key);
+  await on.clearFaults();
+  // then
+  expect(view.state).toBe('COMPLETED');
+  expect(visited(view)).toContain('EndEvent_Completed');
+  expect(await recordsOf(father, on)).toEqual({
+    civilStatus: 'deceased',
+    deathCertificates: 1,
+    householdCancellations: 1,
+    pensionStops: 1,
+    funeralGrants: 1,
+    deductionClosures: 1,
+  });
+  const certificate = await on.registry<{ deathCertificateNo: string }>(
+    `/registries/health/persons/${father.idNumber}/death-certificate`,
+  );
+  const pension = await on.registry<{ pension: { status: string } | null }>(
+    `/registries/hr/persons/${father.idNumber}/insurance`,
+  );
+  expect(pension.pension).toMatchObject({ status: 'stopped' });
+  expect(rootVariables(view).results).toMatchObject({
+    deathCertificate: {
+      deathCertificateNo: certificate.deathCertificateNo,
+      documentUrl: `/registries/health/documents/${certificate.deathCertificateNo}`,
+    },
+    householdCancellation: {
+      cancellationNo: expect.stringMatching(/^ZX2026\d{8}$/),
+      householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen2.number,
+    },
+    pensionStop: { stopNo: expect.stringMatching(/^TF2026\d{8}$/), stoppedFromMonth: '2026-12' },
+    funeralGrant: {
+      grantNo: expect.stringMatching(/^SZ2026\d{8}$/),
+      survivorBenefit: expect.any(Number),
+    },
+    deductionClosure: { closureNo: expect.stringMatching(/^QX2026\d{8}$/), lastMonth: '2026-11' },
+  });
+}
+
 describe('after-death bundle end to end', () => {
   it.concurrent(
     'certifies the death and closes the household, the pension and the deductions once each, granting the funeral allowance (happy path)',
-    async () => {
-      // given
-      const father = demoPeople.CITIZEN2_FATHER;
-      const key = await world.submit('e2e-after-death-happy', application(father), ALL);
-      // when
-      await world.windowDecides(key, 'accept', ALL);
-      await reviewAndDeliver(key);
-      const view = await world.finished(key);
-      // then
-      expect(view.state).toBe('COMPLETED');
-      expect(visited(view)).toContain('EndEvent_Completed');
-      expect(await recordsOf(father)).toEqual({
-        civilStatus: 'deceased',
-        deathCertificates: 1,
-        householdCancellations: 1,
-        pensionStops: 1,
-        funeralGrants: 1,
-        deductionClosures: 1,
-      });
-      const certificate = await world.registry<{ deathCertificateNo: string }>(
-        `/registries/health/persons/${father.idNumber}/death-certificate`,
-      );
-      const pension = await world.registry<{ pension: { status: string } | null }>(
-        `/registries/hr/persons/${father.idNumber}/insurance`,
-      );
-      expect(pension.pension).toMatchObject({ status: 'stopped' });
-      expect(rootVariables(view).results).toMatchObject({
-        deathCertificate: {
-          deathCertificateNo: certificate.deathCertificateNo,
-          documentUrl: `/registries/health/documents/${certificate.deathCertificateNo}`,
-        },
-        householdCancellation: {
-          cancellationNo: expect.stringMatching(/^ZX2026\d{8}$/),
-          householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen2.number,
-        },
-        pensionStop: { stopNo: expect.stringMatching(/^TF2026\d{8}$/), stoppedFromMonth: '2026-12' },
-        funeralGrant: {
-          grantNo: expect.stringMatching(/^SZ2026\d{8}$/),
-          survivorBenefit: expect.any(Number),
-        },
-        deductionClosure: { closureNo: expect.stringMatching(/^QX2026\d{8}$/), lastMonth: '2026-11' },
-      });
-    },
+    () => happyPath(world, 'e2e-after-death-happy'),
   );
 
   it.concurrent(
@@ -237,4 +247,22 @@ describe('after-death bundle end to end', () => {
       });
     },
   );
+});
+
+describe('after-death bundle while the registries fail', () => {
+  let faulty: BundleWorld | undefined;
+
+  beforeAll(async () => {
+    faulty = await startBundleWorld('after-death', { faults: THIRTY_PERCENT_FAULTS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await faulty?.stop();
+  });
+
+  it('completes and registers each operation exactly once while 30 % of registry calls fail', async () => {
+    if (!faulty) throw new Error('the faulty world did not start');
+    await happyPath(faulty, 'e2e-after-death-faults');
+    expect(faulty.failedRegistryCalls()).toBeGreaterThan(0);
+  }, 120_000);
 });

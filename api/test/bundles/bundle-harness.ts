@@ -14,7 +14,7 @@ import {
   startVariables,
   type Bundle,
 } from '@onething/processes';
-import { startRegistriesServer } from '@onething/registries';
+import { DEPARTMENTS, startRegistriesServer, type Faults } from '@onething/registries';
 import { pino } from 'pino';
 import { createTestDatabase, withClient, type TestDatabase } from '../support/database.ts';
 
@@ -69,14 +69,40 @@ export interface BundleWorld {
   count(sql: string, params: readonly unknown[]): Promise<number>;
   /** Rows of the registries' tables: picks seeded residents that fit a scenario. */
   rows(sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  /** Lets every registry answer normally again (the checks after a faulty run read them). */
+  clearFaults(): Promise<void>;
+  /** Registry calls of the connectors that failed technically (5xx or no answer in time). */
+  readonly failedRegistryCalls: () => number;
   stop(): Promise<void>;
 }
 
-export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> {
+export interface BundleWorldOptions {
+  /** Faults every registry injects from the start (registries/OPERATIONS.md, "Fault injection"). */
+  readonly faults?: Partial<Faults>;
+}
+
+/**
+ * The faults of the issue's connector test: 30 % of calls fail (15 % at once,
+ * 15 % by hanging past the connector's timeout) and 5 % of writes lose their
+ * response after committing.
+ */
+export const THIRTY_PERCENT_FAULTS: Partial<Faults> = {
+  errorRate: 0.15,
+  timeoutRate: 0.15,
+  lostResponseRate: 0.05,
+  hangMs: 1_500,
+};
+const ADMIN_TOKEN = 'bundle-e2e';
+
+export async function startBundleWorld(
+  bundleKey: string,
+  options: BundleWorldOptions = {},
+): Promise<BundleWorld> {
   const bundle = loadBundle(bundleKey);
+  const name = `e2e_${bundleKey.replace('-', '_')}${options.faults ? '_faults' : ''}`;
   const databases: TestDatabase[] = [
-    await createTestDatabase(`e2e_${bundleKey.replace('-', '_')}_engine`),
-    await createTestDatabase(`e2e_${bundleKey.replace('-', '_')}_registries`),
+    await createTestDatabase(`${name}_engine`),
+    await createTestDatabase(`${name}_registries`),
   ];
   const [engineDb, registriesDb] = databases as [TestDatabase, TestDatabase];
   const logger = pino({ level: process.env.E2E_LOG ?? 'silent' });
@@ -85,8 +111,9 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
     databaseUrl: registriesDb.url,
     port: 0,
     logger: false,
-    adminToken: 'bundle-e2e',
+    adminToken: ADMIN_TOKEN,
     now: () => REGISTRY_NOW,
+    ...(options.faults ? { random: faultDice() } : {}),
   });
   const { port } = registries.server.address() as AddressInfo;
   const registriesUrl = `http://127.0.0.1:${port}`;
@@ -96,14 +123,42 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
     CAMUNDA_LOG_LEVEL: 'none',
     zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
   }).getZeebeGrpcApiClient();
+  let failedRegistryCalls = 0;
+  const countingFetch = async (url: string, init: RequestInit): Promise<Response> => {
+    try {
+      const response = await fetch(url, init);
+      if (response.status >= 500) failedRegistryCalls += 1;
+      return response;
+    } catch (error) {
+      failedRegistryCalls += 1;
+      throw error;
+    }
+  };
   const connectors: RunningConnectors = startConnectors({
     zeebe,
     registriesUrl,
+    fetch: countingFetch,
     logger,
     pollInterval: 100,
-    requestTimeoutMs: 5_000,
+    // Under faults a hung call must time out well before the registry's hang ends.
+    requestTimeoutMs: options.faults ? 1_000 : 5_000,
+    quickRetries: { count: 2, delayMs: 50 },
     retryPolicy: { baseMs: 100, maxMs: 1_000 },
   });
+  const setFaults = async (method: 'PUT' | 'DELETE', faults?: Partial<Faults>) => {
+    for (const dept of DEPARTMENTS) {
+      const response = await fetch(`${registriesUrl}/registries/${dept}/_admin/faults`, {
+        method,
+        headers: {
+          'x-registry-admin-token': ADMIN_TOKEN,
+          ...(faults ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(faults ? { body: JSON.stringify(faults) } : {}),
+      });
+      if (!response.ok) throw new Error(`${method} ${dept} faults: HTTP ${response.status}`);
+    }
+  };
+  if (options.faults) await setFaults('PUT', options.faults);
   await zeebe.deployResource({ name: `${bundleKey}.bpmn`, process: Buffer.from(bundle.bpmnXml) });
 
   // The clerk inbox: jobs stay locked to this worker until a scenario completes them.
@@ -151,7 +206,7 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
       });
       return String(created.processInstanceKey);
     },
-    task: (processInstanceKey, elementId, timeoutMs = 20_000) =>
+    task: (processInstanceKey, elementId, timeoutMs = options.faults ? 60_000 : 20_000) =>
       until(
         `${elementId} of ${processInstanceKey}`,
         timeoutMs,
@@ -193,7 +248,7 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
         timeToLive: 10_000,
       });
     },
-    finished: (processInstanceKey, timeoutMs = 30_000) =>
+    finished: (processInstanceKey, timeoutMs = options.faults ? 90_000 : 30_000) =>
       until(
         `the end of ${processInstanceKey}`,
         timeoutMs,
@@ -220,6 +275,8 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
       );
       return result.rows;
     },
+    clearFaults: () => setFaults('DELETE'),
+    failedRegistryCalls: () => failedRegistryCalls,
     stop: async () => {
       await clerks.close(2_000);
       await connectors.stop();
@@ -230,6 +287,27 @@ export async function startBundleWorld(bundleKey: string): Promise<BundleWorld> 
     },
   };
   return world;
+}
+
+/**
+ * The registries' dice under faults: the first throw always fails (so every
+ * faulty run meets at least one failure), then a seeded sequence, so a run is
+ * repeatable as far as the order of concurrent calls allows.
+ */
+function faultDice(): () => number {
+  let state = 2026;
+  let first = true;
+  return () => {
+    if (first) {
+      first = false;
+      return 0;
+    }
+    // mulberry32
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }
 
 /** The instance's root variables. */

@@ -1,6 +1,12 @@
 import { demoPeople, type DemoPerson } from '@onething/registries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rootVariables, startBundleWorld, visited, type BundleWorld } from './bundle-harness.ts';
+import {
+  THIRTY_PERCENT_FAULTS,
+  rootVariables,
+  startBundleWorld,
+  visited,
+  type BundleWorld,
+} from './bundle-harness.ts';
 
 // 员工录用一件事 through the real engine, connectors and sandbox registries: the
 // demo employer 杭州云帆 hires citizen2 李建国 (his last job ended 2026-06-30)
@@ -39,12 +45,12 @@ function application(employee: DemoPerson, position = '软件工程师') {
   };
 }
 
-async function approveInsuranceAndDeliver(instanceKey: string): Promise<void> {
-  const review = await world.task(instanceKey, 'Task_SocialInsuranceReview');
+async function approveInsuranceAndDeliver(instanceKey: string, on = world): Promise<void> {
+  const review = await on.task(instanceKey, 'Task_SocialInsuranceReview');
   expect(review.candidateGroups).toEqual(['hr']);
   expect(review.formKey).toBe('onething:form:hiring/review-social-insurance');
-  await world.complete(review, { review: { decision: 'approve' } });
-  await world.deliver(instanceKey);
+  await on.complete(review, { review: { decision: 'approve' } });
+  await on.deliver(instanceKey);
 }
 
 interface Employment {
@@ -55,16 +61,16 @@ interface Employment {
 }
 
 /** What hr and tax hold for the person with the demo employer, read through the query APIs. */
-async function recordsOf(person: DemoPerson) {
-  const employment = await world.registry<{ current: Employment | null; history: Employment[] }>(
+async function recordsOf(person: DemoPerson, on = world) {
+  const employment = await on.registry<{ current: Employment | null; history: Employment[] }>(
     `/registries/hr/persons/${person.idNumber}/employment`,
   );
-  const insurance = await world
+  const insurance = await on
     .registry<{
       enrolments: { enrolmentNo: string; type: string; employerCreditCode: string | null; status: string }[];
     }>(`/registries/hr/persons/${person.idNumber}/insurance`)
     .catch(() => ({ enrolments: [] }));
-  const taxpayer = await world
+  const taxpayer = await on
     .registry<{
       withholdings: { withholdingRegistrationNo: string; employerCreditCode: string; status: string }[];
     }>(`/registries/tax/taxpayers/${person.idNumber}`)
@@ -89,38 +95,42 @@ async function recordsOf(person: DemoPerson) {
   };
 }
 
+/** The happy path: citizen2 starts with the demo employer; every registration happens exactly once. */
+async function happyPath(on: BundleWorld, applicationId: string): Promise<void> {
+  // given
+  const key = await on.submit(applicationId, application(demoPeople.CITIZEN2), ALL);
+  // when
+  await on.windowDecides(key, 'accept', ALL);
+  await approveInsuranceAndDeliver(key, on);
+  const view = await on.finished(key);
+  await on.clearFaults();
+  // then
+  expect(view.state).toBe('COMPLETED');
+  expect(visited(view)).toContain('EndEvent_Completed');
+  const records = await recordsOf(demoPeople.CITIZEN2, on);
+  expect(records).toEqual({
+    current: EMPLOYER.creditCode,
+    employments: [expect.stringMatching(/^JY2026\d{8}$/)],
+    insuranceTypes: ['medical', 'pension', 'unemployment'],
+    withholdings: [expect.stringMatching(/^KJ2026\d{8}$/)],
+  });
+  expect(rootVariables(view).results).toMatchObject({
+    employmentRegistration: {
+      employmentRegistrationNo: records.employments[0],
+      employerName: EMPLOYER.name,
+    },
+    socialInsurance: { enrolmentNo: expect.any(String), startDate: START_DATE },
+    withholdingRegistration: {
+      withholdingRegistrationNo: records.withholdings[0],
+      taxpayerNo: demoPeople.CITIZEN2.idNumber,
+    },
+  });
+}
+
 describe('hiring bundle end to end', () => {
   it.concurrent(
     'registers the employment, the social insurance and the withholding once each and hands the numbers to the window (happy path)',
-    async () => {
-      // given
-      const key = await world.submit('e2e-hiring-happy', application(demoPeople.CITIZEN2), ALL);
-      // when
-      await world.windowDecides(key, 'accept', ALL);
-      await approveInsuranceAndDeliver(key);
-      const view = await world.finished(key);
-      // then
-      expect(view.state).toBe('COMPLETED');
-      expect(visited(view)).toContain('EndEvent_Completed');
-      const records = await recordsOf(demoPeople.CITIZEN2);
-      expect(records).toEqual({
-        current: EMPLOYER.creditCode,
-        employments: [expect.stringMatching(/^JY2026\d{8}$/)],
-        insuranceTypes: ['medical', 'pension', 'unemployment'],
-        withholdings: [expect.stringMatching(/^KJ2026\d{8}$/)],
-      });
-      expect(rootVariables(view).results).toMatchObject({
-        employmentRegistration: {
-          employmentRegistrationNo: records.employments[0],
-          employerName: EMPLOYER.name,
-        },
-        socialInsurance: { enrolmentNo: expect.any(String), startDate: START_DATE },
-        withholdingRegistration: {
-          withholdingRegistrationNo: records.withholdings[0],
-          taxpayerNo: demoPeople.CITIZEN2.idNumber,
-        },
-      });
-    },
+    () => happyPath(world, 'e2e-hiring-happy'),
   );
 
   it.concurrent(
@@ -205,4 +215,22 @@ describe('hiring bundle end to end', () => {
       });
     },
   );
+});
+
+describe('hiring bundle while the registries fail', () => {
+  let faulty: BundleWorld | undefined;
+
+  beforeAll(async () => {
+    faulty = await startBundleWorld('hiring', { faults: THIRTY_PERCENT_FAULTS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await faulty?.stop();
+  });
+
+  it('completes and registers each operation exactly once while 30 % of registry calls fail', async () => {
+    if (!faulty) throw new Error('the faulty world did not start');
+    await happyPath(faulty, 'e2e-hiring-faults');
+    expect(faulty.failedRegistryCalls()).toBeGreaterThan(0);
+  }, 120_000);
 });

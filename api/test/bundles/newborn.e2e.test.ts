@@ -1,6 +1,12 @@
 import { demoPeople } from '@onething/registries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rootVariables, startBundleWorld, visited, type BundleWorld } from './bundle-harness.ts';
+import {
+  THIRTY_PERCENT_FAULTS,
+  rootVariables,
+  startBundleWorld,
+  visited,
+  type BundleWorld,
+} from './bundle-harness.ts';
 
 // 新生儿出生一件事 through the real engine, connectors and sandbox registries,
 // for citizen1 王芳 and her husband 陈明 (the seed's newborn case).
@@ -54,22 +60,22 @@ function application(
 }
 
 /** The two department reviews and the delivery, approved as the clerks would. */
-async function workThrough(instanceKey: string): Promise<void> {
-  const health = await world.task(instanceKey, 'Task_BirthCertificateReview');
+async function workThrough(instanceKey: string, on = world): Promise<void> {
+  const health = await on.task(instanceKey, 'Task_BirthCertificateReview');
   expect(health.candidateGroups).toEqual(['health']);
   expect(health.formKey).toBe('onething:form:newborn/review-birth-certificate');
-  await world.complete(health, { review: { decision: 'approve' } });
-  const civil = await world.task(instanceKey, 'Task_HouseholdRegistrationReview');
+  await on.complete(health, { review: { decision: 'approve' } });
+  const civil = await on.task(instanceKey, 'Task_HouseholdRegistrationReview');
   expect(civil.candidateGroups).toEqual(['civil']);
-  await world.complete(civil, { review: { decision: 'approve', comment: '父母户籍核验无误' } });
-  await deliver(instanceKey);
+  await on.complete(civil, { review: { decision: 'approve', comment: '父母户籍核验无误' } });
+  await deliver(instanceKey, on);
 }
 
-async function deliver(instanceKey: string): Promise<void> {
-  const delivery = await world.task(instanceKey, 'Task_DeliverResults');
+async function deliver(instanceKey: string, on = world): Promise<void> {
+  const delivery = await on.task(instanceKey, 'Task_DeliverResults');
   expect(delivery.candidateGroups).toEqual(['window']);
   expect(delivery.formKey).toBe('onething:form:newborn/deliver-results');
-  await world.complete(delivery, { delivery: { method: 'online' } });
+  await on.complete(delivery, { delivery: { method: 'online' } });
 }
 
 interface Person {
@@ -78,20 +84,20 @@ interface Person {
 }
 
 /** Each registry's records for a child of citizen1, read back through the query APIs (and the tables where none lists them). */
-async function recordsOf(childName: string) {
-  const certificates = await world.registry<{ items: { birthCertificateNo: string; childName: string }[] }>(
+async function recordsOf(childName: string, on = world) {
+  const certificates = await on.registry<{ items: { birthCertificateNo: string; childName: string }[] }>(
     `/registries/health/persons/${MOTHER.idNumber}/birth-certificates`,
   );
-  const relations = await world.registry<{ children: Person[] }>(
+  const relations = await on.registry<{ children: Person[] }>(
     `/registries/civil/persons/${MOTHER.idNumber}/relations`,
   );
-  const taxpayer = await world.registry<{
+  const taxpayer = await on.registry<{
     deductions: { deductionNo: string; childName: string; sharePercent: number }[];
   }>(`/registries/tax/taxpayers/${MOTHER.idNumber}`);
   const children = relations.children.filter((child) => child.name === childName);
   const insurance = await Promise.all(
     children.map((child) =>
-      world.registry<{
+      on.registry<{
         enrolments: { enrolmentNo: string; scheme: string }[];
         socialSecurityCard: { cardNo: string } | null;
       }>(`/registries/hr/persons/${child.idNumber}/insurance`),
@@ -101,7 +107,7 @@ async function recordsOf(childName: string) {
     certificates: certificates.items
       .filter((item) => item.childName === childName)
       .map((item) => item.birthCertificateNo),
-    vaccinationRecords: await world.count(
+    vaccinationRecords: await on.count(
       'select count(*) as n from registry_health.vaccination_records v join registry_health.birth_certificates b on b.no = v.birth_certificate_no where b.child_name = $1',
       [childName],
     ),
@@ -118,44 +124,48 @@ async function recordsOf(childName: string) {
   };
 }
 
+/** The happy path; every registration happens exactly once. */
+async function happyPath(on: BundleWorld, applicationId: string): Promise<void> {
+  // given
+  const key = await on.submit(applicationId, application('陈小满'), ALL);
+  // when
+  await on.windowDecides(key, 'accept', ALL);
+  await workThrough(key, on);
+  const view = await on.finished(key);
+  await on.clearFaults();
+  // then
+  expect(view.state).toBe('COMPLETED');
+  expect(visited(view)).toContain('EndEvent_Completed');
+  const results = rootVariables(view).results;
+  const records = await recordsOf('陈小满', on);
+  expect(records).toEqual({
+    certificates: [expect.stringMatching(/^Q\d{9}$/)],
+    vaccinationRecords: 1,
+    childIdNumbers: [expect.stringMatching(/^330106202611\d{5}[\dX]$/)],
+    medicalEnrolments: [expect.any(String)],
+    cards: [expect.any(String)],
+    deductions: [expect.any(String)],
+  });
+  expect(results).toMatchObject({
+    birthCertificate: {
+      birthCertificateNo: records.certificates[0],
+      documentUrl: `/registries/health/documents/${records.certificates[0]}`,
+    },
+    vaccinationRecord: { vaccinationRecordNo: expect.stringMatching(/^JZ2026\d{8}$/) },
+    householdRegistration: {
+      childIdNumber: records.childIdNumbers[0],
+      householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen1.number,
+    },
+    medicalInsurance: { enrolmentNo: records.medicalEnrolments[0], scheme: 'resident' },
+    socialSecurityCard: { cardNo: records.cards[0] },
+    infantCareDeduction: { deductionNo: records.deductions[0], monthlyAmount: 1000 },
+  });
+}
+
 describe('newborn bundle end to end', () => {
   it.concurrent(
     'registers the baby in all four registries once and hands every number to the window (happy path)',
-    async () => {
-      // given
-      const key = await world.submit('e2e-newborn-happy', application('陈小满'), ALL);
-      // when
-      await world.windowDecides(key, 'accept', ALL);
-      await workThrough(key);
-      const view = await world.finished(key);
-      // then
-      expect(view.state).toBe('COMPLETED');
-      expect(visited(view)).toContain('EndEvent_Completed');
-      const results = rootVariables(view).results;
-      const records = await recordsOf('陈小满');
-      expect(records).toEqual({
-        certificates: [expect.stringMatching(/^Q\d{9}$/)],
-        vaccinationRecords: 1,
-        childIdNumbers: [expect.stringMatching(/^330106202611\d{5}[\dX]$/)],
-        medicalEnrolments: [expect.any(String)],
-        cards: [expect.any(String)],
-        deductions: [expect.any(String)],
-      });
-      expect(results).toMatchObject({
-        birthCertificate: {
-          birthCertificateNo: records.certificates[0],
-          documentUrl: `/registries/health/documents/${records.certificates[0]}`,
-        },
-        vaccinationRecord: { vaccinationRecordNo: expect.stringMatching(/^JZ2026\d{8}$/) },
-        householdRegistration: {
-          childIdNumber: records.childIdNumbers[0],
-          householdNumber: demoPeople.DEMO_HOUSEHOLDS.citizen1.number,
-        },
-        medicalInsurance: { enrolmentNo: records.medicalEnrolments[0], scheme: 'resident' },
-        socialSecurityCard: { cardNo: records.cards[0] },
-        infantCareDeduction: { deductionNo: records.deductions[0], monthlyAmount: 1000 },
-      });
-    },
+    () => happyPath(world, 'e2e-newborn-happy'),
   );
 
   it.concurrent(
@@ -262,4 +272,22 @@ describe('newborn bundle end to end', () => {
       });
     },
   );
+});
+
+describe('newborn bundle while the registries fail', () => {
+  let faulty: BundleWorld | undefined;
+
+  beforeAll(async () => {
+    faulty = await startBundleWorld('newborn', { faults: THIRTY_PERCENT_FAULTS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await faulty?.stop();
+  });
+
+  it('completes and registers each operation exactly once while 30 % of registry calls fail', async () => {
+    if (!faulty) throw new Error('the faulty world did not start');
+    await happyPath(faulty, 'e2e-newborn-faults');
+    expect(faulty.failedRegistryCalls()).toBeGreaterThan(0);
+  }, 120_000);
 });

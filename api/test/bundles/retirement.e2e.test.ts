@@ -1,6 +1,12 @@
 import { demoPeople } from '@onething/registries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rootVariables, startBundleWorld, visited, type BundleWorld } from './bundle-harness.ts';
+import {
+  THIRTY_PERCENT_FAULTS,
+  rootVariables,
+  startBundleWorld,
+  visited,
+  type BundleWorld,
+} from './bundle-harness.ts';
 
 // 退休一件事 through the real engine, connectors and sandbox registries: citizen2
 // 李建国 (456 months of contributions, past his statutory retirement date) is
@@ -45,19 +51,19 @@ function youngEmployee(index: number): Person {
   return found;
 }
 
-async function approveClaimAndDeliver(instanceKey: string): Promise<void> {
-  const review = await world.task(instanceKey, 'Task_PensionClaimReview');
+async function approveClaimAndDeliver(instanceKey: string, on = world): Promise<void> {
+  const review = await on.task(instanceKey, 'Task_PensionClaimReview');
   expect(review.candidateGroups).toEqual(['hr']);
   expect(review.formKey).toBe('onething:form:retirement/review-pension-claim');
-  await world.complete(review, { review: { decision: 'approve' } });
-  await world.deliver(instanceKey);
+  await on.complete(review, { review: { decision: 'approve' } });
+  await on.deliver(instanceKey);
 }
 
 /** What hr and tax hold for the person after retiring, read through the query APIs and the tables. */
-async function recordsOf(person: Person) {
+async function recordsOf(person: Person, on = world) {
   const count = (table: string) =>
-    world.count(`select count(*) as n from ${table} where id_number = $1`, [person.idNumber]);
-  const insurance = await world.registry<{ pension: { pensionClaimNo: string; status: string } | null }>(
+    on.count(`select count(*) as n from ${table} where id_number = $1`, [person.idNumber]);
+  const insurance = await on.registry<{ pension: { pensionClaimNo: string; status: string } | null }>(
     `/registries/hr/persons/${person.idNumber}/insurance`,
   );
   return {
@@ -77,34 +83,38 @@ const RETIRED = {
   pensionIncomeStatuses: 1,
 };
 
+/** The happy path; every registration happens exactly once. */
+async function happyPath(on: BundleWorld, applicationId: string): Promise<void> {
+  // given
+  const citizen2 = demoPeople.CITIZEN2;
+  const key = await on.submit(applicationId, application(citizen2), ALL);
+  // when
+  await on.windowDecides(key, 'accept', ALL);
+  await approveClaimAndDeliver(key, on);
+  const view = await on.finished(key);
+  await on.clearFaults();
+  // then
+  expect(view.state).toBe('COMPLETED');
+  expect(visited(view)).toContain('EndEvent_Completed');
+  expect(await recordsOf(citizen2, on)).toEqual(RETIRED);
+  const insurance = await on.registry<{ pension: { pensionClaimNo: string } }>(
+    `/registries/hr/persons/${citizen2.idNumber}/insurance`,
+  );
+  const taxpayer = await on.registry<{ pensionIncomeStatus: { statusNo: string } | null }>(
+    `/registries/tax/taxpayers/${citizen2.idNumber}`,
+  );
+  expect(rootVariables(view).results).toMatchObject({
+    pensionEligibility: { eligible: true, reasons: [] },
+    pensionClaim: { pensionClaimNo: insurance.pension.pensionClaimNo, monthlyAmount: expect.any(Number) },
+    medicalInsuranceContinuation: { scheme: 'retiree', effectiveDate: RETIREMENT_DATE },
+    pensionIncomeTax: { statusNo: taxpayer.pensionIncomeStatus?.statusNo, status: 'pension-exempt' },
+  });
+}
+
 describe('retirement bundle end to end', () => {
   it.concurrent(
     'checks eligibility, claims the pension, continues medical insurance and exempts the pension from tax once each (happy path)',
-    async () => {
-      // given
-      const citizen2 = demoPeople.CITIZEN2;
-      const key = await world.submit('e2e-retirement-happy', application(citizen2), ALL);
-      // when
-      await world.windowDecides(key, 'accept', ALL);
-      await approveClaimAndDeliver(key);
-      const view = await world.finished(key);
-      // then
-      expect(view.state).toBe('COMPLETED');
-      expect(visited(view)).toContain('EndEvent_Completed');
-      expect(await recordsOf(citizen2)).toEqual(RETIRED);
-      const insurance = await world.registry<{ pension: { pensionClaimNo: string } }>(
-        `/registries/hr/persons/${citizen2.idNumber}/insurance`,
-      );
-      const taxpayer = await world.registry<{ pensionIncomeStatus: { statusNo: string } | null }>(
-        `/registries/tax/taxpayers/${citizen2.idNumber}`,
-      );
-      expect(rootVariables(view).results).toMatchObject({
-        pensionEligibility: { eligible: true, reasons: [] },
-        pensionClaim: { pensionClaimNo: insurance.pension.pensionClaimNo, monthlyAmount: expect.any(Number) },
-        medicalInsuranceContinuation: { scheme: 'retiree', effectiveDate: RETIREMENT_DATE },
-        pensionIncomeTax: { statusNo: taxpayer.pensionIncomeStatus?.statusNo, status: 'pension-exempt' },
-      });
-    },
+    () => happyPath(world, 'e2e-retirement-happy'),
   );
 
   it.concurrent(
@@ -216,4 +226,22 @@ describe('retirement bundle end to end', () => {
       });
     },
   );
+});
+
+describe('retirement bundle while the registries fail', () => {
+  let faulty: BundleWorld | undefined;
+
+  beforeAll(async () => {
+    faulty = await startBundleWorld('retirement', { faults: THIRTY_PERCENT_FAULTS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await faulty?.stop();
+  });
+
+  it('completes and registers each operation exactly once while 30 % of registry calls fail', async () => {
+    if (!faulty) throw new Error('the faulty world did not start');
+    await happyPath(faulty, 'e2e-retirement-faults');
+    expect(faulty.failedRegistryCalls()).toBeGreaterThan(0);
+  }, 120_000);
 });

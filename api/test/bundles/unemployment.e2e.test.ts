@@ -1,6 +1,12 @@
 import { demoPeople } from '@onething/registries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rootVariables, startBundleWorld, visited, type BundleWorld } from './bundle-harness.ts';
+import {
+  THIRTY_PERCENT_FAULTS,
+  rootVariables,
+  startBundleWorld,
+  visited,
+  type BundleWorld,
+} from './bundle-harness.ts';
 
 // 失业一件事 through the real engine, connectors and sandbox registries: citizen1
 // 王芳 (employed by 杭州云帆 since 2019) loses her job; the other scenarios use
@@ -55,31 +61,31 @@ const CITIZEN1: Resident = {
   employerCreditCode: demoPeople.DEMO_EMPLOYER.creditCode,
 };
 
-async function approveBenefitAndDeliver(instanceKey: string): Promise<void> {
-  const review = await world.task(instanceKey, 'Task_UnemploymentBenefitReview');
+async function approveBenefitAndDeliver(instanceKey: string, on = world): Promise<void> {
+  const review = await on.task(instanceKey, 'Task_UnemploymentBenefitReview');
   expect(review.candidateGroups).toEqual(['hr']);
   expect(review.formKey).toBe('onething:form:unemployment/review-unemployment-benefit');
-  await world.complete(review, { review: { decision: 'approve' } });
-  await world.deliver(instanceKey);
+  await on.complete(review, { review: { decision: 'approve' } });
+  await on.deliver(instanceKey);
 }
 
 /** What hr holds for the person after the separation, read through the query APIs and (benefits) the table. */
-async function recordsOf(person: Resident) {
-  const employment = await world.registry<{
+async function recordsOf(person: Resident, on = world) {
+  const employment = await on.registry<{
     current: unknown;
     unemployment: { unemploymentRegistrationNo: string; status: string } | null;
   }>(`/registries/hr/persons/${person.idNumber}/employment`);
-  const insurance = await world.registry<{ enrolments: { type: string; scheme: string; status: string }[] }>(
+  const insurance = await on.registry<{ enrolments: { type: string; scheme: string; status: string }[] }>(
     `/registries/hr/persons/${person.idNumber}/insurance`,
   );
   return {
     employed: employment.current !== null,
     unemployment: employment.unemployment?.status ?? null,
-    registrations: await world.count(
+    registrations: await on.count(
       'select count(*) as n from registry_hr.unemployment_registrations where id_number = $1',
       [person.idNumber],
     ),
-    benefits: await world.count(
+    benefits: await on.count(
       'select count(*) as n from registry_hr.unemployment_benefits where id_number = $1',
       [person.idNumber],
     ),
@@ -89,39 +95,43 @@ async function recordsOf(person: Resident) {
   };
 }
 
+/** The happy path; every registration happens exactly once. */
+async function happyPath(on: BundleWorld, applicationId: string): Promise<void> {
+  // given
+  const key = await on.submit(applicationId, application(CITIZEN1), ALL);
+  // when
+  await on.windowDecides(key, 'accept', ALL);
+  await approveBenefitAndDeliver(key, on);
+  const view = await on.finished(key);
+  await on.clearFaults();
+  // then
+  expect(view.state).toBe('COMPLETED');
+  expect(visited(view)).toContain('EndEvent_Completed');
+  expect(await recordsOf(CITIZEN1, on)).toEqual({
+    employed: false,
+    unemployment: 'active',
+    registrations: 1,
+    benefits: 1,
+    continuedMedical: 1,
+  });
+  expect(rootVariables(view).results).toMatchObject({
+    unemploymentRegistration: { unemploymentRegistrationNo: expect.stringMatching(/^SY2026\d{8}$/) },
+    unemploymentBenefit: {
+      benefitNo: expect.stringMatching(/^SJ2026\d{8}$/),
+      months: expect.any(Number),
+    },
+    medicalInsuranceContinuation: {
+      continuationNo: expect.stringMatching(/^YB2026\d{8}$/),
+      scheme: 'unemployment',
+      effectiveDate: SEPARATION_DATE,
+    },
+  });
+}
+
 describe('unemployment bundle end to end', () => {
   it.concurrent(
     'registers the unemployment, grants the benefit and continues medical insurance once each (happy path)',
-    async () => {
-      // given
-      const key = await world.submit('e2e-unemployment-happy', application(CITIZEN1), ALL);
-      // when
-      await world.windowDecides(key, 'accept', ALL);
-      await approveBenefitAndDeliver(key);
-      const view = await world.finished(key);
-      // then
-      expect(view.state).toBe('COMPLETED');
-      expect(visited(view)).toContain('EndEvent_Completed');
-      expect(await recordsOf(CITIZEN1)).toEqual({
-        employed: false,
-        unemployment: 'active',
-        registrations: 1,
-        benefits: 1,
-        continuedMedical: 1,
-      });
-      expect(rootVariables(view).results).toMatchObject({
-        unemploymentRegistration: { unemploymentRegistrationNo: expect.stringMatching(/^SY2026\d{8}$/) },
-        unemploymentBenefit: {
-          benefitNo: expect.stringMatching(/^SJ2026\d{8}$/),
-          months: expect.any(Number),
-        },
-        medicalInsuranceContinuation: {
-          continuationNo: expect.stringMatching(/^YB2026\d{8}$/),
-          scheme: 'unemployment',
-          effectiveDate: SEPARATION_DATE,
-        },
-      });
-    },
+    () => happyPath(world, 'e2e-unemployment-happy'),
   );
 
   it.concurrent(
@@ -218,4 +228,22 @@ describe('unemployment bundle end to end', () => {
       });
     },
   );
+});
+
+describe('unemployment bundle while the registries fail', () => {
+  let faulty: BundleWorld | undefined;
+
+  beforeAll(async () => {
+    faulty = await startBundleWorld('unemployment', { faults: THIRTY_PERCENT_FAULTS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await faulty?.stop();
+  });
+
+  it('completes and registers each operation exactly once while 30 % of registry calls fail', async () => {
+    if (!faulty) throw new Error('the faulty world did not start');
+    await happyPath(faulty, 'e2e-unemployment-faults');
+    expect(faulty.failedRegistryCalls()).toBeGreaterThan(0);
+  }, 120_000);
 });

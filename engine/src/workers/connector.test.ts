@@ -65,3 +65,72 @@ describe('runConnectorJob', () => {
     });
   });
 });
+
+describe('runConnectorJob with quick retries', () => {
+  it('repeats a call that failed technically under the same key and completes the job once the registry answers', async () => {
+    // given: a registry that drops the first call and accepts the second
+    const keys: (string | null)[] = [];
+    const flaky = async (_url: string, init: RequestInit) => {
+      keys.push(new Headers(init.headers).get('idempotency-key'));
+      return keys.length === 1
+        ? new Response(JSON.stringify({ error: { code: 'REGISTRY_UNAVAILABLE', message: 'restarting' } }), {
+            status: 503,
+          })
+        : new Response(
+            JSON.stringify({ enrolmentNo: 'YB2026000001', scheme: 'resident', startDate: '2026-11-10' }),
+            { status: 201 },
+          );
+    };
+    const job = {
+      key: '2251799813685302',
+      retries: 5,
+      processInstanceKey: '1',
+      elementId: 'Task_Medical',
+      variables: { idNumber: '330106202611100028', name: '陈小雨' },
+    };
+    // when
+    const action = await runConnectorJob(operation, job, {
+      registriesUrl: 'http://registries.test',
+      requestTimeoutMs: 1_000,
+      retryPolicy: { baseMs: 100, maxMs: 1_000 },
+      quickRetries: { count: 2, delayMs: 1 },
+      idempotencyKeyPrefix: 'onething',
+      logger: pino({ level: 'silent' }),
+      fetch: flaky,
+    });
+    // then
+    expect(keys).toEqual(['onething-2251799813685302', 'onething-2251799813685302']);
+    expect(action).toMatchObject({ action: 'complete', variables: { enrolmentNo: 'YB2026000001' } });
+  });
+
+  it('does not repeat a business rejection', async () => {
+    // given
+    let calls = 0;
+    const rejecting = async () => {
+      calls += 1;
+      return new Response(JSON.stringify({ error: { code: 'ALREADY_ENROLLED', message: '已参保' } }), {
+        status: 422,
+      });
+    };
+    const job = {
+      key: '2251799813685303',
+      retries: 5,
+      processInstanceKey: '1',
+      elementId: 'Task_Medical',
+      variables: { idNumber: '330106202611100028', name: '陈小雨' },
+    };
+    // when
+    const action = await runConnectorJob(operation, job, {
+      registriesUrl: 'http://registries.test',
+      requestTimeoutMs: 1_000,
+      retryPolicy: { baseMs: 100, maxMs: 1_000 },
+      quickRetries: { count: 2, delayMs: 1 },
+      idempotencyKeyPrefix: 'onething',
+      logger: pino({ level: 'silent' }),
+      fetch: rejecting,
+    });
+    // then
+    expect(calls).toBe(1);
+    expect(action).toMatchObject({ action: 'error', errorCode: 'ALREADY_ENROLLED' });
+  });
+});

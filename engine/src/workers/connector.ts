@@ -2,7 +2,13 @@ import type { Logger } from 'pino';
 import { ATTEMPT_VARIABLE, decideJobAction, type JobAction, type RetryPolicy } from './job-action.ts';
 import { maskIdNumbers } from './mask-id-numbers.ts';
 import { requestFields, type RegistryOperation } from './operations.ts';
-import { callRegistry, operationUrl, type FetchLike } from './registry-client.ts';
+import {
+  NO_QUICK_RETRIES,
+  callRegistryWithQuickRetries,
+  operationUrl,
+  type FetchLike,
+  type QuickRetries,
+} from './registry-client.ts';
 
 /** What a connector needs of an activated job (the SDK's job, converted at the edge). */
 export interface ConnectorJob {
@@ -19,6 +25,8 @@ export interface ConnectorSettings {
   /** One registry call, ms; must stay well below the job timeout. */
   readonly requestTimeoutMs: number;
   readonly retryPolicy: RetryPolicy;
+  /** Technical failures retried at once inside one attempt, before the job's own back-off. */
+  readonly quickRetries?: QuickRetries;
   /** Names this engine in the registries' key space (default `onething`). */
   readonly idempotencyKeyPrefix: string;
   readonly logger: Logger;
@@ -65,13 +73,14 @@ export async function runConnectorJob(
     typeof attemptValue === 'number' && Number.isInteger(attemptValue) && attemptValue >= 0
       ? attemptValue
       : 0;
-  const outcome = await callRegistry(
+  const outcome = await callRegistryWithQuickRetries(
     {
       url: operationUrl(settings.registriesUrl, operation.path),
       body: buildRequestBody(operation, job.variables),
       idempotencyKey: idempotencyKey(settings.idempotencyKeyPrefix, job.key),
       timeoutMs: settings.requestTimeoutMs,
     },
+    settings.quickRetries ?? NO_QUICK_RETRIES,
     settings.fetch,
   );
   const action = decideJobAction(operation, outcome, { retries: job.retries, attempt }, settings.retryPolicy);

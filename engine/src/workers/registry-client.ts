@@ -34,6 +34,40 @@ export async function callRegistry(
   }
 }
 
+export interface QuickRetries {
+  /** Further calls after a technical failure. */
+  readonly count: number;
+  /** Pause before the first of them, ms; doubles for each next one. */
+  readonly delayMs: number;
+}
+
+export const NO_QUICK_RETRIES: QuickRetries = { count: 0, delayMs: 0 };
+
+/**
+ * Most technical failures are blips (a dropped connection, a registry node
+ * restarting), so the same call is repeated a few times at once before the job
+ * falls back to FailJob, whose back-off is long and whose retries are few. Every
+ * repetition carries the same idempotency key, so a write still registers once;
+ * a business rejection or a success ends the loop at once.
+ */
+export async function callRegistryWithQuickRetries(
+  request: RegistryRequest,
+  retries: QuickRetries,
+  fetchFn: FetchLike = fetch,
+  sleep: (ms: number) => Promise<void> = delay,
+): Promise<RegistryOutcome> {
+  let outcome = await callRegistry(request, fetchFn);
+  for (let retry = 0; retry < retries.count && outcome.kind === 'technical'; retry++) {
+    await sleep(retries.delayMs * 2 ** retry);
+    outcome = await callRegistry(request, fetchFn);
+  }
+  return outcome;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** Joins the registries' base URL (with or without a path or a trailing slash) and an operation path. */
 export function operationUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
