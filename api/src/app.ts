@@ -9,6 +9,8 @@ import { applicationsRoutes } from './modules/applications/applications.routes.t
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { buildCatalogue, type Catalogue } from './modules/catalogue/catalogue.ts';
 import { catalogue } from './modules/catalogue/catalogue.plugin.ts';
+import { dataAccessRoutes } from './modules/data-access/data-access.routes.ts';
+import { prefillRoutes } from './modules/prefill/prefill.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { monitorPlugin } from './modules/monitor/monitor.plugin.ts';
 import type { PersonalDataCipher } from './modules/people/personal-data-cipher.ts';
@@ -42,6 +44,8 @@ export interface AppOptions {
   catalogue?: Catalogue;
   /** The designer build to serve at `/` (default: designer/dist of this repository). */
   spaRoot?: string;
+  /** Base URL of the department registries, for prefill; without it prefill finds every registry unavailable. */
+  registriesUrl?: string;
 }
 
 /**
@@ -68,6 +72,8 @@ const appPlugin: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(zeebePlugin, { client: options.zeebe });
   await fastify.register(catalogue, { catalogue: options.catalogue ?? buildCatalogue(loadBundles()) });
   await fastify.register(applicationsRoutes);
+  await fastify.register(prefillRoutes, { registriesUrl: options.registriesUrl });
+  await fastify.register(dataAccessRoutes);
   await fastify.register(tasksRoutes);
   await fastify.register(monitorPlugin, { databaseUrl: databaseUrlOf(options.orm), zeebe: options.zeebe });
 

@@ -1,5 +1,6 @@
 import { ApplicationEventSchema, ApplicationSchema } from './modules/applications/application.entity.ts';
 import { AuditEventSchema } from './modules/audit/audit-event.entity.ts';
+import { DataAccessEventSchema } from './modules/data-access/data-access-event.entity.ts';
 import { SessionSchema } from './modules/auth/session.entity.ts';
 import { UserTaskSchema } from './modules/tasks/user-task.entity.ts';
 import { UserSchema } from './modules/users/user.entity.ts';
@@ -12,4 +13,5 @@ export const entities = [
   ApplicationSchema,
   ApplicationEventSchema,
   UserTaskSchema,
+  DataAccessEventSchema,
 ];

@@ -31,6 +31,7 @@ describe('migrations', () => {
       'application',
       'application_event',
       'audit_event',
+      'data_access_event',
       'mikro_orm_migrations',
       'session',
       'user_account',
@@ -69,6 +70,20 @@ describe('migrations', () => {
       );
       await expect(client.query('delete from app.audit_event')).rejects.toThrow(/append-only/);
       await expect(client.query('truncate app.audit_event')).rejects.toThrow(/append-only/);
+    });
+  });
+
+  it('make the citizens’ data-access log append-only', async () => {
+    await withClient(database.url, async (client) => {
+      await client.query(
+        `insert into app.data_access_event (citizen_id, at, kind, subject, purpose, actor)
+         values (gen_random_uuid(), now(), 'staff-read', 'applicant', '{"zh-CN":"测试","en":"test"}', 'window1')`,
+      );
+      await expect(client.query("update app.data_access_event set actor = 'nobody'")).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(client.query('delete from app.data_access_event')).rejects.toThrow(/append-only/);
+      await expect(client.query('truncate app.data_access_event')).rejects.toThrow(/append-only/);
     });
   });
 

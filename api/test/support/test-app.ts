@@ -26,6 +26,8 @@ export interface TestAppOptions {
   extraRoutes?: FastifyPluginAsync;
   /** Designer build folder; defaults to an empty folder (no SPA built). */
   spaRoot?: string;
+  /** Base URL of the department registries (prefill). */
+  registriesUrl?: string;
 }
 
 /** The real app on its own migrated and seeded database, ready for `inject`. */
@@ -40,6 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     readiness: new Readiness(),
     personalData,
     spaRoot: options.spaRoot ?? (await mkdtemp(join(tmpdir(), 'onething-no-spa-'))),
+    ...(options.registriesUrl === undefined ? {} : { registriesUrl: options.registriesUrl }),
   });
   if (options.extraRoutes) await app.register(options.extraRoutes);
   await app.ready();

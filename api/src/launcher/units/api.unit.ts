@@ -37,6 +37,9 @@ export function apiUnit(): Unit {
         personalData,
         logger,
         trustProxy: config.trustProxy,
+        ...((provided.registriesUrl ?? config.registriesUrl) === undefined
+          ? {}
+          : { registriesUrl: provided.registriesUrl ?? config.registriesUrl }),
         ...(provided.zeebe === undefined ? {} : { zeebe: provided.zeebe }),
       });
       const address = await listen(app, { host: config.host, port: config.port });

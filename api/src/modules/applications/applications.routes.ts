@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { recordDataAccess, staffRead } from '../data-access/record-data-access.ts';
 import { requireRole, type Principal } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
 import { canSeeApplication, visibleDepartments } from './application-access.ts';
@@ -176,6 +177,19 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox = async (fastify) => 
         ip: request.ip,
         details: { view: owner ? 'owner' : 'staff' },
       });
+      if (!owner) {
+        await recordDataAccess(request.em, [
+          staffRead({
+            citizenId: row.applicantId,
+            actor: principal.displayName,
+            applicationId: row.id,
+            bundleTitle: bundle.manifest.title,
+            what: 'application',
+            fields: valueKeys(shown),
+            at: new Date(),
+          }),
+        ]);
+      }
       return {
         id: row.id,
         bundleKey: row.bundleKey,
@@ -239,6 +253,15 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox = async (fastify) => 
     },
   );
 };
+
+/** Dotted keys of the values in nested data (what a reader saw). */
+function valueKeys(data: Readonly<Record<string, unknown>>, prefix = ''): string[] {
+  return Object.entries(data).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? valueKeys(Object.fromEntries(Object.entries(value)), `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+}
 
 export function signedInPrincipal(request: FastifyRequest): Principal {
   // The route's access already required a session; a missing one is a bug.
