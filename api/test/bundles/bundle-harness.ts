@@ -59,6 +59,8 @@ export interface BundleWorld {
     services: readonly string[],
     overdueParts?: readonly string[],
   ): Promise<ClerkTask>;
+  /** The window returns the application for correction, to be supplemented by `supplementDueAt`. */
+  windowReturnsUntil(processInstanceKey: string, supplementDueAt: string): Promise<ClerkTask>;
   /** The window's delivery task (统一出件), completed online. */
   deliver(processInstanceKey: string): Promise<ClerkTask>;
   supplement(applicationId: string, data: Record<string, unknown>): Promise<void>;
@@ -233,6 +235,14 @@ export async function startBundleWorld(
       const parts = recordOf(variables.parts);
       for (const department of overdueParts) parts[department] = { dueAt: shanghaiTime(-60_000) };
       await world.complete(task, variables);
+      return task;
+    },
+    windowReturnsUntil: async (processInstanceKey, supplementDueAt) => {
+      const task = await world.task(processInstanceKey, 'Task_WindowAccept');
+      const variables = acceptanceVariables(bundle.manifest, 'return', new Date(), [], {
+        reason: '请补充提交出生医学证明所需的分娩记录',
+      });
+      await world.complete(task, { acceptance: { ...recordOf(variables.acceptance), supplementDueAt } });
       return task;
     },
     deliver: async (processInstanceKey) => {

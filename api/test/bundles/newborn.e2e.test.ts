@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   THIRTY_PERCENT_FAULTS,
   rootVariables,
+  shanghaiTime,
   startBundleWorld,
   visited,
   type BundleWorld,
@@ -243,6 +244,69 @@ describe('newborn bundle end to end', () => {
         vaccinationRecords: 1,
         childIdNumbers: [],
       });
+    },
+  );
+
+  it.concurrent(
+    'registers the child once the civil office has corrected the household and the clerk resubmits the rejected registration',
+    async () => {
+      // given: the family names the mother's parents' household, where neither parent is registered
+      const grandparents = demoPeople.DEMO_HOUSEHOLDS.citizen1Parents.number;
+      const services = ['birthCertificate', 'vaccinationRecord', 'householdRegistration'];
+      const key = await world.submit('e2e-newborn-retry', application('陈小再', grandparents), services);
+      await world.windowDecides(key, 'accept', services);
+      await world.complete(await world.task(key, 'Task_BirthCertificateReview'), {
+        review: { decision: 'approve' },
+      });
+      await world.complete(await world.task(key, 'Task_HouseholdRegistrationReview'), {
+        review: { decision: 'approve' },
+      });
+      const rejection = await world.task(key, 'Task_HouseholdRegistrationResolve');
+      expect(rejection.variables.registryError).toMatchObject({ code: 'PARENT_NOT_IN_HOUSEHOLD' });
+      // when: the father's registration moves into that household (户口迁移), then the clerk resubmits
+      await world.rows(
+        'update registry_civil.persons set household_number = $1 where id_number = $2 returning id_number',
+        [grandparents, demoPeople.CITIZEN1_SPOUSE.idNumber],
+      );
+      await world.complete(rejection, {
+        resolution: { decision: 'retry', comment: '父亲户口已迁入该户，重新提交' },
+      });
+      await deliver(key);
+      const view = await world.finished(key);
+      // then
+      expect(view.state).toBe('COMPLETED');
+      const variables = rootVariables(view);
+      expect(variables.resolutions).toMatchObject({ householdRegistration: { decision: 'retry' } });
+      const registrations = await world.rows(
+        `select b.child_id_number, b.household_number from registry_civil.birth_registrations b
+           join registry_civil.persons p on p.id_number = b.child_id_number where p.name = $1`,
+        ['陈小再'],
+      );
+      expect(registrations).toHaveLength(1);
+      expect(variables.results).toMatchObject({
+        householdRegistration: {
+          childIdNumber: registrations[0]?.child_id_number,
+          householdNumber: grandparents,
+        },
+      });
+    },
+  );
+
+  it.concurrent(
+    'ends as withdrawn, registering nothing, when a returned application is not supplemented in time',
+    async () => {
+      // given
+      const key = await world.submit('e2e-newborn-withdrawn', application('陈小撤'), ALL);
+      // when: the window returns it with a deadline that has passed
+      await world.windowReturnsUntil(key, shanghaiTime(-60_000));
+      const view = await world.finished(key);
+      // then
+      expect(view.state).toBe('COMPLETED');
+      expect(visited(view)).toEqual(
+        expect.arrayContaining(['Event_SupplementExpired', 'EndEvent_Withdrawn']),
+      );
+      expect(visited(view)).not.toContain('EndEvent_Completed');
+      expect(await recordsOf('陈小撤')).toMatchObject({ certificates: [], childIdNumbers: [] });
     },
   );
 
