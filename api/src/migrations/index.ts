@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129080000 } from './Migration20261129080000.ts';
 import { Migration20261129091928 } from './Migration20261129091928.ts';
 import { Migration20261129105000 } from './Migration20261129105000.ts';
+import { Migration20261129110500 } from './Migration20261129110500.ts';
 
 /**
  * Every migration, oldest first. They are listed rather than discovered from
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129080000', class: Migration20261129080000 },
   { name: 'Migration20261129091928', class: Migration20261129091928 },
   { name: 'Migration20261129105000', class: Migration20261129105000 },
+  { name: 'Migration20261129110500', class: Migration20261129110500 },
 ];

@@ -30,7 +30,10 @@ export interface ProcessTestApp {
  * The real app beside the real embedded engine (gateway on an ephemeral
  * port) on one fresh database, with the given bundles deployed.
  */
-export async function startProcessTestApp(bundleKeys: readonly string[]): Promise<ProcessTestApp> {
+export async function startProcessTestApp(
+  bundleKeys: readonly string[],
+  options: { spaRoot?: string } = {},
+): Promise<ProcessTestApp> {
   const database: TestDatabase = await createTestDatabase('api_process');
   const engine = await startEngine({
     databaseUrl: database.url,
@@ -55,7 +58,7 @@ export async function startProcessTestApp(bundleKeys: readonly string[]): Promis
     readiness: new Readiness(),
     personalData,
     zeebe,
-    spaRoot: await mkdtemp(join(tmpdir(), 'onething-no-spa-')),
+    spaRoot: options.spaRoot ?? (await mkdtemp(join(tmpdir(), 'onething-no-spa-'))),
   });
   await app.ready();
   return {

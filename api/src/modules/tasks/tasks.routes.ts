@@ -8,8 +8,9 @@ import { openApplicationData, visibleData } from '../applications/application-da
 import { ApplicationEventSchema } from '../applications/application.entity.ts';
 import { signedInPrincipal } from '../applications/applications.routes.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { requireRole, type Principal } from '../auth/access.ts';
+import { requireGroup, type Principal } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
+import { GROUPS } from '../users/roles.ts';
 import { completeTask, taskForm } from './complete-task.ts';
 import { canSeeTask, taskDataScope } from './task-access.ts';
 import {
@@ -32,9 +33,13 @@ const errors = {
   409: ErrorResponse,
 };
 
-/** The clerks' tasks: list, detail, claim, unclaim, complete. */
+/**
+ * The tasks of the groups: list, detail, claim, unclaim, complete, return.
+ * Access is by group membership (clerks of the window and the departments,
+ * supervisors): each task is then visible only to its candidate groups.
+ */
 export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  const access = requireRole('clerk');
+  const access = requireGroup(...GROUPS);
 
   /** Completes the task's job with the variables, then audits it as `action`. */
   const finishTask = async (

@@ -3,10 +3,11 @@ export const ROLES = ['citizen', 'clerk', 'designer', 'supervisor', 'admin'] as 
 export type Role = (typeof ROLES)[number];
 
 /**
- * The clerk groups: the comprehensive window and the four departments. The
- * candidate groups named in BPMN user tasks are these codes.
+ * The groups that work tasks: the comprehensive window, the four departments
+ * (clerks) and the supervisors (escalations of overdue parts, follow-ups of
+ * low ratings). The candidate groups named in BPMN user tasks are these codes.
  */
-export const GROUPS = ['window', 'hr', 'tax', 'health', 'civil'] as const;
+export const GROUPS = ['window', 'hr', 'tax', 'health', 'civil', 'supervisor'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export function isRole(value: unknown): value is Role {

@@ -1,0 +1,30 @@
+import { defineMatrix, signedInGets } from './matrix.ts';
+
+const supervisors = { supervisor: 200, admin: 200 };
+
+/** The Monitor is for supervisors and administrators only. */
+export const matrix = defineMatrix({
+  seed: async ({ zeebe }) => {
+    const instance = await zeebe.createProcessInstance({ bpmnProcessId: 'onething-newborn', variables: {} });
+    return { instanceKey: String(instance.processInstanceKey) };
+  },
+  rows: [
+    { route: 'GET /api/monitor/instances', expect: signedInGets(403, supervisors) },
+    {
+      route: 'GET /api/monitor/instances/:key',
+      request: (seed) => ({ url: `/api/monitor/instances/${seed.instanceKey}` }),
+      expect: signedInGets(403, supervisors),
+    },
+    {
+      route: 'GET /api/monitor/incidents',
+      request: () => ({ url: '/api/monitor/incidents?state=ACTIVE' }),
+      expect: signedInGets(403, supervisors),
+    },
+    {
+      // No such incident: the callers who may resolve get through to that (404).
+      route: 'POST /api/monitor/incidents/:key/resolve',
+      request: () => ({ url: '/api/monitor/incidents/1/resolve' }),
+      expect: signedInGets(403, { supervisor: 404, admin: 404 }),
+    },
+  ],
+});
