@@ -15,6 +15,11 @@ export interface RequestOptions<T> {
    */
   expectUnauthorized?: boolean;
   signal?: AbortSignal;
+  /**
+   * `text` hands a successful body to `parse` as the raw text (e.g. BPMN XML); error
+   * bodies are still read as the contract's JSON. Defaults to `json`.
+   */
+  responseType?: 'json' | 'text';
 }
 
 export type UnauthorizedHandler = (error: ApiError) => void;
@@ -61,6 +66,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       throw new ApiError(0, ClientErrorCode.NETWORK_ERROR, describe(cause));
     }
 
+    if (response.ok && requestOptions.responseType === 'text') {
+      return parseBody(response, await response.text(), requestOptions.parse);
+    }
     const body = await readJson(response);
     if (!response.ok) {
       const error = toApiError(response, body);

@@ -45,7 +45,7 @@ describe('AppShell', () => {
 
     // then
     await eventually(() => expect(wrapper.find('[data-area-page="monitor"]').exists()).toBe(true));
-    expect(wrapper.findAll('nav a').map((link) => link.attributes('data-area'))).toEqual([
+    expect(wrapper.findAll('nav a[data-area]').map((link) => link.attributes('data-area'))).toEqual([
       'portal',
       'studio',
       'monitor',
