@@ -29,9 +29,12 @@ export async function buildSpaIfStale(): Promise<void> {
 /**
  * Starts the whole platform the way `pnpm start` does (`tsx src/launcher/cli.ts start` in the
  * api package) in a process group of its own, on the given database with the demo accounts,
- * and waits until `/ready` answers 200.
+ * and waits until `/ready` answers 200. `options.env` adds or overrides environment variables.
  */
-export async function startPlatform(databaseUrl: string): Promise<RunningPlatform> {
+export async function startPlatform(
+  databaseUrl: string,
+  options: { env?: Readonly<Record<string, string>> } = {},
+): Promise<RunningPlatform> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'onething-e2e-data-'));
   const env = outsideTestEnv();
@@ -45,6 +48,8 @@ export async function startPlatform(databaseUrl: string): Promise<RunningPlatfor
     PORT: String(port),
     LOG_LEVEL: 'warn',
   });
+  // What a test needs on top, e.g. the sandbox registries' fault injection.
+  Object.assign(env, options.env);
 
   const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['src/launcher/cli.ts', 'start'], {
     cwd: join(repoRoot, 'api'),

@@ -129,4 +129,27 @@ describe('http client', () => {
     // then
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
+  it('hands a text body to the parser as it came, and still reads an error body as the contract JSON', async () => {
+    // given
+    const xml = '<?xml version="1.0"?><bpmn:definitions />';
+    let found = true;
+    const { fetch } = fakeFetch(() =>
+      found
+        ? { status: 200, text: xml }
+        : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'No such process' } } },
+    );
+    const http = createHttpClient({ fetch });
+    const parseXml = (body: unknown) => (typeof body === 'string' ? body : undefined);
+
+    // when
+    const text = await http.get('/api/monitor/processes/1/xml', { parse: parseXml, responseType: 'text' });
+    found = false;
+    const error = await rejection(
+      http.get('/api/monitor/processes/2/xml', { parse: parseXml, responseType: 'text' }),
+    );
+
+    // then
+    expect(text).toBe(xml);
+    expect(error).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'No such process' });
+  });
 });

@@ -13,8 +13,8 @@ export const monitorZhCN = {
   common: {
     loading: '正在加载…',
     reload: '重新加载',
+    refresh: '刷新',
     loadFailed: '加载失败：{message}',
-    notOnDiagram: '无',
   },
   states: {
     ACTIVE: '运行中',
@@ -92,7 +92,6 @@ export const monitorZhCN = {
   instance: {
     title: '流程实例 {key}',
     back: '返回流程实例列表',
-    summary: '{process}（版本 {version}），{state}，开始于 {startedAt}',
     diagram: '流程图',
     diagramLoading: '正在加载流程图…',
     diagramFailed: '流程图无法显示：{message}',
@@ -189,8 +188,8 @@ export const monitorEn: typeof monitorZhCN = {
   common: {
     loading: 'Loading…',
     reload: 'Reload',
+    refresh: 'Refresh',
     loadFailed: 'Could not load: {message}',
-    notOnDiagram: 'none',
   },
   states: {
     ACTIVE: 'Running',
@@ -269,7 +268,6 @@ export const monitorEn: typeof monitorZhCN = {
   instance: {
     title: 'Process instance {key}',
     back: 'Back to the process instances',
-    summary: '{process} (version {version}), {state}, started {startedAt}',
     diagram: 'Diagram',
     diagramLoading: 'Loading the diagram…',
     diagramFailed: 'The diagram cannot be shown: {message}',
