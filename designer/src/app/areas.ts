@@ -15,7 +15,8 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   // Everyone may browse the catalogue; applying needs the citizen role (checked per page).
   { key: 'portal', routeName: 'portal', path: '/portal', roles: null },
-  { key: 'workbench', routeName: 'workbench', path: '/workbench', roles: ['clerk'] },
+  // Supervisors work the tasks of the `supervisor` group (escalations, follow-ups) here too.
+  { key: 'workbench', routeName: 'workbench', path: '/workbench', roles: ['clerk', 'supervisor'] },
   { key: 'studio', routeName: 'studio', path: '/studio', roles: ['designer', 'admin'] },
   { key: 'monitor', routeName: 'monitor', path: '/monitor', roles: ['supervisor', 'admin'] },
 ];

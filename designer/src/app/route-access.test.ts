@@ -37,7 +37,8 @@ describe('areas by role', () => {
     ['citizen', ['portal'], 'portal'],
     ['clerk', ['portal', 'workbench'], 'workbench'],
     ['designer', ['portal', 'studio'], 'studio'],
-    ['supervisor', ['portal', 'monitor'], 'monitor'],
+    // Supervisors work the escalations and follow-ups of the `supervisor` group in the Workbench.
+    ['supervisor', ['portal', 'workbench', 'monitor'], 'monitor'],
     ['admin', ['portal', 'studio', 'monitor'], 'monitor'],
   ])('shows a %s the areas %j and lands them in %s', (role, areas, home) => {
     const user = userWith(role);

@@ -3,7 +3,7 @@ import { isRecord, isStringArray } from './json-guards.ts';
 export const ROLES = ['citizen', 'clerk', 'designer', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const GROUPS = ['window', 'hr', 'tax', 'health', 'civil'] as const;
+export const GROUPS = ['window', 'hr', 'tax', 'health', 'civil', 'supervisor'] as const;
 export type Group = (typeof GROUPS)[number];
 
 /** The signed-in user as `/api/auth/login` and `/api/auth/me` return it. */

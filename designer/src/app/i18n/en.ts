@@ -49,6 +49,7 @@ export const en: MessageSchema = {
     tax: 'Tax',
     health: 'Health',
     civil: 'Civil affairs',
+    supervisor: 'Supervision',
   },
   languages: {
     'zh-CN': '中文',

@@ -46,6 +46,7 @@ export const zhCN = {
     tax: '税务',
     health: '卫健',
     civil: '民政·户籍',
+    supervisor: '督办',
   },
   languages: {
     'zh-CN': '中文',

@@ -9,4 +9,11 @@ export const workbenchRoutes: RouteRecordRaw[] = [
     component: () => import('./WorkbenchHomeView.vue'),
     meta: { ...areaAccess('workbench'), titleKey: 'areas.workbench.title' },
   },
+  {
+    path: 'workbench/tasks/:id',
+    name: 'workbench-task',
+    component: () => import('./TaskView.vue'),
+    props: true,
+    meta: { ...areaAccess('workbench'), titleKey: 'workbench.queue.title' },
+  },
 ];

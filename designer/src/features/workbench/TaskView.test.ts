@@ -1,0 +1,216 @@
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeFetch, type FakeCall } from '../../app/fake-fetch.test-support.ts';
+import { eventually, mountAppAt } from '../../app/mount-app.test-support.ts';
+import { acceptanceForm, commonRoutes, taskSummary } from './workbench.test-support.ts';
+
+const TASK_ID = '11111111-1111-4111-8111-111111111111';
+const APPLICATION_ID = 'a0000000-0000-4000-8000-000000000001';
+
+function taskDetail(overrides: Record<string, unknown> = {}) {
+  return {
+    ...taskSummary('t1', { id: TASK_ID, applicationId: APPLICATION_ID }),
+    form: null,
+    data: { child: { name: '陈思远' } },
+    history: [{ at: '2026-11-29T09:00:00+08:00', event: 'application.submitted', by: '张三' }],
+    ...overrides,
+  };
+}
+
+const application = {
+  id: APPLICATION_ID,
+  bundleKey: 'newborn',
+  status: 'submitted',
+  submittedAt: '2026-11-29T09:00:00+08:00',
+  data: { child: { name: '陈思远' } },
+  parts: [],
+  timeline: [],
+  materials: [
+    {
+      id: 'm-1',
+      kind: 'household-register',
+      filename: 'hukou.pdf',
+      contentType: 'application/pdf',
+      size: 20480,
+      sha256: 'x',
+      uploadedAt: '2026-11-29T09:00:00+08:00',
+    },
+  ],
+};
+
+type Route = (call: FakeCall) => { status: number; body?: unknown } | undefined;
+
+function stubApi(route: Route) {
+  const fake = fakeFetch((call) => {
+    const answer = route(call);
+    if (answer) return answer;
+    if (call.url === `/api/applications/${APPLICATION_ID}`) return { status: 200, body: application };
+    if (call.url.startsWith('/api/tasks?state=')) return { status: 200, body: [] };
+    return commonRoutes(call);
+  });
+  vi.stubGlobal('fetch', fake.fetch);
+  return fake;
+}
+
+const text = (wrapper: VueWrapper, testId: string) => wrapper.get(`[data-testid="${testId}"]`).text();
+const button = (wrapper: VueWrapper, action: string) => wrapper.find(`[data-testid="action-${action}"]`);
+
+describe('the Workbench task page', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.innerHTML = '';
+  });
+
+  it('says plainly when another clerk claimed the task first, and shows who holds it now', async () => {
+    // given: the task is free when the page loads, taken by a colleague a moment later
+    let taken = false;
+    const { calls } = stubApi((call) => {
+      if (call.url === `/api/tasks/${TASK_ID}`)
+        return { status: 200, body: taskDetail(taken ? { assignee: '另一位受理员' } : {}) };
+      if (call.url === `/api/tasks/${TASK_ID}/claim`) {
+        taken = true;
+        return {
+          status: 409,
+          body: { error: { code: 'TASK_CLAIMED_BY_OTHER', message: 'Another clerk has claimed this task.' } },
+        };
+      }
+      return undefined;
+    });
+    const { wrapper, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+    await eventually(() => expect(button(wrapper, 'claim').exists()).toBe(true));
+    expect(text(wrapper, 'materials')).toContain('落户户口簿');
+    expect(wrapper.get('[data-testid="material-link"]').attributes('href')).toBe(
+      `/api/applications/${APPLICATION_ID}/materials/m-1`,
+    );
+
+    // when
+    await button(wrapper, 'claim').trigger('click');
+
+    // then
+    await eventually(() => expect(text(wrapper, 'task-failure')).toContain('已被其他同事认领'));
+    await eventually(() => expect(text(wrapper, 'task-status')).toContain('另一位受理员 正在办理'));
+    expect(button(wrapper, 'claim').exists()).toBe(false);
+    expect(calls.some((call) => call.url === '/api/tasks?state=open')).toBe(true);
+    unmount();
+  });
+
+  it('claims with the C key and then offers to complete the task', async () => {
+    // given
+    let claimed = false;
+    const { calls } = stubApi((call) => {
+      if (call.url === `/api/tasks/${TASK_ID}`)
+        return { status: 200, body: taskDetail(claimed ? { assignee: '综窗受理员' } : {}) };
+      if (call.url === `/api/tasks/${TASK_ID}/claim`) {
+        claimed = true;
+        return { status: 204 };
+      }
+      return undefined;
+    });
+    const { wrapper, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+    await eventually(() => expect(button(wrapper, 'claim').exists()).toBe(true));
+
+    // when
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'c' }));
+
+    // then
+    await eventually(() => expect(button(wrapper, 'complete').exists()).toBe(true));
+    expect(text(wrapper, 'task-notice')).toContain('已认领');
+    expect(text(wrapper, 'task-status')).toContain('由您办理');
+    expect(calls.filter((call) => call.url.endsWith('/claim') && call.method === 'POST')).toHaveLength(1);
+    unmount();
+  });
+
+  it("shows the api's field errors at the form field after a rejected completion", async () => {
+    // given
+    const { calls } = stubApi((call) => {
+      if (call.url === `/api/tasks/${TASK_ID}`)
+        return { status: 200, body: taskDetail({ assignee: '综窗受理员', form: acceptanceForm }) };
+      if (call.url === `/api/tasks/${TASK_ID}/complete`)
+        return {
+          status: 400,
+          body: {
+            error: {
+              code: 'FORM_SUBMISSION_INVALID',
+              message: 'The form has errors',
+              fields: { 'acceptance.decision': '该受理结论与申请材料不符' },
+            },
+          },
+        };
+      return undefined;
+    });
+    const { wrapper, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+    await eventually(() =>
+      expect(wrapper.findAll('[data-testid="task-form"] input[type="radio"]')).toHaveLength(2),
+    );
+
+    // when
+    // the first choice is 受理 (accept)
+    await wrapper.findAll('[data-testid="task-form"] input[type="radio"]')[0]?.trigger('click');
+    await button(wrapper, 'complete').trigger('click');
+
+    // then
+    await eventually(() => expect(text(wrapper, 'task-form')).toContain('该受理结论与申请材料不符'));
+    expect(text(wrapper, 'task-failure')).toContain('已在相应字段标出');
+    const completion = calls.find((call) => call.url.endsWith('/complete'));
+    expect(completion?.body).toEqual({ variables: { acceptance: { decision: 'accept', comment: '' } } });
+    unmount();
+  });
+
+  it('does not send a completion while the form has a required field empty', async () => {
+    // given
+    const { calls } = stubApi((call) =>
+      call.url === `/api/tasks/${TASK_ID}`
+        ? { status: 200, body: taskDetail({ assignee: '综窗受理员', form: acceptanceForm }) }
+        : undefined,
+    );
+    const { wrapper, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+    await eventually(() =>
+      expect(wrapper.findAll('[data-testid="task-form"] input[type="radio"]')).toHaveLength(2),
+    );
+
+    // when
+    await button(wrapper, 'complete').trigger('click');
+
+    // then
+    await eventually(() => expect(text(wrapper, 'task-failure')).toContain('需要更正'));
+    expect(calls.some((call) => call.url.endsWith('/complete'))).toBe(false);
+    unmount();
+  });
+
+  it('returns the application with the reason confirmed in a dialog, and goes back to the queue', async () => {
+    // given
+    const { calls } = stubApi((call) => {
+      if (call.url === `/api/tasks/${TASK_ID}`)
+        return { status: 200, body: taskDetail({ assignee: '综窗受理员', form: acceptanceForm }) };
+      if (call.url === `/api/tasks/${TASK_ID}/return`) return { status: 204 };
+      return undefined;
+    });
+    const { wrapper, router, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+    await eventually(() => expect(button(wrapper, 'return').exists()).toBe(true));
+
+    // when: the clerk confirms without a reason first
+    await button(wrapper, 'return').trigger('click');
+    await eventually(() => expect(document.querySelector('[data-testid="return-dialog"]')).not.toBeNull());
+    const dialog = () => document.querySelector<HTMLFormElement>('[data-testid="return-dialog"]');
+    dialog()?.dispatchEvent(new Event('submit', { cancelable: true }));
+
+    // then
+    await eventually(() => expect(dialog()?.textContent).toContain('请填写退回原因'));
+    expect(calls.some((call) => call.url.endsWith('/return'))).toBe(false);
+
+    // when
+    const reason = document.querySelector<HTMLTextAreaElement>('#return-reason');
+    if (!reason) throw new Error('no reason field');
+    reason.value = '  请上传清晰的户口簿户主页。 ';
+    reason.dispatchEvent(new Event('input'));
+    dialog()?.dispatchEvent(new Event('submit', { cancelable: true }));
+
+    // then
+    await eventually(() => expect(router.currentRoute.value.name).toBe('workbench'));
+    expect(calls.find((call) => call.url.endsWith('/return'))?.body).toEqual({
+      reason: '请上传清晰的户口簿户主页。',
+    });
+    await eventually(() => expect(wrapper.text()).toContain('已退回申请人补正'));
+    unmount();
+  });
+});

@@ -1,0 +1,44 @@
+import { isRecord } from '../../../app/json-guards.ts';
+
+export interface SummaryRow {
+  path: string;
+  label: string;
+  value: string;
+}
+
+type Scalar = string | number | boolean;
+
+function isScalar(value: unknown): value is Scalar {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * The application data as label/value rows, in the order the data has them. Labels come from
+ * the bundle's combined form; with `labelledOnly` (the task's own variables, which also hold
+ * process bookkeeping) a value without a form label is left out.
+ */
+export function summaryRows(
+  data: Readonly<Record<string, unknown>>,
+  labels: Readonly<Record<string, string>>,
+  labelledOnly: boolean,
+): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (isScalar(value) || (Array.isArray(value) && value.length > 0 && value.every(isScalar))) {
+      const label = labels[path];
+      if (label === undefined && labelledOnly) return;
+      if (value === '') return;
+      rows.push({
+        path,
+        label: label ?? path,
+        value: Array.isArray(value) ? value.join('、') : String(value),
+      });
+      return;
+    }
+    if (isRecord(value)) {
+      for (const [key, child] of Object.entries(value)) walk(child, path === '' ? key : `${path}.${key}`);
+    }
+  };
+  walk(data, '');
+  return rows;
+}
