@@ -1,5 +1,4 @@
 import type { Zeebe } from '@camunda8/sdk';
-import { loadBundles } from '@onething/processes';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
@@ -7,7 +6,6 @@ import { pino, type Logger } from 'pino';
 import { AppError } from './errors.ts';
 import { applicationsRoutes } from './modules/applications/applications.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { buildCatalogue, type Catalogue } from './modules/catalogue/catalogue.ts';
 import { catalogue } from './modules/catalogue/catalogue.plugin.ts';
 import { dataAccessRoutes } from './modules/data-access/data-access.routes.ts';
 import { prefillRoutes } from './modules/prefill/prefill.routes.ts';
@@ -23,6 +21,7 @@ import { errorsPlugin } from './plugins/errors.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { securityPlugin } from './plugins/security.plugin.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
+import { studioRoutes } from './modules/studio/studio.routes.ts';
 import { spaPlugin } from './plugins/spa.plugin.ts';
 import { zeebePlugin } from './plugins/zeebe.plugin.ts';
 import type { Readiness } from './readiness.ts';
@@ -40,8 +39,6 @@ export interface AppOptions {
   personalData: PersonalDataCipher;
   /** The engine's Zeebe client (the launcher's engine unit opens and closes it); absent in tests without an engine. */
   zeebe?: Zeebe.ZeebeGrpcClient;
-  /** The bundles served (default: the catalogue in processes/). */
-  catalogue?: Catalogue;
   /** The designer build to serve at `/` (default: designer/dist of this repository). */
   spaRoot?: string;
   /** Base URL of the department registries, for prefill; without it prefill finds every registry unavailable. */
@@ -70,11 +67,12 @@ const appPlugin: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(healthRoutes, { readiness: options.readiness });
   await fastify.register(authRoutes);
   await fastify.register(zeebePlugin, { client: options.zeebe });
-  await fastify.register(catalogue, { catalogue: options.catalogue ?? buildCatalogue(loadBundles()) });
+  await fastify.register(catalogue, { databaseUrl: databaseUrlOf(options.orm) });
   await fastify.register(applicationsRoutes);
   await fastify.register(prefillRoutes, { registriesUrl: options.registriesUrl });
   await fastify.register(dataAccessRoutes);
   await fastify.register(tasksRoutes);
+  await fastify.register(studioRoutes);
   await fastify.register(monitorPlugin, { databaseUrl: databaseUrlOf(options.orm), zeebe: options.zeebe });
 
   await fastify.register(spaPlugin, { root: options.spaRoot ?? designerDist });

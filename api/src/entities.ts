@@ -1,4 +1,5 @@
 import { ApplicationEventSchema, ApplicationSchema } from './modules/applications/application.entity.ts';
+import { BundleDraftSchema, BundleVersionSchema } from './modules/catalogue/bundle-version.entity.ts';
 import { AuditEventSchema } from './modules/audit/audit-event.entity.ts';
 import { DataAccessEventSchema } from './modules/data-access/data-access-event.entity.ts';
 import { SessionSchema } from './modules/auth/session.entity.ts';
@@ -14,4 +15,6 @@ export const entities = [
   ApplicationEventSchema,
   UserTaskSchema,
   DataAccessEventSchema,
+  BundleDraftSchema,
+  BundleVersionSchema,
 ];

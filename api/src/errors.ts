@@ -33,6 +33,16 @@ export const errorCatalog = {
   TASK_NOT_RETURNABLE: { status: 409, message: 'Only the acceptance task returns an application.' },
   APPLICATION_NOT_RETURNED: { status: 409, message: 'This application is not waiting for a supplement.' },
   TASK_CLOSED: { status: 409, message: 'This task is already completed or cancelled.' },
+  DRAFT_CONFLICT: {
+    status: 409,
+    message: 'Someone saved this draft after you opened it; reload it and apply your changes again.',
+  },
+  PUBLISH_REJECTED: { status: 422, message: 'The bundle cannot be published; see the problems listed.' },
+  BPMN_REJECTED: { status: 400, message: 'The BPMN document is not accepted.' },
+  NOT_DRY_RUNNABLE: {
+    status: 409,
+    message: 'This bundle has no published version to run, or no demo data for this citizen.',
+  },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as application/json.' },
@@ -54,7 +64,8 @@ export type ErrorCode = keyof typeof errorCatalog;
 export type FieldErrors = Record<string, string>;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldErrors };
+  /** Some codes carry more (DRAFT_CONFLICT: `version`, `updatedBy`, `updatedAt`; PUBLISH_REJECTED: `problems`). */
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; [detail: string]: unknown };
 }
 
 export class AppError extends Error {
@@ -63,10 +74,17 @@ export class AppError extends Error {
   readonly fields: FieldErrors | undefined;
   /** Seconds a client should wait (429, 503). */
   readonly retryAfter: number | undefined;
+  /** Extra members of the error object, named by the code's documentation. */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; fields?: FieldErrors; retryAfter?: number } = {},
+    options: {
+      message?: string;
+      fields?: FieldErrors;
+      retryAfter?: number;
+      details?: Record<string, unknown>;
+    } = {},
   ) {
     super(options.message ?? errorCatalog[code].message);
     this.name = 'AppError';
@@ -74,11 +92,17 @@ export class AppError extends Error {
     this.status = errorCatalog[code].status;
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
+    this.details = options.details;
   }
 
   toBody(): ErrorBody {
     return {
-      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
+      error: {
+        ...this.details,
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+      },
     };
   }
 }

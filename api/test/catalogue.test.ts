@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './support/test-app.ts';
+import { BUNDLE_KEYS } from '@onething/processes';
+import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
 
-let t: TestApp;
+let t: ProcessTestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startProcessTestApp(BUNDLE_KEYS);
 });
 afterAll(async () => {
   await t.close();
@@ -33,7 +34,7 @@ describe('GET /api/bundles', () => {
         expect.objectContaining({ key: 'parents-id-cards', required: true }),
       ]),
       timeLimitDays: 10,
-      version: expect.stringMatching(/^[0-9a-f]{12}$/),
+      version: 1,
     });
   });
 });

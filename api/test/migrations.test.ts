@@ -31,6 +31,8 @@ describe('migrations', () => {
       'application',
       'application_event',
       'audit_event',
+      'bundle_draft',
+      'bundle_version',
       'data_access_event',
       'mikro_orm_migrations',
       'session',

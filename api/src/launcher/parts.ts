@@ -17,7 +17,7 @@ export const PARTS = {
     await api(),
     await taskBridge(),
   ],
-  api: async () => [await database(), await engine('connect'), await api()],
+  api: async () => [await database(), await engine('connect'), await catalogue(), await api()],
   engine: async () => [await database(), await engine('embed')],
   registries: async () => [await database(), await registries(true)],
   workers: async () => [await engine('connect'), await workers(), await taskBridge()],

@@ -3,6 +3,7 @@ import { Migration20261129080000 } from './Migration20261129080000.ts';
 import { Migration20261129091928 } from './Migration20261129091928.ts';
 import { Migration20261129105000 } from './Migration20261129105000.ts';
 import { Migration20261129110500 } from './Migration20261129110500.ts';
+import { Migration20261129111800_bundleVersions } from './Migration20261129111800_bundleVersions.ts';
 
 /**
  * Every migration, oldest first. They are listed rather than discovered from
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129091928', class: Migration20261129091928 },
   { name: 'Migration20261129105000', class: Migration20261129105000 },
   { name: 'Migration20261129110500', class: Migration20261129110500 },
+  { name: 'Migration20261129111800_bundleVersions', class: Migration20261129111800_bundleVersions },
 ];

@@ -8,6 +8,7 @@ import { loadBundle } from '@onething/processes';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.ts';
+import { seedCatalogue } from '../../src/modules/catalogue/seed-catalogue.ts';
 import {
   createPersonalDataCipher,
   type PersonalDataCipher,
@@ -28,7 +29,8 @@ export interface ProcessTestApp {
 
 /**
  * The real app beside the real embedded engine (gateway on an ephemeral
- * port) on one fresh database, with the given bundles deployed.
+ * port) on one fresh database, with the given bundles seeded into the
+ * catalogue (published as version 1) and deployed.
  */
 export async function startProcessTestApp(
   bundleKeys: readonly string[],
@@ -46,11 +48,14 @@ export async function startProcessTestApp(
     CAMUNDA_LOG_LEVEL: 'none',
     zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
   }).getZeebeGrpcApiClient();
-  for (const key of bundleKeys) {
-    await zeebe.deployResource({ name: `${key}.bpmn`, process: Buffer.from(loadBundle(key).bpmnXml) });
-  }
   const orm = await createOrm(database.url);
   await migrate(orm);
+  await seedCatalogue({
+    orm,
+    zeebe,
+    logger: pino({ level: 'silent' }),
+    bundles: bundleKeys.map((key) => loadBundle(key)),
+  });
   const personalData = createPersonalDataCipher(randomBytes(32));
   await seedDemoAccounts(orm.em.fork(), personalData);
   const app = await buildApp({

@@ -1,44 +1,40 @@
-import { loadBundles } from '@onething/processes';
+import { seedCatalogue, type SeedOutcome } from '../../modules/catalogue/seed-catalogue.ts';
+import { createOrm, migrate } from '../../orm.ts';
 import type { ReadyCheck } from '../../readiness.ts';
 import type { Unit, UnitContext } from '../unit.ts';
 
 /**
- * Deploys the BPMN of every bundle in `processes/` to the engine. Idempotent:
- * for the same resource name and bytes the engine answers with the version it
- * already has, so every start may deploy and only a changed file makes a new
- * version.
+ * Seeds the catalogue in the database from `processes/` and deploys it to the
+ * engine (seed-catalogue.ts has the rule: new bundles and shipped changes
+ * arrive, the Studio's work is never overwritten). It migrates first, since it
+ * runs before the api unit that otherwise does.
  */
 export function catalogueUnit(): Unit {
-  let deployed: { bundle: string; bpmnProcessId: string; version: number }[] | undefined;
+  let seeded: Record<string, SeedOutcome> | undefined;
 
   return {
     name: 'catalogue',
-    async start({ logger, provided }: UnitContext) {
+    async start({ config, logger, provided }: UnitContext) {
       const zeebe = provided.zeebe;
       if (zeebe === undefined)
         throw new Error('The catalogue needs the engine: start the engine unit before it');
-      const result: { bundle: string; bpmnProcessId: string; version: number }[] = [];
-      for (const bundle of loadBundles()) {
-        const response = await zeebe.deployResource({
-          name: `${bundle.manifest.key}.bpmn`,
-          process: Buffer.from(bundle.bpmnXml, 'utf8'),
-        });
-        for (const { process } of response.deployments) {
-          result.push({
-            bundle: bundle.manifest.key,
-            bpmnProcessId: process.bpmnProcessId,
-            version: process.version,
-          });
-        }
+      const databaseUrl = provided.databaseUrl ?? config.databaseUrl;
+      if (databaseUrl === undefined)
+        throw new Error('The catalogue needs a database: start the database unit before it');
+      const orm = await createOrm(databaseUrl, logger.child({ part: 'orm' }));
+      try {
+        await migrate(orm);
+        seeded = await seedCatalogue({ orm, zeebe, logger });
+      } finally {
+        await orm.close();
       }
-      deployed = result;
-      logger.info({ processes: deployed }, 'catalogue deployed');
+      logger.info({ bundles: seeded }, 'catalogue seeded and deployed');
     },
     async stop() {
-      deployed = undefined;
+      seeded = undefined;
     },
     async ready(): Promise<ReadyCheck> {
-      return deployed === undefined ? { ok: false, reason: 'not deployed' } : { ok: true };
+      return seeded === undefined ? { ok: false, reason: 'not deployed' } : { ok: true };
     },
   };
 }

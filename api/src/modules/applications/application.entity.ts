@@ -35,7 +35,7 @@ export const ApplicationSchema = defineEntity({
   properties: (p) => ({
     id: p.uuid().primary(),
     bundleKey: p.string().length(64),
-    /** Content version of the bundle the citizen applied to (see catalogue.ts). */
+    /** The published version number of the bundle the citizen applied to (see catalogue.ts); its process runs on that version. */
     bundleVersion: p.string().length(32),
     applicantId: p.uuid().index(),
     status: p.string().length(20).$type<ApplicationStatus>(),

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.ts';
 import type { Zeebe } from '@camunda8/sdk';
 import type { Principal } from '../auth/access.ts';
-import type { Catalogue } from '../catalogue/catalogue.ts';
+import type { Catalogue, CatalogueBundle } from '../catalogue/catalogue.ts';
 import type { PersonalDataCipher } from '../people/personal-data-cipher.ts';
 import { UserSchema } from '../users/user.entity.ts';
 import { sealApplicationData } from './application-data.ts';
@@ -86,7 +86,7 @@ export async function submitApplication(input: SubmitInput, context: SubmitConte
       await tx.insert(ApplicationSchema, {
         id,
         bundleKey: bundle.manifest.key,
-        bundleVersion: bundle.version,
+        bundleVersion: String(bundle.version),
         applicantId: principal.id,
         status: 'submitted',
         services,
@@ -105,7 +105,7 @@ export async function submitApplication(input: SubmitInput, context: SubmitConte
         by: principal.displayName,
         details: { services },
       });
-      const instance = await startProcess(context.zeebe, bundle.manifest.processId, variables);
+      const instance = await startProcess(context.zeebe, bundle, variables);
       await tx.nativeUpdate(ApplicationSchema, { id }, { processInstanceKey: instance });
     });
   } catch (error) {
@@ -121,13 +121,15 @@ export async function submitApplication(input: SubmitInput, context: SubmitConte
 
 async function startProcess(
   zeebe: () => Zeebe.ZeebeGrpcClient,
-  bpmnProcessId: string,
+  bundle: CatalogueBundle,
   variables: Record<string, unknown>,
 ): Promise<string> {
   const client = zeebe();
   try {
+    // The definition the catalogue's current version deployed, not the engine's latest.
     const response = await client.createProcessInstance({
-      bpmnProcessId,
+      bpmnProcessId: bundle.bpmnProcessId,
+      version: bundle.engineVersion,
       variables: toJsonObject(variables),
     });
     return String(response.processInstanceKey);

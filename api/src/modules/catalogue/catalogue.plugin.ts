@@ -3,19 +3,39 @@ import fp from 'fastify-plugin';
 import { AppError } from '../../errors.ts';
 import { publicAccess } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
-import type { Catalogue, CatalogueBundle } from './catalogue.ts';
+import type { CatalogueBundle } from './catalogue.ts';
+import { listenForPublications } from './catalogue-listener.ts';
+import { LiveCatalogue } from './live-catalogue.ts';
 import { BundleDetail, BundleKeyParams, BundleList, type BundleSummary } from './catalogue.schemas.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The published bundles with their combined forms (built once at start). */
-    catalogue: Catalogue;
+    /** The current published version of each bundle with its combined form (reloaded on every publication). */
+    catalogue: LiveCatalogue;
   }
 }
 
-/** Decorates `catalogue` for the other modules and serves `GET /api/bundles`, `GET /api/bundles/:key`. */
-const cataloguePlugin: FastifyPluginAsyncTypebox<{ catalogue: Catalogue }> = async (fastify, options) => {
-  fastify.decorate('catalogue', options.catalogue);
+export interface CataloguePluginOptions {
+  /** Where the api's tables are: the catalogue listens there for publications of other replicas. */
+  databaseUrl: string;
+}
+
+/**
+ * Decorates `catalogue` for the other modules and serves `GET /api/bundles`,
+ * `GET /api/bundles/:key`. The catalogue is loaded from the published versions
+ * in the database at start and again whenever a version is published, here or
+ * on another replica (LISTEN/NOTIFY).
+ */
+const cataloguePlugin: FastifyPluginAsyncTypebox<CataloguePluginOptions> = async (fastify, options) => {
+  const catalogue = new LiveCatalogue(fastify.orm, fastify.log.child({ module: 'catalogue' }));
+  await catalogue.reload();
+  const listener = await listenForPublications(
+    options.databaseUrl,
+    () => catalogue.reload(),
+    fastify.log.child({ module: 'catalogue' }),
+  );
+  fastify.addHook('onClose', async () => listener.close());
+  fastify.decorate('catalogue', catalogue);
 
   fastify.get(
     '/api/bundles',
@@ -23,7 +43,7 @@ const cataloguePlugin: FastifyPluginAsyncTypebox<{ catalogue: Catalogue }> = asy
       config: { access: publicAccess },
       schema: { tags: ['catalogue'], summary: 'The published bundles', response: { 200: BundleList } },
     },
-    async () => options.catalogue.list().map(summary),
+    async () => catalogue.list().map(summary),
   );
 
   fastify.get(
@@ -38,7 +58,7 @@ const cataloguePlugin: FastifyPluginAsyncTypebox<{ catalogue: Catalogue }> = asy
       },
     },
     async (request) => {
-      const bundle = options.catalogue.get(request.params.key);
+      const bundle = catalogue.get(request.params.key);
       if (bundle === undefined) throw new AppError('BUNDLE_NOT_FOUND');
       return {
         ...summary(bundle),

@@ -25,7 +25,8 @@ export const BundleSummary = Type.Object({
   departments: Type.Array(Type.Enum(DEPARTMENTS)),
   materials: Type.Array(Material),
   timeLimitDays: Type.Integer(),
-  version: Type.String(),
+  /** The published version number: what an application submitted now records. */
+  version: Type.Integer(),
 });
 export type BundleSummary = Static<typeof BundleSummary>;
 

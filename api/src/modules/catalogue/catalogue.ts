@@ -1,23 +1,37 @@
-import { createHash } from 'node:crypto';
-import {
-  mergeForms,
-  parseFormSchema,
-  type FormSchema,
-  type MergedField,
-  type ServiceForm,
-} from '@onething/forms';
-import type { Bundle, BundleManifest } from '@onething/processes';
+import { mergeForms, type FormSchema, type MergedField, type ServiceForm } from '@onething/forms';
+import { BUNDLE_KEYS, type BundleManifest } from '@onething/processes';
+import type { BundleContent } from './bundle-content.ts';
+import { formName } from './bundle-content.ts';
+import { checkContent } from './check-content.ts';
 
-/** One bundle as the api serves it: its manifest, its combined form and every form of its folder. */
+export { formName } from './bundle-content.ts';
+
+/** A published version as stored (see bundle-version.entity.ts). */
+export interface PublishedVersion {
+  key: string;
+  number: number;
+  content: BundleContent;
+  bpmnProcessId: string;
+  processDefinitionKey: string;
+  engineVersion: number;
+  publishedAt: Date;
+}
+
+/** One bundle as the api serves it: its current published version with the combined form. */
 export interface CatalogueBundle {
   manifest: BundleManifest;
-  /** Content version: changes whenever the manifest, the BPMN or a form changes. */
-  version: string;
+  /** The published version number (1, 2, …): what applications record. */
+  version: number;
+  /** The process definition this version deployed: new applications start on it. */
+  bpmnProcessId: string;
+  processDefinitionKey: string;
+  engineVersion: number;
+  publishedAt: Date;
   /** The combined form (一表申请) of all services. */
   form: FormSchema;
   /** Which services and departments ask each key of the combined form. */
   fields: readonly MergedField[];
-  /** Every form of the folder by name (service and staff forms), checked by the forms package. */
+  /** Every form of the bundle by name (service and staff forms), checked by the forms package. */
   forms: ReadonlyMap<string, FormSchema>;
 }
 
@@ -32,12 +46,21 @@ export interface Catalogue {
 }
 
 /**
- * Builds the catalogue once at start. A bundle whose forms do not parse or do
- * not merge is a broken release, not a request error: it throws, naming the
- * bundle and every problem, and the api does not start.
+ * A catalogue of the given published versions (one per bundle), in the order
+ * of the shipped bundles, then by key. A stored version passed the checks when
+ * it was published, so one that does not check now is a broken invariant: it
+ * throws, naming the bundle and the problems.
  */
-export function buildCatalogue(bundles: readonly Bundle[]): Catalogue {
-  const entries = bundles.map(catalogueBundle);
+export function buildCatalogue(
+  versions: readonly PublishedVersion[],
+  reuse: readonly CatalogueBundle[] = [],
+): Catalogue {
+  const entries = [...versions].sort(catalogueOrder).map((version) => {
+    const kept = reuse.find(
+      (entry) => entry.manifest.key === version.key && entry.version === version.number,
+    );
+    return kept ?? catalogueBundle(version);
+  });
   const byKey = new Map(entries.map((entry) => [entry.manifest.key, entry]));
   const selections = new Map<string, FormSchema>();
   return {
@@ -45,7 +68,7 @@ export function buildCatalogue(bundles: readonly Bundle[]): Catalogue {
     get: (key) => byKey.get(key),
     formFor(bundle, services) {
       if (bundle.manifest.services.every((service) => services.includes(service.key))) return bundle.form;
-      const cacheKey = `${bundle.manifest.key}:${[...services].sort().join(',')}`;
+      const cacheKey = `${bundle.manifest.key}@${bundle.version}:${[...services].sort().join(',')}`;
       let form = selections.get(cacheKey);
       if (form === undefined) {
         form = mergeSelected(bundle, services);
@@ -53,6 +76,34 @@ export function buildCatalogue(bundles: readonly Bundle[]): Catalogue {
       }
       return form;
     },
+  };
+}
+
+function catalogueOrder(a: PublishedVersion, b: PublishedVersion): number {
+  const rank = (key: string) => {
+    const index = (BUNDLE_KEYS as readonly string[]).indexOf(key);
+    return index === -1 ? BUNDLE_KEYS.length : index;
+  };
+  return rank(a.key) - rank(b.key) || a.key.localeCompare(b.key);
+}
+
+function catalogueBundle(version: PublishedVersion): CatalogueBundle {
+  const checked = checkContent(version.key, version.content);
+  if (!checked.ok) {
+    const problems = checked.problems.map((p) => `${p.formPath ?? ''} ${p.fieldKey ?? ''} ${p.message}`);
+    throw new Error(`bundle ${version.key} version ${version.number} does not check: ${problems.join('; ')}`);
+  }
+  const { manifest, forms, form, fields } = checked.value;
+  return {
+    manifest,
+    version: version.number,
+    bpmnProcessId: version.bpmnProcessId,
+    processDefinitionKey: version.processDefinitionKey,
+    engineVersion: version.engineVersion,
+    publishedAt: version.publishedAt,
+    form,
+    fields,
+    forms,
   };
 }
 
@@ -75,41 +126,4 @@ function serviceForms(manifest: BundleManifest, forms: ReadonlyMap<string, FormS
     if (schema === undefined) throw new Error(`bundle ${manifest.key}: ${service.form} is missing`);
     return { service: `${service.department}:${service.key}`, department: service.department, schema };
   });
-}
-
-function catalogueBundle(bundle: Bundle): CatalogueBundle {
-  const { manifest } = bundle;
-  const forms = new Map<string, FormSchema>();
-  for (const [name, raw] of bundle.forms) {
-    const parsed = parseFormSchema(raw);
-    if (!parsed.ok) {
-      throw new Error(
-        `bundle ${manifest.key}: form ${name}: ${parsed.problems.map((p) => p.message).join('; ')}`,
-      );
-    }
-    forms.set(name, parsed.schema);
-  }
-  const merged = mergeForms(serviceForms(manifest, forms), { id: `Form_${manifest.key}` });
-  if (!merged.ok) {
-    throw new Error(
-      `bundle ${manifest.key}: the service forms do not merge: ${merged.problems.map((p) => `${p.code} ${p.message}`).join('; ')}`,
-    );
-  }
-  return { manifest, version: contentVersion(bundle), form: merged.form, fields: merged.fields, forms };
-}
-
-/** `forms/birth-certificate.form` → `birth-certificate`. */
-export function formName(path: string): string {
-  return path.replace(/^forms\//, '').replace(/\.form$/, '');
-}
-
-function contentVersion(bundle: Bundle): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify(bundle.manifest));
-  hash.update(bundle.bpmnXml);
-  for (const [name, form] of [...bundle.forms].sort(([a], [b]) => a.localeCompare(b))) {
-    hash.update(name);
-    hash.update(JSON.stringify(form));
-  }
-  return hash.digest('hex').slice(0, 12);
 }

@@ -1,0 +1,59 @@
+import type { FormSchema } from '@onething/forms';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Orm } from '../../orm.ts';
+import { currentVersions } from './bundle-store.ts';
+import { buildCatalogue, type Catalogue, type CatalogueBundle } from './catalogue.ts';
+
+/**
+ * The catalogue the api serves: the current published version of every
+ * bundle, read from the database. `reload()` swaps in a fresh snapshot; the
+ * bundles whose version did not change are kept as they are (their combined
+ * forms are not merged again). Reloads run one at a time, and a reload asked
+ * for while one runs runs once more after it, so the last one always sees the
+ * last publication.
+ */
+export class LiveCatalogue implements Catalogue {
+  private snapshot: Catalogue = buildCatalogue([]);
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly orm: Orm,
+    private readonly logger: FastifyBaseLogger,
+  ) {}
+
+  list(): readonly CatalogueBundle[] {
+    return this.snapshot.list();
+  }
+
+  get(key: string): CatalogueBundle | undefined {
+    return this.snapshot.get(key);
+  }
+
+  formFor(bundle: CatalogueBundle, services: readonly string[]): FormSchema {
+    return this.snapshot.formFor(bundle, services);
+  }
+
+  reload(): Promise<void> {
+    if (this.running !== undefined) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loadUntilSettled().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async loadUntilSettled(): Promise<void> {
+    do {
+      this.again = false;
+      const versions = await currentVersions(this.orm.em.fork());
+      this.snapshot = buildCatalogue(versions, this.snapshot.list());
+      this.logger.debug(
+        { bundles: Object.fromEntries(versions.map((v) => [v.key, v.number])) },
+        'catalogue loaded',
+      );
+    } while (this.again);
+  }
+}
