@@ -6,6 +6,7 @@ import { pino, type Logger } from 'pino';
 import { AppError } from './errors.ts';
 import { applicationsRoutes } from './modules/applications/applications.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import type { Catalogue } from './modules/catalogue/catalogue.ts';
 import { catalogue } from './modules/catalogue/catalogue.plugin.ts';
 import { dataAccessRoutes } from './modules/data-access/data-access.routes.ts';
 import { prefillRoutes } from './modules/prefill/prefill.routes.ts';
@@ -37,6 +38,11 @@ export interface AppOptions {
   orm: Orm;
   readiness: Readiness;
   personalData: PersonalDataCipher;
+  /**
+   * A fixed catalogue, for an app without an engine (tests: catalogueOfFolders);
+   * by default the published versions in the database, reloaded on publication.
+   */
+  catalogue?: Catalogue;
   /** The engine's Zeebe client (the launcher's engine unit opens and closes it); absent in tests without an engine. */
   zeebe?: Zeebe.ZeebeGrpcClient;
   /** The designer build to serve at `/` (default: designer/dist of this repository). */
@@ -67,7 +73,7 @@ const appPlugin: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(healthRoutes, { readiness: options.readiness });
   await fastify.register(authRoutes);
   await fastify.register(zeebePlugin, { client: options.zeebe });
-  await fastify.register(catalogue, { databaseUrl: databaseUrlOf(options.orm) });
+  await fastify.register(catalogue, { databaseUrl: databaseUrlOf(options.orm), fixed: options.catalogue });
   await fastify.register(applicationsRoutes);
   await fastify.register(prefillRoutes, { registriesUrl: options.registriesUrl });
   await fastify.register(dataAccessRoutes);

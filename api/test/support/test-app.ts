@@ -3,7 +3,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { loadBundles } from '@onething/processes';
 import { buildApp } from '../../src/app.ts';
+import { catalogueOfFolders } from '../../src/modules/catalogue/catalogue.ts';
 import { seedDemoAccounts } from '../../src/modules/users/demo-accounts.ts';
 import {
   createPersonalDataCipher,
@@ -42,6 +44,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     readiness: new Readiness(),
     personalData,
     spaRoot: options.spaRoot ?? (await mkdtemp(join(tmpdir(), 'onething-no-spa-'))),
+    // No engine here: the bundles as the folders hold them (nothing can be started).
+    catalogue: catalogueOfFolders(loadBundles()),
     ...(options.registriesUrl === undefined ? {} : { registriesUrl: options.registriesUrl }),
   });
   if (options.extraRoutes) await app.register(options.extraRoutes);

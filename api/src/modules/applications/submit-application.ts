@@ -125,11 +125,13 @@ async function startProcess(
   variables: Record<string, unknown>,
 ): Promise<string> {
   const client = zeebe();
+  // The definition the catalogue's current version deployed, not the engine's latest.
+  const { deployment } = bundle;
+  if (deployment === null) throw new AppError('ENGINE_UNAVAILABLE');
   try {
-    // The definition the catalogue's current version deployed, not the engine's latest.
     const response = await client.createProcessInstance({
-      bpmnProcessId: bundle.bpmnProcessId,
-      version: bundle.engineVersion,
+      bpmnProcessId: deployment.bpmnProcessId,
+      version: deployment.engineVersion,
       variables: toJsonObject(variables),
     });
     return String(response.processInstanceKey);

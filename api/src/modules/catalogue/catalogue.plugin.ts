@@ -3,21 +3,23 @@ import fp from 'fastify-plugin';
 import { AppError } from '../../errors.ts';
 import { publicAccess } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
-import type { CatalogueBundle } from './catalogue.ts';
+import type { Catalogue, CatalogueBundle } from './catalogue.ts';
 import { listenForPublications } from './catalogue-listener.ts';
-import { LiveCatalogue } from './live-catalogue.ts';
+import { LiveCatalogue, fixedCatalogue, type ReloadableCatalogue } from './live-catalogue.ts';
 import { BundleDetail, BundleKeyParams, BundleList, type BundleSummary } from './catalogue.schemas.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The current published version of each bundle with its combined form (reloaded on every publication). */
-    catalogue: LiveCatalogue;
+    catalogue: ReloadableCatalogue;
   }
 }
 
 export interface CataloguePluginOptions {
   /** Where the api's tables are: the catalogue listens there for publications of other replicas. */
   databaseUrl: string;
+  /** A fixed catalogue instead (an app without an engine: tests); nothing is read from the database then. */
+  fixed?: Catalogue | undefined;
 }
 
 /**
@@ -27,14 +29,20 @@ export interface CataloguePluginOptions {
  * on another replica (LISTEN/NOTIFY).
  */
 const cataloguePlugin: FastifyPluginAsyncTypebox<CataloguePluginOptions> = async (fastify, options) => {
-  const catalogue = new LiveCatalogue(fastify.orm, fastify.log.child({ module: 'catalogue' }));
-  await catalogue.reload();
-  const listener = await listenForPublications(
-    options.databaseUrl,
-    () => catalogue.reload(),
-    fastify.log.child({ module: 'catalogue' }),
-  );
-  fastify.addHook('onClose', async () => listener.close());
+  let catalogue: ReloadableCatalogue;
+  if (options.fixed !== undefined) {
+    catalogue = fixedCatalogue(options.fixed);
+  } else {
+    const live = new LiveCatalogue(fastify.orm, fastify.log.child({ module: 'catalogue' }));
+    await live.reload();
+    const listener = await listenForPublications(
+      options.databaseUrl,
+      () => live.reload(),
+      fastify.log.child({ module: 'catalogue' }),
+    );
+    fastify.addHook('onClose', async () => listener.close());
+    catalogue = live;
+  }
   fastify.decorate('catalogue', catalogue);
 
   fastify.get(

@@ -1,7 +1,6 @@
 import { mergeForms, type FormSchema, type MergedField, type ServiceForm } from '@onething/forms';
-import { BUNDLE_KEYS, type BundleManifest } from '@onething/processes';
-import type { BundleContent } from './bundle-content.ts';
-import { formName } from './bundle-content.ts';
+import { BUNDLE_KEYS, type Bundle, type BundleManifest } from '@onething/processes';
+import { contentFromFolder, formName, type BundleContent } from './bundle-content.ts';
 import { checkContent } from './check-content.ts';
 
 export { formName } from './bundle-content.ts';
@@ -22,17 +21,23 @@ export interface CatalogueBundle {
   manifest: BundleManifest;
   /** The published version number (1, 2, …): what applications record. */
   version: number;
-  /** The process definition this version deployed: new applications start on it. */
-  bpmnProcessId: string;
-  processDefinitionKey: string;
-  engineVersion: number;
-  publishedAt: Date;
+  /**
+   * The process definition this version deployed: new applications start on
+   * it. Null only in a catalogue of the folders themselves (catalogueOfFolders).
+   */
+  deployment: Deployment | null;
   /** The combined form (一表申请) of all services. */
   form: FormSchema;
   /** Which services and departments ask each key of the combined form. */
   fields: readonly MergedField[];
   /** Every form of the bundle by name (service and staff forms), checked by the forms package. */
   forms: ReadonlyMap<string, FormSchema>;
+}
+
+export interface Deployment {
+  bpmnProcessId: string;
+  processDefinitionKey: string;
+  engineVersion: number;
 }
 
 export interface Catalogue {
@@ -61,6 +66,24 @@ export function buildCatalogue(
     );
     return kept ?? catalogueBundle(version);
   });
+  return catalogueOf(entries);
+}
+
+/**
+ * The bundles of `processes/` as they are in the folders, unpublished
+ * (version 0, no deployment): for an app that runs without an engine (tests
+ * of routes that read the catalogue), where nothing can be started anyway.
+ */
+export function catalogueOfFolders(bundles: readonly Bundle[]): Catalogue {
+  return catalogueOf(
+    bundles.map((bundle) => ({
+      ...checkedEntry(bundle.manifest.key, 0, contentFromFolder(bundle)),
+      deployment: null,
+    })),
+  );
+}
+
+function catalogueOf(entries: readonly CatalogueBundle[]): Catalogue {
   const byKey = new Map(entries.map((entry) => [entry.manifest.key, entry]));
   const selections = new Map<string, FormSchema>();
   return {
@@ -88,23 +111,28 @@ function catalogueOrder(a: PublishedVersion, b: PublishedVersion): number {
 }
 
 function catalogueBundle(version: PublishedVersion): CatalogueBundle {
-  const checked = checkContent(version.key, version.content);
+  return {
+    ...checkedEntry(version.key, version.number, version.content),
+    deployment: {
+      bpmnProcessId: version.bpmnProcessId,
+      processDefinitionKey: version.processDefinitionKey,
+      engineVersion: version.engineVersion,
+    },
+  };
+}
+
+function checkedEntry(
+  key: string,
+  number: number,
+  content: BundleContent,
+): Omit<CatalogueBundle, 'deployment'> {
+  const checked = checkContent(key, content);
   if (!checked.ok) {
     const problems = checked.problems.map((p) => `${p.formPath ?? ''} ${p.fieldKey ?? ''} ${p.message}`);
-    throw new Error(`bundle ${version.key} version ${version.number} does not check: ${problems.join('; ')}`);
+    throw new Error(`bundle ${key} version ${number} does not check: ${problems.join('; ')}`);
   }
   const { manifest, forms, form, fields } = checked.value;
-  return {
-    manifest,
-    version: version.number,
-    bpmnProcessId: version.bpmnProcessId,
-    processDefinitionKey: version.processDefinitionKey,
-    engineVersion: version.engineVersion,
-    publishedAt: version.publishedAt,
-    form,
-    fields,
-    forms,
-  };
+  return { manifest, version: number, form, fields, forms };
 }
 
 function mergeSelected(bundle: CatalogueBundle, services: readonly string[]): FormSchema {

@@ -12,7 +12,22 @@ import { buildCatalogue, type Catalogue, type CatalogueBundle } from './catalogu
  * for while one runs runs once more after it, so the last one always sees the
  * last publication.
  */
-export class LiveCatalogue implements Catalogue {
+/** The catalogue as the app decorates it: reload() after a publication. */
+export interface ReloadableCatalogue extends Catalogue {
+  reload(): Promise<void>;
+}
+
+/** A catalogue that never changes (catalogueOfFolders): reloading it has nothing to do. */
+export function fixedCatalogue(catalogue: Catalogue): ReloadableCatalogue {
+  return {
+    list: () => catalogue.list(),
+    get: (key) => catalogue.get(key),
+    formFor: (bundle, services) => catalogue.formFor(bundle, services),
+    reload: async () => undefined,
+  };
+}
+
+export class LiveCatalogue implements ReloadableCatalogue {
   private snapshot: Catalogue = buildCatalogue([]);
   private running: Promise<void> | undefined;
   private again = false;

@@ -41,7 +41,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'health1', displayName: '卫健经办员 (health clerk)', roles: ['clerk'], groups: ['health'] },
   { username: 'civil1', displayName: '民政户籍经办员 (civil clerk)', roles: ['clerk'], groups: ['civil'] },
   { username: 'designer1', displayName: '流程设计员 (designer)', roles: ['designer'], groups: [] },
-  { username: 'supervisor1', displayName: '监督员 (supervisor)', roles: ['supervisor'], groups: ['supervisor'] },
+  {
+    username: 'supervisor1',
+    displayName: '监督员 (supervisor)',
+    roles: ['supervisor'],
+    groups: ['supervisor'],
+  },
   { username: 'admin', displayName: '系统管理员 (administrator)', roles: ['admin'], groups: [] },
 ];
 
