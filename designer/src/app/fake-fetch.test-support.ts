@@ -5,6 +5,8 @@ export interface FakeCall {
   method: string;
   body: unknown;
   credentials: RequestCredentials | undefined;
+  /** The `Idempotency-Key` header, when the call sent one. */
+  idempotencyKey?: string | undefined;
 }
 
 type Reply = { status: number; body?: unknown; text?: string };
@@ -22,6 +24,7 @@ export function fakeFetch(route: Route) {
       method: init?.method ?? 'GET',
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
       credentials: init?.credentials,
+      idempotencyKey: new Headers(init?.headers).get('idempotency-key') ?? undefined,
     };
     calls.push(call);
     const reply = route(call) ?? {

@@ -20,6 +20,8 @@ export interface RequestOptions<T> {
    * bodies are still read as the contract's JSON. Defaults to `json`.
    */
   responseType?: 'json' | 'text';
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export type UnauthorizedHandler = (error: ApiError) => void;
@@ -50,7 +52,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     requestOptions: RequestOptions<T> = {},
   ): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...requestOptions.headers, Accept: 'application/json' };
     const init: RequestInit = { method, headers, credentials: 'same-origin' };
     if (requestOptions.body !== undefined) {
       headers['Content-Type'] = 'application/json';

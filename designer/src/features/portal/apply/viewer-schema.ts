@@ -1,0 +1,46 @@
+import { isRecord } from '../../../app/json-guards.ts';
+import type { FormSchemaJson } from '../catalogue/catalogue.api.ts';
+import { childComponents, englishLabel, fieldKey, type FormComponent } from './form-components.ts';
+
+export interface ViewerSchemaOptions {
+  locale: string;
+  /** Prefilled keys with the text that says where the value came from. */
+  prefilled: ReadonlyMap<string, string>;
+  /** When set, only these keys may be changed (a return for correction); the rest is read-only. */
+  editable?: ReadonlySet<string> | null;
+}
+
+function decorate(component: FormComponent, options: ViewerSchemaOptions): FormComponent {
+  const decorated: FormComponent = { ...component };
+  if (options.locale === 'en') {
+    const label = englishLabel(component);
+    if (label) decorated.label = label;
+  }
+  const key = fieldKey(component);
+  if (key !== null) {
+    const origin = options.prefilled.get(key);
+    if (origin !== undefined) {
+      decorated.readonly = true;
+      decorated.description = origin;
+    } else if (options.editable && !options.editable.has(key)) {
+      decorated.readonly = true;
+    }
+  }
+  const children = childComponents(component);
+  if (children.length > 0) decorated.components = children.map((child) => decorate(child, options));
+  return decorated;
+}
+
+/**
+ * The schema the viewer renders: labels in the UI language, prefilled fields read-only with
+ * their origin as the field's description (the viewer links it to the input for screen
+ * readers), and during a correction everything but the returned fields read-only.
+ */
+export function viewerSchema(schema: FormSchemaJson, options: ViewerSchemaOptions): FormSchemaJson {
+  return {
+    ...schema,
+    components: schema.components.map((component) =>
+      isRecord(component) ? decorate(component, options) : component,
+    ),
+  };
+}
