@@ -80,7 +80,8 @@ export const portalZhCN = {
     loading: '正在准备申请表…',
     loadFailed: '申请表加载失败：{message}',
     formFailed: '表单无法显示，请刷新页面后重试。',
-    prefilled: '以下 {count} 项信息已通过数据共享自动填写，无需您再提供证明：{registries}。',
+    prefilled: '共有 {count} 项信息已通过数据共享从{registries}自动填写，无需您再提供证明。',
+    selectPlaceholder: '请选择',
     prefilledFrom: '已由{registry}数据自动填写（免证办），不可修改；如有误请联系相关部门更正。',
     prefilledGeneric: '已通过政务数据共享自动填写（免证办），不可修改。',
     prefillUnavailable: '{registries}暂时无法获取数据，相关信息请您手动填写。',
@@ -339,7 +340,9 @@ export const portalEn: typeof portalZhCN = {
     loading: 'Preparing the form…',
     loadFailed: 'The form could not be loaded: {message}',
     formFailed: 'The form cannot be shown. Please reload the page and try again.',
-    prefilled: '{count} answers were filled in through data sharing, no certificates needed: {registries}.',
+    prefilled:
+      '{count} answers were filled in from {registries} through data sharing; no certificates needed.',
+    selectPlaceholder: 'Select',
     prefilledFrom:
       'Filled in from {registry} (no certificate needed); cannot be changed here. Contact the department if it is wrong.',
     prefilledGeneric:

@@ -16,6 +16,10 @@ function decorate(component: FormComponent, options: ViewerSchemaOptions): FormC
     const label = englishLabel(component);
     if (label) decorated.label = label;
   }
+  // Section texts open with a markdown heading; inside the step's own <h2> it must be an <h3>.
+  if (component.type === 'text' && typeof component.text === 'string' && /^#{1,5} /.test(component.text)) {
+    decorated.text = `#${component.text}`;
+  }
   const key = fieldKey(component);
   if (key !== null) {
     const origin = options.prefilled.get(key);
