@@ -7,6 +7,9 @@ const platform = 'http://127.0.0.1:3000';
 // (Studio, Monitor), so the Portal's first load stays small. Order matters: the first group
 // that matches a module takes it.
 const heavyLibraries = [
+  // Vite's preload helper serves every lazy import; left alone, it lands in the first chunk that
+  // imports lazily itself (@camunda/linting does), which would pull bpmn-js into the first load.
+  { name: 'vendor', test: /vite[\\/]preload-helper/ },
   { name: 'form-js', test: /[\\/]node_modules[\\/](@bpmn-io[\\/]form-js[^\\/]*)[\\/]/ },
   {
     name: 'bpmn',

@@ -113,7 +113,7 @@ function toApiError(response: Response, body: unknown): ApiError {
   const error = isRecord(body) ? body.error : undefined;
   if (isRecord(error) && typeof error.code === 'string' && typeof error.message === 'string') {
     const fields: FieldErrors = isStringRecord(error.fields) ? error.fields : {};
-    return new ApiError(response.status, error.code, error.message, fields);
+    return new ApiError(response.status, error.code, error.message, fields, error);
   }
   const statusText = response.statusText ? ` ${response.statusText}` : '';
   return new ApiError(response.status, ClientErrorCode.HTTP_ERROR, `HTTP ${response.status}${statusText}`);

@@ -17,6 +17,8 @@ declare module 'vue-router' {
   interface RouteMeta extends AccessMeta {
     /** i18n key of the page title, shown in the browser tab. */
     titleKey?: string;
+    /** The page uses the whole window width (editors), not the reading width. */
+    wide?: boolean;
   }
 }
 

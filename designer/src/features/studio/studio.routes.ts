@@ -9,4 +9,11 @@ export const studioRoutes: RouteRecordRaw[] = [
     component: () => import('./StudioHomeView.vue'),
     meta: { ...areaAccess('studio'), titleKey: 'areas.studio.title' },
   },
+  {
+    path: 'studio/bundles/:bundleKey',
+    name: 'studio-bundle',
+    component: () => import('./BundleEditorView.vue'),
+    props: true,
+    meta: { ...areaAccess('studio'), titleKey: 'areas.studio.title', wide: true },
+  },
 ];
