@@ -12,13 +12,26 @@ interface Overlays {
   ): string;
   remove(filter: { type: string }): void;
 }
+interface Viewbox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  scale: number;
+  outer: { width: number; height: number };
+}
 interface Canvas {
   addMarker(element: string, marker: string): void;
   removeMarker(element: string, marker: string): void;
+  viewbox(box?: { x: number; y: number; width: number; height: number }): Viewbox;
 }
 interface DiagramElement {
   id: string;
   children?: unknown[];
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
 }
 interface ElementRegistry {
   get(id: string): DiagramElement | undefined;
@@ -79,6 +92,37 @@ export class InstanceOverlays {
         });
     }
     return missing;
+  }
+
+  /**
+   * Centres the view on where the instance needs attention (its first incident, else the
+   * first running task) when the whole diagram would be drawn smaller than `minScale`.
+   * Returns whether it moved.
+   */
+  focus(states: Iterable<ElementState>, minScale = 0.75): boolean {
+    const current = this.canvas.viewbox();
+    if (current.scale >= minScale) return false;
+    const list = [...states];
+    const leaf = (state: ElementState) => {
+      const element = this.elementRegistry.get(state.elementId);
+      return element && (element.children?.length ?? 0) === 0 ? element : undefined;
+    };
+    const target =
+      list
+        .filter((state) => state.status === 'incident')
+        .map(leaf)
+        .find(Boolean) ??
+      list
+        .filter((state) => state.status === 'active')
+        .map(leaf)
+        .find(Boolean);
+    if (!target || target.x === undefined || target.y === undefined) return false;
+    const width = current.outer.width / minScale;
+    const height = current.outer.height / minScale;
+    const centreX = target.x + (target.width ?? 0) / 2;
+    const centreY = target.y + (target.height ?? 0) / 2;
+    this.canvas.viewbox({ x: centreX - width / 2, y: centreY - height / 2, width, height });
+    return true;
   }
 
   clear(): void {
