@@ -155,23 +155,41 @@ export function parseBundleList(body: unknown): BundleInfo[] | undefined {
   return listOf(body, parseBundleInfo);
 }
 
-/** Labels of the keyed fields, with the paths of the groups they sit in (form-js `path`). */
-function fieldLabels(components: unknown, prefix: string, labels: Record<string, string>): void {
+type FieldNames = Pick<BundleDetail, 'labels' | 'options'>;
+
+/** Labels of the keyed fields and of their choices, with the paths of the groups they sit in. */
+function fieldNames(components: unknown, prefix: string, names: FieldNames): void {
   if (!Array.isArray(components)) return;
   for (const component of components) {
     if (!isRecord(component)) continue;
-    if (typeof component.key === 'string' && typeof component.label === 'string') {
-      labels[prefix + component.key] = component.label;
+    if (typeof component.key === 'string') {
+      const path = prefix + component.key;
+      if (typeof component.label === 'string') names.labels[path] = component.label;
+      if (Array.isArray(component.values)) {
+        const choices = component.values.flatMap((option) =>
+          isRecord(option) && typeof option.value === 'string' && typeof option.label === 'string'
+            ? [[option.value, option.label] as const]
+            : [],
+        );
+        if (choices.length > 0) names.options[path] = Object.fromEntries(choices);
+      }
     }
     const path = typeof component.path === 'string' && component.path !== '' ? `${component.path}.` : '';
-    fieldLabels(component.components, prefix + path, labels);
+    fieldNames(component.components, prefix + path, names);
   }
 }
 
 export function parseBundleDetail(body: unknown): BundleDetail | undefined {
   const info = parseBundleInfo(body);
   if (info === undefined || !isRecord(body)) return undefined;
-  const labels: Record<string, string> = {};
-  if (isRecord(body.form)) fieldLabels(body.form.components, '', labels);
-  return { ...info, labels };
+  const names: FieldNames = { labels: {}, options: {} };
+  if (isRecord(body.form)) fieldNames(body.form.components, '', names);
+  const services = Object.fromEntries(
+    (Array.isArray(body.services) ? body.services : []).flatMap((service) =>
+      isRecord(service) && typeof service.key === 'string' && isStringRecord(service.title)
+        ? [[service.key, service.title] as const]
+        : [],
+    ),
+  );
+  return { ...info, ...names, services };
 }

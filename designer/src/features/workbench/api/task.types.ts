@@ -85,4 +85,8 @@ export interface BundleInfo {
 /** One bundle with the labels of its combined form's fields, by value path (`child.name`). */
 export interface BundleDetail extends BundleInfo {
   labels: Record<string, string>;
+  /** The labels of a choice field's values (`child.sex`: `male` → 男), by value path. */
+  options: Record<string, Record<string, string>>;
+  /** The services' titles by service key. */
+  services: Record<string, Record<string, string>>;
 }

@@ -13,7 +13,7 @@ describe('summaryRows', () => {
     };
 
     // when
-    const rows = summaryRows(data, labels, false);
+    const rows = summaryRows(data, { labels }, false);
 
     // then
     expect(rows).toEqual([
@@ -24,12 +24,30 @@ describe('summaryRows', () => {
     ]);
   });
 
+  it('shows the label of a chosen value, also in a list of choices', () => {
+    // given
+    const names = {
+      labels: { 'child.sex': '新生儿性别', services: '申请事项' },
+      options: { 'child.sex': { male: '男', female: '女' }, services: { birthCertificate: '出生医学证明' } },
+    };
+
+    // when
+    const rows = summaryRows(
+      { child: { sex: 'male' }, services: ['birthCertificate', 'other'] },
+      names,
+      false,
+    );
+
+    // then
+    expect(rows.map((row) => row.value)).toEqual(['男', '出生医学证明、other']);
+  });
+
   it('leaves out process bookkeeping without a form label and empty values when asked', () => {
     // given: a task's variables
     const data = { child: { name: '陈思远', nickname: '' }, acceptDueAt: '2026-12-01T15:59:59Z', parts: {} };
 
     // when / then
-    expect(summaryRows(data, labels, true)).toEqual([
+    expect(summaryRows(data, { labels }, true)).toEqual([
       { path: 'child.name', label: '新生儿姓名', value: '陈思远' },
     ]);
   });

@@ -13,26 +13,29 @@ function isScalar(value: unknown): value is Scalar {
 }
 
 /**
- * The application data as label/value rows, in the order the data has them. Labels come from
- * the bundle's combined form; with `labelledOnly` (the task's own variables, which also hold
+ * The application data as label/value rows, in the order the data has them. Labels and the
+ * labels of choices come from the bundle's combined form; with `labelledOnly` (the task's own variables, which also hold
  * process bookkeeping) a value without a form label is left out.
  */
 export function summaryRows(
   data: Readonly<Record<string, unknown>>,
-  labels: Readonly<Record<string, string>>,
+  names: {
+    labels: Readonly<Record<string, string>>;
+    options?: Readonly<Record<string, Record<string, string>>>;
+  },
   labelledOnly: boolean,
 ): SummaryRow[] {
+  const { labels, options = {} } = names;
+  // A choice shows its label (男, 父母) rather than its stored value (male, parent).
+  const shown = (path: string, value: Scalar) => options[path]?.[String(value)] ?? String(value);
   const rows: SummaryRow[] = [];
   const walk = (value: unknown, path: string) => {
     if (isScalar(value) || (Array.isArray(value) && value.length > 0 && value.every(isScalar))) {
       const label = labels[path];
       if (label === undefined && labelledOnly) return;
       if (value === '') return;
-      rows.push({
-        path,
-        label: label ?? path,
-        value: Array.isArray(value) ? value.join('、') : String(value),
-      });
+      const values = Array.isArray(value) ? value : [value];
+      rows.push({ path, label: label ?? path, value: values.map((item) => shown(path, item)).join('、') });
       return;
     }
     if (isRecord(value)) {

@@ -1,0 +1,118 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  acceptApplication,
+  apiSession,
+  applyForNewborn,
+  completeDepartmentReview,
+  openTaskForApplication,
+  returnApplication,
+  signInAsClerk,
+} from './steps/workbench.steps.ts';
+import { launchChromium, screenshot, watchForProblems, type ExpectedFailure } from './support/browser.ts';
+import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+
+/** The SPA asks who is signed in before the sign-in page; the api answers 401. */
+const SIGNED_OUT_CHECK: ExpectedFailure = { method: 'GET', path: '/api/auth/me', status: 401 };
+
+let database: TestDatabase | undefined;
+let platform: RunningPlatform | undefined;
+let browser: Browser | undefined;
+const opened: { context: BrowserContext; problems: () => string[] }[] = [];
+
+beforeAll(async () => {
+  await buildSpaIfStale();
+  database = await createTestDatabase();
+  platform = await startPlatform(database.url);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  await database?.drop();
+});
+
+afterEach(async () => {
+  const problems = opened.flatMap((page) => page.problems());
+  await Promise.all(opened.map((page) => page.context.close()));
+  opened.length = 0;
+  expect(problems, 'console errors, page errors or failed requests').toEqual([]);
+});
+
+function baseUrl(): string {
+  if (!platform) throw new Error('the platform did not start');
+  return platform.baseUrl;
+}
+
+/** A fresh browser for one clerk, watched for problems. */
+async function openPage(expected: readonly ExpectedFailure[] = [SIGNED_OUT_CHECK]): Promise<Page> {
+  if (!browser) throw new Error('the browser did not start');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  opened.push({ context, problems: watchForProblems(page, expected) });
+  return page;
+}
+
+async function applicationStatus(applicationId: string): Promise<unknown> {
+  const citizen = await apiSession(baseUrl(), 'citizen1');
+  const answer = await citizen.request('GET', `/api/applications/${applicationId}`);
+  return typeof answer.body === 'object' && answer.body !== null && 'status' in answer.body
+    ? answer.body.status
+    : undefined;
+}
+
+describe('the Workbench', () => {
+  it('lets the window accept an application and the health clerk complete their review', async () => {
+    // given
+    const citizen = await apiSession(baseUrl(), 'citizen1');
+    const applicationId = await applyForNewborn(citizen);
+    const window = await openPage();
+    await signInAsClerk(window, baseUrl(), 'window1');
+
+    // when: the window clerk accepts it
+    await acceptApplication(window, applicationId);
+
+    // then
+    await expect.poll(() => window.getByTestId('queue-notice').textContent()).toContain('综窗受理');
+    await expect.poll(() => applicationStatus(applicationId)).toBe('processing');
+    await screenshot(window, 'workbench-window-queue-after-accept');
+
+    // when: the health clerk finds the review in their queue and approves it
+    const health = await openPage();
+    await signInAsClerk(health, baseUrl(), 'health1');
+    await openTaskForApplication(health, applicationId, '审核');
+    await expect.poll(() => health.getByTestId('application-summary').textContent()).toContain('陈思远');
+    await expect.poll(() => health.getByTestId('task-history').textContent()).toContain('综合窗口受理');
+    await screenshot(health, 'workbench-health-review');
+    await health.keyboard.press('Escape');
+    await health.waitForURL((url) => url.pathname === '/workbench');
+    const reviewed = await completeDepartmentReview(health, applicationId);
+
+    // then
+    expect(reviewed).toContain('出生医学证明');
+    await health.getByTestId('tab-done').click();
+    await expect
+      .poll(() => health.locator(`[data-testid="task-row"][data-application-id="${applicationId}"]`).count())
+      .toBeGreaterThan(0);
+    await screenshot(health, 'workbench-health-done');
+  });
+
+  it('returns an application to the citizen with the reason the window clerk gives', async () => {
+    // given
+    const citizen = await apiSession(baseUrl(), 'citizen1');
+    const applicationId = await applyForNewborn(citizen, '陈思齐');
+    const window = await openPage();
+    await signInAsClerk(window, baseUrl(), 'window1');
+
+    // when
+    await returnApplication(window, applicationId, '请补充上传清晰的户口簿户主页。');
+
+    // then
+    await expect.poll(() => applicationStatus(applicationId)).toBe('returned');
+    const detail = await citizen.request('GET', `/api/applications/${applicationId}`);
+    expect(JSON.stringify(detail.body)).toContain('application.returned');
+    await screenshot(window, 'workbench-after-return');
+  });
+});
