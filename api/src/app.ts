@@ -23,6 +23,8 @@ import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { securityPlugin } from './plugins/security.plugin.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { studioRoutes } from './modules/studio/studio.routes.ts';
+import { commentsRoutes } from './modules/comments/comments.routes.ts';
+import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
 import { spaPlugin } from './plugins/spa.plugin.ts';
 import { zeebePlugin } from './plugins/zeebe.plugin.ts';
 import type { Readiness } from './readiness.ts';
@@ -79,6 +81,8 @@ const appPlugin: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(dataAccessRoutes);
   await fastify.register(tasksRoutes);
   await fastify.register(studioRoutes);
+  await fastify.register(commentsRoutes);
+  await fastify.register(ratingsRoutes);
   await fastify.register(monitorPlugin, { databaseUrl: databaseUrlOf(options.orm), zeebe: options.zeebe });
 
   await fastify.register(spaPlugin, { root: options.spaRoot ?? designerDist });

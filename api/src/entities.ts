@@ -3,6 +3,8 @@ import { BundleDraftSchema, BundleVersionSchema } from './modules/catalogue/bund
 import { AuditEventSchema } from './modules/audit/audit-event.entity.ts';
 import { DataAccessEventSchema } from './modules/data-access/data-access-event.entity.ts';
 import { SessionSchema } from './modules/auth/session.entity.ts';
+import { CommentSchema } from './modules/comments/comment.entity.ts';
+import { RatingSchema } from './modules/ratings/rating.entity.ts';
 import { UserTaskSchema } from './modules/tasks/user-task.entity.ts';
 import { UserSchema } from './modules/users/user.entity.ts';
 
@@ -17,4 +19,6 @@ export const entities = [
   DataAccessEventSchema,
   BundleDraftSchema,
   BundleVersionSchema,
+  CommentSchema,
+  RatingSchema,
 ];

@@ -43,6 +43,8 @@ export const errorCatalog = {
     status: 409,
     message: 'This bundle has no published version to run, or no demo data for this citizen.',
   },
+  ALREADY_RATED: { status: 409, message: 'This application has been rated already.' },
+  NOT_COMPLETED: { status: 409, message: 'Only a completed application can be rated.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as application/json.' },

@@ -13,7 +13,7 @@ import {
   type ResolvedRow,
   type SeedContext,
 } from './matrix.ts';
-import { createSeeder } from './seed.ts';
+import { createSeeder } from '../support/seeder.ts';
 
 // The requirement: every route of the app is called by every kind of
 // caller, against a table of who may do what (the *.matrix.ts files beside

@@ -2,7 +2,7 @@ import type { Zeebe } from '@camunda8/sdk';
 import type { FastifyInstance } from 'fastify';
 import type { PersonalDataCipher } from '../../src/modules/people/personal-data-cipher.ts';
 import type { Orm } from '../../src/orm.ts';
-import type { Seeder } from './seed.ts';
+import type { Seeder } from '../support/seeder.ts';
 
 /**
  * The authorization matrix: for every route of the app, the status each kind

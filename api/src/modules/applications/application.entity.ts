@@ -19,6 +19,14 @@ export interface StoredOutcome {
   status: 'not_requested' | 'pending' | 'done' | 'failed';
   result?: Record<string, unknown>;
   reason?: string;
+  /** When the api first saw the service done or failed (ISO date-time; the Monitor's durations). */
+  settledAt?: string;
+}
+
+/** The time limits set at acceptance (`acceptanceVariables` of @onething/processes). */
+export interface StoredDueDates {
+  dueAt: string;
+  parts: Record<string, { dueAt: string }>;
 }
 
 /**
@@ -51,6 +59,12 @@ export const ApplicationSchema = defineEntity({
     outcomes: p.json<StoredOutcome[]>().nullable(),
     submittedAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
+    /** The window's (latest) acceptance, which starts the departments' time limits. */
+    acceptedAt: p.datetime().columnType('timestamptz').nullable(),
+    /** Due dates of the bundle and of each department's part, set at acceptance. */
+    dueDates: p.json<StoredDueDates>().nullable(),
+    /** When the results were delivered (办结). */
+    completedAt: p.datetime().columnType('timestamptz').nullable(),
   }),
   uniques: [{ properties: ['applicantId', 'idempotencyKey'] }],
   indexes: [

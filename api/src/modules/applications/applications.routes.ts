@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { applicationComments } from '../comments/comments.ts';
+import { ratingOf } from '../ratings/rate-application.ts';
 import { recordDataAccess, staffRead } from '../data-access/record-data-access.ts';
 import { requireRole, type Principal } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
@@ -198,6 +200,9 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox = async (fastify) => 
         submittedAt: row.submittedAt.toISOString(),
         data: shown,
         parts: applicationParts(bundle.manifest, row.status, row.services, row.outcomes ?? null),
+        rating: await ratingOf(request.em, row.id),
+        // Approval opinions are the staff's: the citizen's own view leaves them out.
+        ...(owner ? {} : { comments: await applicationComments(request.em, row.id) }),
         timeline: events.map((event) => ({
           at: event.at.toISOString(),
           event: event.event,

@@ -1,4 +1,6 @@
 import { Type } from 'typebox';
+import { CommentList } from '../comments/comments.schemas.ts';
+import { RatingView } from '../ratings/ratings.schemas.ts';
 import { APPLICATION_STATUSES } from './application.entity.ts';
 import { PART_STATUSES } from './application-parts.ts';
 
@@ -60,6 +62,10 @@ export const ApplicationDetail = Type.Object({
   data: Data,
   parts: Type.Array(Part),
   timeline: Type.Array(TimelineEntry),
+  /** The citizen's rating (好差评), once given. */
+  rating: Type.Union([RatingView, Type.Null()]),
+  /** Approval opinions (审批意见): staff views only. */
+  comments: Type.Optional(CommentList),
 });
 
 export const SupplementBody = Type.Object(

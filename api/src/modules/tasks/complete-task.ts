@@ -8,9 +8,12 @@ import {
   ApplicationEventSchema,
   ApplicationSchema,
   type ApplicationStatus,
+  type StoredDueDates,
 } from '../applications/application.entity.ts';
 import { toJsonObject } from '../applications/json-variables.ts';
 import type { Catalogue } from '../catalogue/catalogue.ts';
+import { completeFollowUp } from './complete-follow-up.ts';
+import { RATING_FOLLOW_UP_FORM, RATING_FOLLOW_UP_FORM_KEY } from './follow-up-form.ts';
 import { completionVariables } from './task-access.ts';
 import type { UserTask } from './user-task.entity.ts';
 import { UserTaskSchema } from './user-task.entity.ts';
@@ -25,11 +28,16 @@ export interface CompleteContext {
   jobVariables: Record<string, unknown>;
 }
 
-/** The task's form from its form key (`onething:form:<bundle>/<name>`), when it names one of the catalogue. */
+/**
+ * The task's form from its form key: a catalogue form (`onething:form:<bundle>/<name>`),
+ * or the platform's own form of a follow-up (no bundle).
+ */
 export function taskForm(
   catalogue: Catalogue,
   formKey: string | null,
-): { bundleKey: string; name: string; form: FormSchema } | undefined {
+): { bundleKey: string | null; name: string; form: FormSchema } | undefined {
+  if (formKey === RATING_FOLLOW_UP_FORM_KEY)
+    return { bundleKey: null, name: 'rating-follow-up', form: RATING_FOLLOW_UP_FORM };
   const parsed = formKey === null ? undefined : parseFormKey(formKey);
   if (parsed === undefined) return undefined;
   const form = catalogue.get(parsed.bundleKey)?.forms.get(parsed.formName);
@@ -60,7 +68,7 @@ export async function completeTask(
     if (form.name === STAFF_FORMS.windowAccept) {
       const acceptance = record(variables.acceptance);
       decision = acceptanceDecision(acceptance.decision);
-      const manifest = context.catalogue.get(form.bundleKey)?.manifest;
+      const manifest = form.bundleKey === null ? undefined : context.catalogue.get(form.bundleKey)?.manifest;
       if (manifest === undefined || decision === undefined) throw new AppError('FORM_SUBMISSION_INVALID');
       const services = stringList(context.jobVariables.services);
       const extra: { reason?: string; comment?: string; materialsChecked?: string[] } = {};
@@ -72,8 +80,13 @@ export async function completeTask(
       variables = acceptanceVariables(manifest, decision, context.now, services, extra);
     }
   }
+  const jobKey = task.jobKey ?? null;
+  if (jobKey === null) {
+    await completeFollowUp(task, variables, context);
+    return;
+  }
   try {
-    await context.zeebe().completeJob({ jobKey: task.jobKey, variables: toJsonObject(variables) });
+    await context.zeebe().completeJob({ jobKey, variables: toJsonObject(variables) });
   } catch (error) {
     if (grpcCode(error) === 5) {
       await context.em.nativeUpdate(UserTaskSchema, { id: task.id, state: 'open' }, { state: 'cancelled' });
@@ -99,7 +112,12 @@ export async function completeTask(
       await context.em.nativeUpdate(
         ApplicationSchema,
         { id: task.applicationId },
-        { status, updatedAt: context.now },
+        {
+          status,
+          updatedAt: context.now,
+          ...(decision === 'accept' ? { acceptedAt: context.now, dueDates: storedDueDates(variables) } : {}),
+          ...(status === 'completed' ? { completedAt: context.now } : {}),
+        },
       );
     }
   }
@@ -128,6 +146,17 @@ export function editableKeys(components: readonly unknown[]): string[] {
     const own = typeof c.key === 'string' && c.readonly !== true && c.disabled !== true ? [c.key] : [];
     return [...own, ...(Array.isArray(c.components) ? editableKeys(c.components) : [])];
   });
+}
+
+/** The due dates acceptance variables carry (`dueAt`, `parts.<department>.dueAt`). */
+function storedDueDates(variables: Record<string, unknown>): StoredDueDates | null {
+  if (typeof variables.dueAt !== 'string') return null;
+  const parts: StoredDueDates['parts'] = {};
+  for (const [department, part] of Object.entries(record(variables.parts))) {
+    const dueAt = record(part).dueAt;
+    if (typeof dueAt === 'string') parts[department] = { dueAt };
+  }
+  return { dueAt: variables.dueAt, parts };
 }
 
 function acceptanceDecision(value: unknown): AcceptanceDecision | undefined {

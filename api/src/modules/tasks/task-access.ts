@@ -1,3 +1,5 @@
+import { DEPARTMENTS } from '@onething/processes';
+import { maskedData, visibleData } from '../applications/application-data.ts';
 import type { Principal } from '../auth/access.ts';
 
 export const TASK_LIST_STATES = ['open', 'mine', 'done'] as const;
@@ -15,6 +17,29 @@ export function taskDataScope(
 ): 'all' | readonly string[] {
   const groups = principal.groups.filter((group) => task.candidateGroups.includes(group));
   return groups.includes('window') ? 'all' : groups;
+}
+
+/** Variables a supervisor's task shows beside the application data: what the escalation or follow-up is about. */
+const SUPERVISION_KEYS = ['department', 'departmentName', 'overdueSince', 'rating'] as const;
+
+/**
+ * The data a task shows its reader: all of it to the window, a department's
+ * share to its clerks, and to supervisors the application's data with
+ * sensitive values masked plus what the supervision is about.
+ */
+export function taskData(
+  variables: Readonly<Record<string, unknown>>,
+  principal: Principal,
+  task: { candidateGroups: readonly string[] },
+): Record<string, unknown> {
+  const scope = taskDataScope(principal, task);
+  if (scope === 'all') return visibleData(variables, 'all');
+  const shown = visibleData(variables, scope);
+  if (!scope.includes('supervisor')) return shown;
+  const supervision = Object.fromEntries(
+    SUPERVISION_KEYS.filter((key) => variables[key] !== undefined).map((key) => [key, variables[key]]),
+  );
+  return { ...maskedData(visibleData(variables, DEPARTMENTS)), ...shown, ...supervision };
 }
 
 /**

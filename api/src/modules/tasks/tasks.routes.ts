@@ -1,18 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { STAFF_FORMS } from '@onething/processes';
 import { AppError } from '../../errors.ts';
-import { openApplicationData, visibleData } from '../applications/application-data.ts';
+import { openApplicationData } from '../applications/application-data.ts';
 import { ApplicationEventSchema } from '../applications/application.entity.ts';
 import { signedInPrincipal } from '../applications/applications.routes.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { listComments } from '../comments/comments.ts';
 import { requireGroup, type Principal } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
 import { GROUPS } from '../users/roles.ts';
 import { completeTask, taskForm } from './complete-task.ts';
-import { canSeeTask, taskDataScope } from './task-access.ts';
+import { canSeeTask, taskData } from './task-access.ts';
+import { visibleTask } from './visible-task.ts';
 import {
   CompleteBody,
   ReturnBody,
@@ -132,7 +133,8 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       return {
         ...summary(task),
         form: taskForm(fastify.catalogue, task.formKey ?? null)?.form ?? null,
-        data: visibleData(variables, taskDataScope(principal, task)),
+        data: taskData(variables, principal, task),
+        comments: await listComments(request.em, task),
         history: history.map((event) => ({
           at: event.at.toISOString(),
           event: event.event,
@@ -240,13 +242,6 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 };
-
-/** The task, or 404 when it does not exist or belongs to groups the clerk is not in. */
-async function visibleTask(em: EntityManager, id: string, principal: Principal): Promise<UserTask> {
-  const task = await em.findOne(UserTaskSchema, { id });
-  if (task === null || !canSeeTask(principal, task)) throw new AppError('TASK_NOT_FOUND');
-  return task;
-}
 
 function summary(task: UserTask) {
   return {

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { CommentList } from '../comments/comments.schemas.ts';
 import { TASK_LIST_STATES } from './task-access.ts';
 import { TASK_STATES } from './user-task.entity.ts';
 
@@ -36,6 +37,8 @@ export const TaskDetail = Type.Intersect([
     form: Nullable(Json),
     /** The job's variables as far as the task's group may see them. */
     data: Json,
+    /** Approval opinions on the task's application, oldest first. */
+    comments: CommentList,
     history: Type.Array(
       Type.Object({
         at: Type.String({ format: 'date-time' }),

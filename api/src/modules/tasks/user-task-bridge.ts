@@ -3,7 +3,7 @@ import type { Zeebe } from '@camunda8/sdk';
 import { loadBundles, serviceOutcomes, type BundleManifest } from '@onething/processes';
 import { pino, type Logger } from 'pino';
 import type { Orm } from '../../orm.ts';
-import { ApplicationSchema } from '../applications/application.entity.ts';
+import { ApplicationSchema, type StoredOutcome } from '../applications/application.entity.ts';
 import type { PersonalDataCipher } from '../people/personal-data-cipher.ts';
 import { USER_TASK_JOB_TYPE, userTaskJobFields, userTaskNames } from './user-task-job.ts';
 import { UserTaskSchema } from './user-task.entity.ts';
@@ -85,6 +85,7 @@ export function startUserTaskBridge(options: UserTaskBridgeOptions): UserTaskBri
     if (existing === null) {
       await em.insert(UserTaskSchema, {
         id: randomUUID(),
+        origin: 'engine',
         jobKey: String(job.key),
         ...row,
         name: taskNames.get(job.bpmnProcessId)?.get(job.elementId) ?? job.elementId,
@@ -126,11 +127,14 @@ export function startUserTaskBridge(options: UserTaskBridgeOptions): UserTaskBri
 
   const renew = async (): Promise<void> => {
     const em = options.orm.em.fork();
+    // Only tasks of engine jobs: a follow-up the api opened itself has no job to renew or lose.
     const due = await em.find(UserTaskSchema, {
+      origin: 'engine',
       state: 'open',
       jobDeadline: { $lt: new Date(Date.now() + renewBeforeMs) },
     });
     for (const task of due) {
+      if (task.jobKey === null || task.jobKey === undefined) continue;
       try {
         await options.zeebe.updateJobTimeout({ jobKey: task.jobKey, timeout: activationTimeoutMs });
         await em.nativeUpdate(
@@ -170,11 +174,31 @@ async function keepOutcomes(
   if (applicationId === null || bundleKey === null) return;
   const manifest = manifests.get(bundleKey);
   if (manifest === undefined) return;
+  const previous = await em.findOne(ApplicationSchema, { id: applicationId }, { fields: ['outcomes'] });
   await em.nativeUpdate(
     ApplicationSchema,
     { id: applicationId },
-    { outcomes: serviceOutcomes(manifest, variables) },
+    { outcomes: withSettledAt(serviceOutcomes(manifest, variables), previous?.outcomes ?? null, new Date()) },
   );
+}
+
+/**
+ * The outcomes with the time each service was first seen settled (done or
+ * failed): the bridge sees outcomes when a user task starts, so an automatic
+ * service's time is when the next user task after it began.
+ */
+export function withSettledAt(
+  outcomes: readonly StoredOutcome[],
+  previous: readonly StoredOutcome[] | null,
+  now: Date,
+): StoredOutcome[] {
+  const before = new Map((previous ?? []).map((outcome) => [outcome.service, outcome]));
+  return outcomes.map((outcome) => {
+    if (outcome.status !== 'done' && outcome.status !== 'failed') return outcome;
+    const earlier = before.get(outcome.service);
+    const settledAt = earlier?.status === outcome.status ? earlier.settledAt : undefined;
+    return { ...outcome, settledAt: settledAt ?? now.toISOString() };
+  });
 }
 
 function grpcCode(error: unknown): number | undefined {

@@ -4,9 +4,18 @@ export const TASK_STATES = ['open', 'completed', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
 /**
- * A clerk's task: the api's copy of an activated `io.camunda.zeebe:userTask`
- * job (the user-task bridge keeps it). The job key is the link to the
- * engine; completing the task completes that job.
+ * Where a task comes from: `engine`, an activated user-task job; `rating`, the
+ * follow-up of a low rating, which the api opens itself and which has no job.
+ */
+export const TASK_ORIGINS = ['engine', 'rating'] as const;
+export type TaskOrigin = (typeof TASK_ORIGINS)[number];
+
+/**
+ * A task of a group. Most are the api's copy of an activated
+ * `io.camunda.zeebe:userTask` job (the user-task bridge keeps it): the job
+ * key is the link to the engine, and completing the task completes that job.
+ * A task of another origin has no job and no process instance: claiming and
+ * completing it only change this row, and the bridge never touches it.
  */
 export const UserTaskSchema = defineEntity({
   name: 'UserTask',
@@ -14,10 +23,11 @@ export const UserTaskSchema = defineEntity({
   tableName: 'user_task',
   properties: (p) => ({
     id: p.uuid().primary(),
-    jobKey: p.string().length(32).unique(),
-    processInstanceKey: p.string().length(32).index(),
-    bpmnProcessId: p.string().length(255),
-    elementId: p.string().length(255),
+    origin: p.string().length(20).$type<TaskOrigin>().default('engine'),
+    jobKey: p.string().length(32).nullable().unique(),
+    processInstanceKey: p.string().length(32).nullable().index(),
+    bpmnProcessId: p.string().length(255).nullable(),
+    elementId: p.string().length(255).nullable(),
     name: p.string().length(255),
     candidateGroups: p.array<string>().columnType('text[]').default('{}'),
     assigneeId: p.uuid().nullable(),
@@ -32,7 +42,7 @@ export const UserTaskSchema = defineEntity({
     /** The job's variables (they hold personal data), encrypted like application data. */
     variablesCipher: p.text(),
     /** When the job's activation runs out; the bridge renews it before. */
-    jobDeadline: p.datetime().columnType('timestamptz'),
+    jobDeadline: p.datetime().columnType('timestamptz').nullable(),
     createdAt: p.datetime().columnType('timestamptz'),
     completedAt: p.datetime().columnType('timestamptz').nullable(),
     completedBy: p.string().length(200).nullable(),

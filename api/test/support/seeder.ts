@@ -18,7 +18,12 @@ export interface Seeder {
   /** An application stored as submission leaves it (no process instance), owned by a demo account. */
   application(options?: { owner?: string; status?: ApplicationStatus }): Promise<string>;
   /** An open task row for the groups (a job key the engine does not know), optionally of an application. */
-  task(options: { candidateGroups: string[]; applicationId?: string; assignee?: string }): Promise<string>;
+  task(options: {
+    candidateGroups: string[];
+    applicationId?: string;
+    assignee?: string;
+    variables?: Record<string, unknown>;
+  }): Promise<string>;
   /** The account's id. */
   userId(username: string): Promise<string>;
 }
@@ -61,12 +66,13 @@ export function createSeeder(orm: Orm, personalData: PersonalDataCipher): Seeder
       });
       return id;
     },
-    task: async ({ candidateGroups, applicationId, assignee }) => {
+    task: async ({ candidateGroups, applicationId, assignee, variables = {} }) => {
       const id = randomUUID();
       const now = new Date();
       jobKeys += 1;
       await orm.em.fork().insert(UserTaskSchema, {
         id,
+        origin: 'engine',
         jobKey: String(jobKeys),
         processInstanceKey: String(jobKeys),
         bpmnProcessId: 'Process_Seed',
@@ -80,7 +86,7 @@ export function createSeeder(orm: Orm, personalData: PersonalDataCipher): Seeder
         applicationId: applicationId ?? null,
         bundleKey: applicationId === undefined ? null : BUNDLE,
         state: 'open',
-        variablesCipher: personalData.encrypt('{}'),
+        variablesCipher: personalData.encrypt(JSON.stringify(variables)),
         jobDeadline: new Date(now.getTime() + 86_400_000),
         createdAt: now,
         completedAt: null,
