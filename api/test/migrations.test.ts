@@ -29,7 +29,9 @@ describe('migrations', () => {
     );
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'application',
+      'application_comment',
       'application_event',
+      'application_rating',
       'audit_event',
       'bundle_draft',
       'bundle_version',
