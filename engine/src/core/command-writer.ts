@@ -1,13 +1,15 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { EngineError } from '../errors.ts';
-import type { Changes } from '../runtime/changes.ts';
 import type { EngineState } from '../runtime/engine-state.ts';
 import { Execution } from '../runtime/execution.ts';
 import type { RuntimeServices } from '../runtime/runtime-services.ts';
 import { commitChanges } from '../store/commit-changes.ts';
 
 export type Command<T> = (x: Execution) => T;
+
+/** Work that may only happen once a batch is committed: answers, pushes, wake-ups. */
+export type AfterCommit = () => void;
 
 function processingError(error: unknown): EngineError {
   return new EngineError(
@@ -49,7 +51,12 @@ export class CommandWriter {
       clock: { now(): number };
       logger: Logger;
       reload(): Promise<EngineState>;
-      committed(changes: Changes): void;
+      /**
+       * Runs last in every batch, against the same Execution, so what it
+       * changes joins the batch's transaction (e.g. activating new jobs for
+       * open job streams). What it returns runs once the batch is durable.
+       */
+      seal(x: Execution): AfterCommit;
     },
   ) {}
 
@@ -117,6 +124,16 @@ export class CommandWriter {
         return;
       }
     }
+    let afterCommit: AfterCommit;
+    try {
+      afterCommit = this.options.seal(x);
+      x.runSteps();
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'sealing an engine batch failed; reloading state');
+      for (const pending of batch) pending.reject(processingError(error));
+      await this.recover();
+      return;
+    }
     try {
       if (!x.changes.empty) await commitChanges(this.options.pool, x.changes, this.state.keyCounter, x.now);
     } catch (error) {
@@ -135,7 +152,7 @@ export class CommandWriter {
       else pending.reject(outcome.error);
     });
     try {
-      this.options.committed(x.changes);
+      afterCommit();
     } catch (error) {
       this.options.logger.error({ err: error }, 'a listener failed after a commit');
     }

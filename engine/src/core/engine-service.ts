@@ -9,6 +9,7 @@ import {
   resolveIncident,
   setVariables,
 } from '../runtime/instance-commands.ts';
+import type { Execution } from '../runtime/execution.ts';
 import {
   activateJobs,
   completeJob,
@@ -38,10 +39,11 @@ import {
   type ThrowErrorRequest,
 } from '../service.ts';
 import { toActivatedJob } from './activated-job.ts';
-import type { CommandWriter } from './command-writer.ts';
+import type { AfterCommit, CommandWriter } from './command-writer.ts';
 import { CompletionWaiters } from './completion-waiters.ts';
 import { prepareDeployment } from './deploy-resources.ts';
 import { JobStreams } from './job-streams.ts';
+import { activateForStreams, deliver, type StreamPush } from './stream-delivery.ts';
 import { checkTenant, checkTenants, parseKey, parseVariables } from './request-parsing.ts';
 
 /** EngineService over the single writer: edge validation here, state changes in the runtime. */
@@ -231,56 +233,32 @@ export class CoreEngineService implements EngineService {
     return String(key);
   }
 
-  /** After every commit: answer waiters, push jobs to streams, wake long polls. */
-  committed(changes: Changes): void {
+  /**
+   * The last step of every batch: activate new jobs for open streams inside
+   * it; once it is durable, answer result waiters, push those jobs, hand back
+   * what a stream could not take, and wake long polls for the rest.
+   */
+  sealBatch(x: Execution): AfterCommit {
+    const pushes = activateForStreams(x, this.streams);
+    const changes = x.changes;
+    return () => this.committed(changes, pushes);
+  }
+
+  private committed(changes: Changes, pushes: readonly StreamPush[]): void {
     for (const [key, variables] of changes.completedInstances) this.waiters.completed(key, variables);
-    const byType = new Map<string, number[]>();
+    const failed = deliver(pushes);
+    if (failed.length > 0) {
+      this.writer.submit((x) => failed.forEach((key) => yieldJob(x, key))).catch(() => undefined);
+    }
+    const types = new Set<string>();
     for (const jobKey of changes.activatableJobs) {
       const job = this.writer.state.jobs.get(jobKey);
-      if (!job || job.state !== 'ACTIVATABLE') continue;
-      const keys = byType.get(job.type) ?? [];
-      keys.push(jobKey);
-      byType.set(job.type, keys);
+      if (job?.state === 'ACTIVATABLE') types.add(job.type);
     }
-    for (const [type, keys] of byType) {
-      const pushable = keys.filter((key) => !changes.yieldedJobs.has(key));
-      if (this.streams.has(type) && pushable.length > 0) this.pushToStreams(type, pushable);
-      if (!this.streams.has(type) || pushable.length < keys.length) this.notify(type);
-    }
+    for (const type of types) this.notify(type);
   }
 
   private notify(type: string): void {
     for (const listener of this.listeners) listener(type);
-  }
-
-  private pushToStreams(type: string, keys: number[]): void {
-    const assignments = keys.flatMap((key) => {
-      const stream = this.streams.next(type);
-      return stream ? [{ key, stream }] : [];
-    });
-    this.writer
-      .submit((x) =>
-        assignments.flatMap(({ key, stream }) =>
-          activateJobs(
-            x,
-            {
-              type,
-              worker: stream.request.worker,
-              timeout: stream.request.timeout,
-              maxJobsToActivate: 1,
-              fetchVariable: stream.request.fetchVariable,
-            },
-            [key],
-          ).map((record) => ({ record, stream })),
-        ),
-      )
-      .then((pushed) => {
-        const failed = pushed
-          .filter(({ record, stream }) => !stream.sink.push(toActivatedJob(record)))
-          .map(({ record }) => record.job.key);
-        if (failed.length > 0) return this.writer.submit((x) => failed.forEach((key) => yieldJob(x, key)));
-        return undefined;
-      })
-      .catch(() => this.notify(type));
   }
 }

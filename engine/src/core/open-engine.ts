@@ -7,7 +7,7 @@ import { loadState } from '../store/load-state.ts';
 import { migrate } from '../store/migrations.ts';
 import { acquireWriterLock } from '../store/writer-lock.ts';
 import { createHistoryReader } from '../store/history-reader.ts';
-import { CommandWriter } from './command-writer.ts';
+import { CommandWriter, type AfterCommit } from './command-writer.ts';
 import { DueScheduler } from './due-scheduler.ts';
 import { CoreEngineService } from './engine-service.ts';
 import { checkFeel, checkTimer, createRuntimeServices } from './runtime-services.ts';
@@ -51,7 +51,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
       clock,
       logger,
       reload,
-      committed: (changes) => service.committed(changes),
+      seal: (x): AfterCommit => service.sealBatch(x),
     });
     const service = new CoreEngineService(writer, pool, { feel: checkFeel, timer: checkTimer });
     const scheduler = new DueScheduler(writer, clock, logger);

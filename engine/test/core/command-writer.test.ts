@@ -28,7 +28,7 @@ describe('the single writer', () => {
       clock: { now: () => 0 },
       logger: pino({ level: 'silent' }),
       reload,
-      committed: () => undefined,
+      seal: () => () => undefined,
     });
     // when
     const first = writer.submit((x) => x.nextKey());
