@@ -6,6 +6,7 @@ import { ResultAwaiters } from './create-with-result-handler.ts';
 import { gatewayServiceDefinition } from './gateway-proto.ts';
 import { JobStreams } from './job-stream-handler.ts';
 import { LongPollingActivator } from './long-polling.ts';
+import { advertiseIdentityEncoding } from './request-encoding.ts';
 import { unaryHandlers } from './unary-handlers.ts';
 
 export const DEFAULT_GATEWAY_ADDRESS = '127.0.0.1:26500';
@@ -49,7 +50,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const streams = new JobStreams();
   const awaiters = new ResultAwaiters();
 
-  const server = new Server(SERVER_OPTIONS);
+  const server = new Server({ ...SERVER_OPTIONS, interceptors: [advertiseIdentityEncoding] });
   server.addService(gatewayServiceDefinition(), {
     ...unaryHandlers(service, logger, advertised),
     ActivateJobs: activateJobsHandler(activator, logger),
