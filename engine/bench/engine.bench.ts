@@ -3,7 +3,7 @@ import { openBenchDatabase } from './bench-postgres.ts';
 import { startReferenceRig } from './bpmn-engine-load.ts';
 import type { LevelResult } from './closed-loop.ts';
 import type { WorkerMode } from './driver-protocol.ts';
-import { startOneThingRig, type OneThingLevel } from './onething-load.ts';
+import { startOneThingRig, type OneThingLevel, type OneThingOpenLevel } from './onething-load.ts';
 import { printReport } from './report.ts';
 
 /**
@@ -15,6 +15,10 @@ import { printReport } from './report.ts';
  */
 const config = {
   levels: numbers('BENCH_LEVELS', [1, 100, 1000]),
+  /** Open-loop arrival rates (instances/s); empty (`BENCH_RATES=0`) skips the open loop. */
+  rates: numbers('BENCH_RATES', [100, 200], true),
+  openSeconds: number('BENCH_OPEN_SECONDS', 15),
+  openMaxInFlight: number('BENCH_OPEN_MAX_IN_FLIGHT', 2000),
   /** Instances per level (at least 3 × the in-flight count); level 1 uses BENCH_SERIAL_INSTANCES. */
   instances: number('BENCH_INSTANCES', 2000),
   serialInstances: number('BENCH_SERIAL_INSTANCES', 200),
@@ -33,6 +37,7 @@ function totalFor(inFlight: number): number {
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
   const ours: OneThingLevel[] = [];
+  const open: OneThingOpenLevel[] = [];
   const reference: LevelResult[] = [];
   let oursParkedKb = Number.NaN;
   let referenceParkedKb = Number.NaN;
@@ -48,6 +53,18 @@ async function main(): Promise<void> {
         });
         log(`onething     ${inFlight} in flight: ${level.completed} in ${level.seconds.toFixed(1)} s`);
         ours.push(level);
+      }
+      for (const rate of config.rates) {
+        const level = await rig.runOpen({
+          rate,
+          seconds: config.openSeconds,
+          maxInFlight: config.openMaxInFlight,
+        });
+        log(
+          `onething     open loop ${rate}/s: ${level.completed} in ${level.seconds.toFixed(1)} s, ` +
+            `at most ${level.maxInFlight} in flight`,
+        );
+        open.push(level);
       }
       if (config.parked > 0) {
         oursParkedKb = await rig.measureParked(config.parked);
@@ -78,6 +95,7 @@ async function main(): Promise<void> {
   printReport(
     {
       ours,
+      open,
       reference,
       oursParkedKb,
       oursParkedCount: config.parked,
@@ -107,9 +125,10 @@ function number(name: string, fallback: number): number {
   return value;
 }
 
-function numbers(name: string, fallback: number[]): number[] {
+function numbers(name: string, fallback: number[], zeroMeansNone = false): number[] {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
+  if (zeroMeansNone && raw.trim() === '0') return [];
   const values = raw.split(',').map((part) => Number(part.trim()));
   if (values.some((value) => !Number.isInteger(value) || value < 1)) {
     throw new Error(`${name} must be a comma-separated list of positive integers, got '${raw}'`);

@@ -1,5 +1,6 @@
 import { Camunda8 } from '@camunda8/sdk';
 import { runClosedLoop } from './closed-loop.ts';
+import { runOpenLoop } from './open-loop.ts';
 import { isDriverRequest, type DriverReply, type DriverRequest, type WorkerMode } from './driver-protocol.ts';
 
 /**
@@ -60,19 +61,18 @@ async function handle(request: DriverRequest): Promise<DriverReply> {
       const workers = await startWorkers(request.inFlight);
       try {
         const cpuBefore = process.cpuUsage();
-        const loop = await runClosedLoop({
-          ...request,
-          runOne: async () => {
-            await starter.createProcessInstanceWithResult({
-              bpmnProcessId: PROCESS_ID,
-              variables: { applicant: 'bench' },
-              requestTimeout: 300_000,
-              fetchVariables: ['notified'],
-            });
-          },
-        });
-        const cpu = process.cpuUsage(cpuBefore);
-        return { kind: 'level', ...loop, clientCpuMs: (cpu.user + cpu.system) / 1000 };
+        const loop = await runClosedLoop({ ...request, runOne: runToCompletion });
+        return { kind: 'level', ...loop, clientCpuMs: cpuMsSince(cpuBefore) };
+      } finally {
+        await workers.close();
+      }
+    }
+    case 'open': {
+      const workers = await startWorkers(request.rate);
+      try {
+        const cpuBefore = process.cpuUsage();
+        const loop = await runOpenLoop({ ...request, runOne: runToCompletion });
+        return { kind: 'open', ...loop, clientCpuMs: cpuMsSince(cpuBefore) };
       } finally {
         await workers.close();
       }
@@ -96,6 +96,20 @@ async function handle(request: DriverRequest): Promise<DriverReply> {
       setImmediate(() => process.exit(0));
       return { kind: 'done' };
   }
+}
+
+async function runToCompletion(): Promise<void> {
+  await starter.createProcessInstanceWithResult({
+    bpmnProcessId: PROCESS_ID,
+    variables: { applicant: 'bench' },
+    requestTimeout: 300_000,
+    fetchVariables: ['notified'],
+  });
+}
+
+function cpuMsSince(before: NodeJS.CpuUsage): number {
+  const cpu = process.cpuUsage(before);
+  return (cpu.user + cpu.system) / 1000;
 }
 
 async function startWorkers(inFlight: number): Promise<{ close(): Promise<void> }> {

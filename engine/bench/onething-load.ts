@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pino } from 'pino';
 import { startEngine, type RunningEngine } from '../src/index.ts';
-import { measureLevel, type LevelResult } from './closed-loop.ts';
+import { measureLevel, type LevelResult, type LoopResult } from './closed-loop.ts';
 import { isDriverReply, type DriverReply, type DriverRequest, type WorkerMode } from './driver-protocol.ts';
 import { heapPerInstanceKb } from './heap.ts';
 
@@ -14,6 +14,8 @@ const DRIVER = fileURLToPath(new URL('./load-driver.ts', import.meta.url));
 /** The engine under test in this process; its clients in a child process (load-driver.ts). */
 export interface OneThingRig {
   runLevel(options: { inFlight: number; total: number; maxMs: number }): Promise<OneThingLevel>;
+  /** An open loop: `rate` arrivals per second for `seconds` (open-loop.ts). */
+  runOpen(options: { rate: number; seconds: number; maxInFlight: number }): Promise<OneThingOpenLevel>;
   /** Heap of this process held per instance waiting at the accept user task. */
   measureParked(count: number): Promise<number>;
   close(): Promise<void>;
@@ -22,6 +24,13 @@ export interface OneThingRig {
 export interface OneThingLevel extends LevelResult {
   /** Transactions PostgreSQL committed per completed instance (the writer's batches). */
   commitsPerInstance: number;
+}
+
+export interface OneThingOpenLevel extends OneThingLevel {
+  rate: number;
+  dropped: number;
+  failed: number;
+  maxInFlight: number;
 }
 
 export async function startOneThingRig(databaseUrl: string, workerMode: WorkerMode): Promise<OneThingRig> {
@@ -48,21 +57,50 @@ export async function startOneThingRig(databaseUrl: string, workerMode: WorkerMo
       ).rows[0]?.n ?? Number.NaN,
     );
 
+  /** Runs one level in the driver; adds this process's and PostgreSQL's CPU and the commits. */
+  const measured = async <R extends LoopResult & { clientCpuMs: number }>(
+    label: number,
+    run: () => Promise<R>,
+  ): Promise<LevelResult & { commitsPerInstance: number; loop: R }> => {
+    const commitsBefore = await commits();
+    let loop: R | undefined;
+    const level = await measureLevel(
+      label,
+      async () => {
+        loop = await run();
+        return loop;
+      },
+      driver.pid,
+    );
+    if (!loop) throw new Error('the load driver returned no result');
+    // The statistics collector reports with a delay of up to a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    return { ...level, commitsPerInstance: ((await commits()) - commitsBefore) / level.completed, loop };
+  };
+
   return {
     runLevel: async (options) => {
-      const commitsBefore = await commits();
-      const level = await measureLevel(
-        options.inFlight,
-        async () => {
-          const reply = await driver.call({ kind: 'level', ...options });
-          if (reply.kind !== 'level') throw new Error(`the load driver answered ${reply.kind} to a level`);
-          return reply;
-        },
-        driver.pid,
-      );
-      // The statistics collector reports with a delay of up to a second.
-      await new Promise((resolve) => setTimeout(resolve, 1100));
-      return { ...level, commitsPerInstance: ((await commits()) - commitsBefore) / level.completed };
+      const { loop: _loop, ...level } = await measured(options.inFlight, async () => {
+        const reply = await driver.call({ kind: 'level', ...options });
+        if (reply.kind !== 'level') throw new Error(`the load driver answered ${reply.kind} to a level`);
+        return reply;
+      });
+      return level;
+    },
+    runOpen: async (options) => {
+      const { loop, ...level } = await measured(0, async () => {
+        const reply = await driver.call({ kind: 'open', ...options });
+        if (reply.kind !== 'open') throw new Error(`the load driver answered ${reply.kind} to an open loop`);
+        return reply;
+      });
+      return {
+        ...level,
+        inFlight: loop.maxInFlight,
+        rate: loop.rate,
+        dropped: loop.dropped,
+        failed: loop.failed,
+        maxInFlight: loop.maxInFlight,
+      };
     },
     measureParked: (count) =>
       heapPerInstanceKb(count, async () => {
@@ -84,7 +122,10 @@ interface Driver {
 
 /** One request at a time; the driver answers each in order. */
 function startDriver(engine: RunningEngine, workerMode: WorkerMode): Driver {
-  const child: ChildProcess = fork(DRIVER, [engine.address, workerMode], { execArgv: ['--import', 'tsx'] });
+  // BENCH_CPU_PROF=<dir> profiles the client process too (run the bench itself with node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF;
+  const execArgv = ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
+  const child: ChildProcess = fork(DRIVER, [engine.address, workerMode], { execArgv });
   let waiting: { resolve(reply: DriverReply): void; reject(error: Error): void } | undefined;
   child.on('message', (message: unknown) => {
     if (!isDriverReply(message) || !waiting) return;

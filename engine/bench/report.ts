@@ -1,8 +1,9 @@
 import type { LevelResult } from './closed-loop.ts';
-import type { OneThingLevel } from './onething-load.ts';
+import type { OneThingLevel, OneThingOpenLevel } from './onething-load.ts';
 
 export interface BenchResults {
   ours: OneThingLevel[];
+  open: OneThingOpenLevel[];
   reference: LevelResult[];
   oursParkedKb: number;
   oursParkedCount: number;
@@ -58,6 +59,42 @@ export function printReport(results: BenchResults, header: string[]): void {
     );
   }
   lines.push('(CPU columns: ms per completed instance; bpmn-engine runs its services in its own process)');
+  if (results.open.length > 0) {
+    lines.push(
+      '',
+      "open loop (fixed arrival rate; latency from each instance's scheduled start):",
+      row([
+        'rate/s',
+        'in flight',
+        'done',
+        'done/s',
+        'p50 ms',
+        'p99 ms',
+        'engine CPU',
+        'client CPU',
+        'PG CPU',
+        'commits',
+        'dropped',
+      ]),
+    );
+    for (const level of results.open) {
+      lines.push(
+        row([
+          String(level.rate),
+          String(level.maxInFlight),
+          String(level.completed),
+          fixed(level.perSecond, 1),
+          fixed(level.p50Ms, 1),
+          fixed(level.p99Ms, 1),
+          fixed(level.engineCpuMs, 2),
+          fixed(level.clientCpuMs, 2),
+          fixed(level.postgresCpuMs, 2),
+          fixed(level.commitsPerInstance, 2),
+          String(level.dropped + level.failed),
+        ]),
+      );
+    }
+  }
   lines.push('', 'ratio onething / bpmn-engine (instances/s):');
   for (const level of results.ours) {
     const reference = results.reference.find((candidate) => candidate.inFlight === level.inFlight);
@@ -88,6 +125,16 @@ export function printReport(results: BenchResults, header: string[]): void {
         `p99 < ${TARGET_P99_MS_AT_100} ms at 100 in flight`,
         `${fixed(at100.p99Ms, 1)} ms`,
         at100.p99Ms < TARGET_P99_MS_AT_100,
+      ),
+    );
+  }
+  const open100 = results.open.find((level) => level.rate === 100);
+  if (open100) {
+    lines.push(
+      verdict(
+        `p99 < ${TARGET_P99_MS_AT_100} ms at 100 arrivals/s (open loop)`,
+        `${fixed(open100.p99Ms, 1)} ms`,
+        open100.p99Ms < TARGET_P99_MS_AT_100 && open100.dropped + open100.failed === 0,
       ),
     );
   }
