@@ -10,6 +10,8 @@ const heavyLibraries = [
   // Vite's preload helper serves every lazy import; left alone, it lands in the first chunk that
   // imports lazily itself (@camunda/linting does), which would pull bpmn-js into the first load.
   { name: 'vendor', test: /vite[\\/]preload-helper/ },
+  // The viewer alone is what citizens load to apply; the editor (Studio) builds on it.
+  { name: 'form-js-viewer', test: /[\\/]node_modules[\\/]@bpmn-io[\\/]form-js-viewer[\\/]/ },
   { name: 'form-js', test: /[\\/]node_modules[\\/](@bpmn-io[\\/]form-js[^\\/]*)[\\/]/ },
   {
     name: 'bpmn',

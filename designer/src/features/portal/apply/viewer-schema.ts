@@ -1,3 +1,4 @@
+import { getDictionaryField } from '@onething/forms';
 import { isRecord } from '../../../app/json-guards.ts';
 import type { FormSchemaJson } from '../catalogue/catalogue.api.ts';
 import { childComponents, englishLabel, fieldKey, type FormComponent } from './form-components.ts';
@@ -10,12 +11,36 @@ export interface ViewerSchemaOptions {
   editable?: ReadonlySet<string> | null;
 }
 
+/** The dictionary's pattern messages (written in Chinese into the forms) in English. */
+const ENGLISH_PATTERN_MESSAGES: Readonly<Record<string, string>> = {
+  请输入18位公民身份号码: 'Enter the 18-character resident ID number.',
+  请输入11位手机号码: 'Enter an 11-digit mobile number.',
+  请输入18位统一社会信用代码: 'Enter the 18-character unified social credit code.',
+};
+
+/** Labels, option labels and pattern messages in English, from the field dictionary. */
+function inEnglish(component: FormComponent, decorated: FormComponent): void {
+  const label = englishLabel(component);
+  if (label) decorated.label = label;
+  const key = fieldKey(component);
+  const options = key === null ? undefined : getDictionaryField(key)?.options;
+  if (options && Array.isArray(component.values)) {
+    decorated.values = component.values.map((value: unknown) => {
+      if (!isRecord(value)) return value;
+      const option = options.find((candidate) => candidate.value === value.value);
+      return option ? { ...value, label: option.label.en } : value;
+    });
+  }
+  const validate = component.validate;
+  if (isRecord(validate) && typeof validate.patternErrorMessage === 'string') {
+    const english = ENGLISH_PATTERN_MESSAGES[validate.patternErrorMessage];
+    if (english) decorated.validate = { ...validate, patternErrorMessage: english };
+  }
+}
+
 function decorate(component: FormComponent, options: ViewerSchemaOptions): FormComponent {
   const decorated: FormComponent = { ...component };
-  if (options.locale === 'en') {
-    const label = englishLabel(component);
-    if (label) decorated.label = label;
-  }
+  if (options.locale === 'en') inEnglish(component, decorated);
   // Section texts open with a markdown heading; inside the step's own <h2> it must be an <h3>.
   if (component.type === 'text' && typeof component.text === 'string' && /^#{1,5} /.test(component.text)) {
     decorated.text = `#${component.text}`;
