@@ -206,6 +206,9 @@ export const portalZhCN = {
     task: {
       completed: '部门办理完成一项',
     },
+    material: {
+      uploaded: '补充上传材料',
+    },
     by: '经办：{by}',
   },
   supplement: {
@@ -470,6 +473,9 @@ export const portalEn: typeof portalZhCN = {
     },
     task: {
       completed: 'A department finished a step',
+    },
+    material: {
+      uploaded: 'Document added',
     },
     by: 'By {by}',
   },
