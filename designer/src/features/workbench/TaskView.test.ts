@@ -213,4 +213,40 @@ describe('the Workbench task page', () => {
     await eventually(() => expect(wrapper.text()).toContain('已退回申请人补正'));
     unmount();
   });
+
+  it('adds a comment (审批意见) to the application and shows it with its author', async () => {
+    // given
+    const { calls } = stubApi((call) => {
+      if (call.url === `/api/tasks/${TASK_ID}`) return { status: 200, body: taskDetail() };
+      if (call.url === `/api/tasks/${TASK_ID}/comments` && call.method === 'POST')
+        return {
+          status: 201,
+          body: {
+            id: 'c-1',
+            at: '2026-11-30T10:00:00+08:00',
+            author: 'u-3',
+            authorName: '综窗受理员',
+            group: 'window',
+            text: '材料齐全',
+          },
+        };
+      return undefined;
+    });
+    const { wrapper, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+    await eventually(() => expect(wrapper.find('[data-testid="comment-text"]').exists()).toBe(true));
+
+    // when: an empty comment first, then one with text
+    await wrapper.get('[data-testid="comment-submit"]').trigger('click');
+    await eventually(() => expect(text(wrapper, 'task-comments')).toContain('请填写意见内容'));
+    await wrapper.get('[data-testid="comment-text"]').setValue(' 材料齐全 ');
+    await wrapper.get('[data-testid="comment-submit"]').trigger('click');
+
+    // then
+    await eventually(() => expect(wrapper.findAll('[data-testid="comment"]')).toHaveLength(1));
+    expect(text(wrapper, 'task-comments')).toContain('综窗受理员（综合窗口）');
+    expect(calls.filter((call) => call.url.endsWith('/comments') && call.method === 'POST')).toHaveLength(1);
+    expect(calls.find((call) => call.url.endsWith('/comments'))?.body).toEqual({ text: '材料齐全' });
+    expect(wrapper.get<HTMLTextAreaElement>('[data-testid="comment-text"]').element.value).toBe('');
+    unmount();
+  });
 });

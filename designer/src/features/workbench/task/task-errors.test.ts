@@ -24,6 +24,14 @@ describe('taskFailure', () => {
     expect(taskFailure(apiError(404, 'TASK_NOT_FOUND'))).toEqual({ kind: 'gone', refresh: true });
   });
 
+  it('does not call the task gone when the 404 is about something else', () => {
+    expect(taskFailure(apiError(404, 'NOT_FOUND'))).toEqual({
+      kind: 'other',
+      message: 'api says NOT_FOUND',
+      refresh: false,
+    });
+  });
+
   it('keeps the field messages of a rejected completion to show them at the fields', () => {
     // when
     const failure = taskFailure(

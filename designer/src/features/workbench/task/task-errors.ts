@@ -15,6 +15,8 @@ export type TaskFailure =
   | { kind: 'offline'; refresh: false }
   | { kind: 'other'; message: string; refresh: boolean };
 
+const GONE_CODES: readonly string[] = ['TASK_NOT_FOUND', 'APPLICATION_NOT_FOUND'];
+
 export function taskFailure(error: unknown): TaskFailure {
   if (!(error instanceof ApiError)) {
     return { kind: 'other', message: error instanceof Error ? error.message : String(error), refresh: false };
@@ -31,7 +33,9 @@ export function taskFailure(error: unknown): TaskFailure {
     case ClientErrorCode.NETWORK_ERROR:
       return { kind: 'offline', refresh: false };
   }
-  if (error.status === 404) return { kind: 'gone', refresh: true };
+  // The task (or its application) is gone or out of the clerk's groups; another 404 (a route
+  // this api does not have) is not about the task and keeps the api's own words.
+  if (error.status === 404 && GONE_CODES.includes(error.code)) return { kind: 'gone', refresh: true };
   if (error.status === 400 && Object.keys(error.fields).length > 0) {
     return { kind: 'fields', fields: error.fields, refresh: false };
   }
