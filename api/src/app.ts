@@ -9,6 +9,9 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import type { Catalogue } from './modules/catalogue/catalogue.ts';
 import { catalogue } from './modules/catalogue/catalogue.plugin.ts';
 import { dataAccessRoutes } from './modules/data-access/data-access.routes.ts';
+import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
+import { createMaterialStore } from './modules/materials/material-store.ts';
+import { materialsRoutes } from './modules/materials/materials.routes.ts';
 import { prefillRoutes } from './modules/prefill/prefill.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { monitorPlugin } from './modules/monitor/monitor.plugin.ts';
@@ -51,6 +54,10 @@ export interface AppOptions {
   spaRoot?: string;
   /** Base URL of the department registries, for prefill; without it prefill finds every registry unavailable. */
   registriesUrl?: string;
+  /** Submissions one citizen may make in a time window (default: 30 an hour). */
+  submitRateLimit?: { max: number; timeWindowMs: number };
+  /** Folder of the uploaded materials (`<dataDir>/materials`); without it the material routes answer 503. */
+  materialsDir?: string;
 }
 
 /**
@@ -76,9 +83,15 @@ const appPlugin: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(authRoutes);
   await fastify.register(zeebePlugin, { client: options.zeebe });
   await fastify.register(catalogue, { databaseUrl: databaseUrlOf(options.orm), fixed: options.catalogue });
-  await fastify.register(applicationsRoutes);
+  await fastify.register(applicationsRoutes, {
+    ...(options.submitRateLimit ? { submitRateLimit: options.submitRateLimit } : {}),
+  });
   await fastify.register(prefillRoutes, { registriesUrl: options.registriesUrl });
   await fastify.register(dataAccessRoutes);
+  const materialStore =
+    options.materialsDir === undefined ? undefined : createMaterialStore(options.materialsDir);
+  await fastify.register(draftsRoutes, { store: materialStore });
+  await fastify.register(materialsRoutes, { store: materialStore });
   await fastify.register(tasksRoutes);
   await fastify.register(studioRoutes);
   await fastify.register(commentsRoutes);

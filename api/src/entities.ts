@@ -2,6 +2,8 @@ import { ApplicationEventSchema, ApplicationSchema } from './modules/application
 import { BundleDraftSchema, BundleVersionSchema } from './modules/catalogue/bundle-version.entity.ts';
 import { AuditEventSchema } from './modules/audit/audit-event.entity.ts';
 import { DataAccessEventSchema } from './modules/data-access/data-access-event.entity.ts';
+import { ApplicationDraftSchema } from './modules/drafts/application-draft.entity.ts';
+import { MaterialSchema } from './modules/materials/material.entity.ts';
 import { SessionSchema } from './modules/auth/session.entity.ts';
 import { CommentSchema } from './modules/comments/comment.entity.ts';
 import { RatingSchema } from './modules/ratings/rating.entity.ts';
@@ -21,4 +23,6 @@ export const entities = [
   BundleVersionSchema,
   CommentSchema,
   RatingSchema,
+  ApplicationDraftSchema,
+  MaterialSchema,
 ];

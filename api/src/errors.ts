@@ -19,6 +19,17 @@ export const errorCatalog = {
   BUNDLE_NOT_FOUND: { status: 404, message: 'There is no such bundle.' },
   APPLICATION_NOT_FOUND: { status: 404, message: 'There is no such application.' },
   TASK_NOT_FOUND: { status: 404, message: 'There is no such task.' },
+  DRAFT_NOT_FOUND: { status: 404, message: 'There is no draft for this bundle.' },
+  MATERIAL_NOT_FOUND: { status: 404, message: 'There is no such material.' },
+  MATERIAL_TOO_LARGE: { status: 413, message: 'A material may be at most 10 MB.' },
+  MATERIAL_LIMIT: { status: 409, message: 'An application or draft holds at most 20 materials.' },
+  MATERIAL_TYPE: { status: 415, message: 'Upload a PDF, JPEG or PNG file.' },
+  MATERIAL_CORRUPTED: { status: 500, message: 'This material cannot be read; upload it again.' },
+  MATERIALS_UNAVAILABLE: { status: 503, message: 'Materials cannot be stored on this server.' },
+  APPLICATION_NOT_EDITABLE: {
+    status: 409,
+    message: 'Materials can be added only while the application waits for acceptance or a supplement.',
+  },
   FORM_SUBMISSION_INVALID: { status: 400, message: 'The form has errors; correct the fields named.' },
   SERVICE_SELECTION_INVALID: {
     status: 400,

@@ -32,9 +32,17 @@ export interface ProcessTestApp {
  * port) on one fresh database, with the given bundles seeded into the
  * catalogue (published as version 1) and deployed.
  */
+export interface ProcessTestAppOptions {
+  spaRoot?: string;
+  /** Base URL of the department registries (prefill). */
+  registriesUrl?: string;
+  /** Folder of uploaded materials. */
+  materialsDir?: string;
+}
+
 export async function startProcessTestApp(
   bundleKeys: readonly string[],
-  options: { spaRoot?: string } = {},
+  options: ProcessTestAppOptions = {},
 ): Promise<ProcessTestApp> {
   const database: TestDatabase = await createTestDatabase('api_process');
   const engine = await startEngine({
@@ -63,6 +71,7 @@ export async function startProcessTestApp(
     readiness: new Readiness(),
     personalData,
     zeebe,
+    ...options,
     spaRoot: options.spaRoot ?? (await mkdtemp(join(tmpdir(), 'onething-no-spa-'))),
   });
   await app.ready();

@@ -30,6 +30,7 @@ export interface TestAppOptions {
   spaRoot?: string;
   /** Base URL of the department registries (prefill). */
   registriesUrl?: string;
+  submitRateLimit?: { max: number; timeWindowMs: number };
 }
 
 /** The real app on its own migrated and seeded database, ready for `inject`. */
@@ -47,6 +48,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // No engine here: the bundles as the folders hold them (nothing can be started).
     catalogue: catalogueOfFolders(loadBundles()),
     ...(options.registriesUrl === undefined ? {} : { registriesUrl: options.registriesUrl }),
+    ...(options.submitRateLimit === undefined ? {} : { submitRateLimit: options.submitRateLimit }),
   });
   if (options.extraRoutes) await app.register(options.extraRoutes);
   await app.ready();

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
 import { createPersonalDataCipher } from '../../modules/people/personal-data-cipher.ts';
@@ -37,6 +38,7 @@ export function apiUnit(): Unit {
         personalData,
         logger,
         trustProxy: config.trustProxy,
+        materialsDir: join(config.dataDir, 'materials'),
         ...((provided.registriesUrl ?? config.registriesUrl) === undefined
           ? {}
           : { registriesUrl: provided.registriesUrl ?? config.registriesUrl }),

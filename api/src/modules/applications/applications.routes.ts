@@ -11,6 +11,8 @@ import { canSeeApplication, visibleDepartments } from './application-access.ts';
 import { maskedData, openApplicationData, visibleData } from './application-data.ts';
 import { applicationParts } from './application-parts.ts';
 import { ApplicationEventSchema, ApplicationSchema } from './application.entity.ts';
+import { materialView } from '../materials/material-view.ts';
+import { MaterialSchema } from '../materials/material.entity.ts';
 import {
   ApplicationDetail,
   ApplicationIdParams,
@@ -26,12 +28,32 @@ import { supplementApplication } from './supplement-application.ts';
 /** How many applications a list returns (newest first). */
 export const APPLICATION_LIST_LIMIT = 200;
 
+export interface ApplicationsRoutesOptions {
+  /** Submissions one citizen may make in a time window (default 30 an hour). */
+  submitRateLimit?: { max: number; timeWindowMs: number };
+}
+
+/** Each submission starts a process and reaches clerks: a citizen submits a few, a script thousands. */
+export const DEFAULT_SUBMIT_RATE_LIMIT = { max: 30, timeWindowMs: 60 * 60 * 1000 };
+
 /** `POST /api/applications`, `GET /api/applications`, `GET /api/applications/:id`. */
-export const applicationsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+export const applicationsRoutes: FastifyPluginAsyncTypebox<ApplicationsRoutesOptions> = async (
+  fastify,
+  options,
+) => {
+  const submitLimit = options.submitRateLimit ?? DEFAULT_SUBMIT_RATE_LIMIT;
   fastify.post(
     '/api/applications',
     {
-      config: { access: requireRole('citizen') },
+      config: {
+        access: requireRole('citizen'),
+        rateLimit: {
+          max: submitLimit.max,
+          timeWindow: submitLimit.timeWindowMs,
+          // Per citizen, not per address: citizens behind one NAT do not share a budget.
+          keyGenerator: (request) => `submit:${request.principal?.id ?? request.ip}`,
+        },
+      },
       schema: {
         tags: ['applications'],
         summary: 'Apply for a bundle with its combined form; starts the process',
@@ -44,6 +66,7 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox = async (fastify) => 
           403: ErrorResponse,
           404: ErrorResponse,
           422: ErrorResponse,
+          429: ErrorResponse,
           503: ErrorResponse,
         },
       },
@@ -170,6 +193,11 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox = async (fastify) => 
         { applicationId: row.id },
         { orderBy: { at: 'asc', id: 'asc' } },
       );
+      const materials = await request.em.find(
+        MaterialSchema,
+        { applicationId: row.id },
+        { orderBy: { uploadedAt: 'asc' } },
+      );
       await recordAudit(request.em, {
         actorId: principal.id,
         actorName: principal.username,
@@ -208,6 +236,7 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox = async (fastify) => 
           event: event.event,
           by: event.by ?? null,
         })),
+        materials: materials.map(materialView),
       };
     },
   );

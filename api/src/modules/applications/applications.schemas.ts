@@ -3,6 +3,7 @@ import { CommentList } from '../comments/comments.schemas.ts';
 import { RatingView } from '../ratings/ratings.schemas.ts';
 import { APPLICATION_STATUSES } from './application.entity.ts';
 import { PART_STATUSES } from './application-parts.ts';
+import { Material } from '../materials/materials.schemas.ts';
 
 export const SubmitBody = Type.Object(
   {
@@ -66,6 +67,7 @@ export const ApplicationDetail = Type.Object({
   rating: Type.Union([RatingView, Type.Null()]),
   /** Approval opinions (审批意见): staff views only. */
   comments: Type.Optional(CommentList),
+  materials: Type.Array(Material),
 });
 
 export const SupplementBody = Type.Object(

@@ -1,6 +1,6 @@
 import { errorMessages, validateSubmission } from '@onething/forms';
 import { checkServiceSelection, startVariables } from '@onething/processes';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.ts';
@@ -8,6 +8,8 @@ import type { Zeebe } from '@camunda8/sdk';
 import type { Principal } from '../auth/access.ts';
 import type { Catalogue, CatalogueBundle } from '../catalogue/catalogue.ts';
 import type { PersonalDataCipher } from '../people/personal-data-cipher.ts';
+import { ApplicationDraftSchema } from '../drafts/application-draft.entity.ts';
+import { MaterialSchema } from '../materials/material.entity.ts';
 import { UserSchema } from '../users/user.entity.ts';
 import { sealApplicationData } from './application-data.ts';
 import { toJsonObject } from './json-variables.ts';
@@ -105,6 +107,16 @@ export async function submitApplication(input: SubmitInput, context: SubmitConte
         by: principal.displayName,
         details: { services },
       });
+      // The draft becomes the application: its materials move over, the draft goes.
+      const draft = await tx.findOne(
+        ApplicationDraftSchema,
+        { applicantId: principal.id, bundleKey: bundle.manifest.key },
+        { fields: ['id'], lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (draft !== null) {
+        await tx.nativeUpdate(MaterialSchema, { draftId: draft.id }, { draftId: null, applicationId: id });
+        await tx.nativeDelete(ApplicationDraftSchema, { id: draft.id });
+      }
       const instance = await startProcess(context.zeebe, bundle, variables);
       await tx.nativeUpdate(ApplicationSchema, { id }, { processInstanceKey: instance });
     });
