@@ -22,6 +22,7 @@ import { createSeeder } from '../support/seeder.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 let t: ProcessTestApp;
 let spaRoot: string;
+let materialsDir: string | undefined;
 let rows: ResolvedRow[];
 const sessions = new Map<Actor, string | undefined>();
 
@@ -31,7 +32,8 @@ beforeAll(async () => {
   await mkdir(join(spaRoot, 'assets'));
   await writeFile(join(spaRoot, 'index.html'), '<!doctype html><title>OneThing</title>');
   await writeFile(join(spaRoot, 'assets', 'app.js'), 'console.log("spa")');
-  t = await startProcessTestApp(['newborn', 'unemployment'], { spaRoot });
+  materialsDir = await mkdtemp(join(tmpdir(), 'onething-matrix-materials-'));
+  t = await startProcessTestApp(['newborn', 'unemployment'], { spaRoot, materialsDir });
   const signInAs = async (actor: Actor) => {
     const username = ACTOR_ACCOUNTS[actor];
     return username === undefined ? undefined : signInFrom(nextAddress(), username);
@@ -52,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   if (spaRoot !== undefined) await rm(spaRoot, { recursive: true, force: true });
+  if (materialsDir !== undefined) await rm(materialsDir, { recursive: true, force: true });
 });
 
 let addresses = 0;
