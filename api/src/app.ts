@@ -90,8 +90,8 @@ const appPlugin: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(dataAccessRoutes);
   const materialStore =
     options.materialsDir === undefined ? undefined : createMaterialStore(options.materialsDir);
-  await fastify.register(draftsRoutes, { store: materialStore });
   await fastify.register(materialsRoutes, { store: materialStore });
+  await fastify.register(draftsRoutes, { store: materialStore });
   await fastify.register(tasksRoutes);
   await fastify.register(studioRoutes);
   await fastify.register(commentsRoutes);

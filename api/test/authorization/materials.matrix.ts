@@ -26,7 +26,7 @@ async function upload(app: FastifyInstance, url: string, cookie: string | undefi
 export const matrix = defineMatrix({
   seed: async ({ app, signIn, seeder }) => {
     const cookie = await signIn('citizenOwner');
-    const draftUrl = '/api/applications/drafts/retirement/materials';
+    const draftUrl = '/api/applications/drafts/unemployment/materials';
     const application = await seeder.application({ owner: 'citizen1', status: 'submitted' });
     return {
       application,
@@ -38,17 +38,17 @@ export const matrix = defineMatrix({
   rows: [
     {
       route: 'POST /api/applications/drafts/:bundleKey/materials',
-      request: () => ({ url: '/api/applications/drafts/retirement/materials' }),
+      request: () => ({ url: '/api/applications/drafts/unemployment/materials' }),
       expect: signedInGets(403, { citizenOwner: 415, citizenOther: 415 }),
     },
     {
       route: 'GET /api/applications/drafts/:bundleKey/materials/:materialId',
-      request: (seed) => ({ url: `/api/applications/drafts/retirement/materials/${seed.kept}` }),
+      request: (seed) => ({ url: `/api/applications/drafts/unemployment/materials/${seed.kept}` }),
       expect: signedInGets(403, { citizenOwner: 200, citizenOther: 404 }),
     },
     {
       route: 'DELETE /api/applications/drafts/:bundleKey/materials/:materialId',
-      request: (seed) => ({ url: `/api/applications/drafts/retirement/materials/${seed.removed}` }),
+      request: (seed) => ({ url: `/api/applications/drafts/unemployment/materials/${seed.removed}` }),
       expect: signedInGets(403, { citizenOwner: 204, citizenOther: 404 }),
     },
     {

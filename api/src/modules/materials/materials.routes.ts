@@ -25,7 +25,7 @@ import {
 } from './materials.schemas.ts';
 import { MATERIAL_MAX_BYTES, receiveUpload } from './receive-upload.ts';
 import { sendMaterial } from './send-material.ts';
-import { storeMaterial } from './store-material.ts';
+import { checkUpload, storeMaterial } from './store-material.ts';
 
 export interface MaterialsRoutesOptions {
   /** Where files are kept; without one the material routes answer 503. */
@@ -83,8 +83,15 @@ export const materialsRoutes: FastifyPluginAsyncTypebox<MaterialsRoutesOptions> 
       const principal = signedInPrincipal(request);
       const kinds = kindsOf(request.params.bundleKey);
       const files = store();
-      const draftId = await draftFor(request, principal, request.params.bundleKey);
       const upload = await receiveUpload(request, files);
+      // A refused upload leaves nothing behind, not even a new empty draft.
+      const draftId = await Promise.resolve()
+        .then(() => checkUpload(upload, kinds))
+        .then(() => draftFor(request, principal, request.params.bundleKey))
+        .catch(async (error: unknown) => {
+          await files.remove([upload.file.tempPath]);
+          throw error;
+        });
       const material = await storeMaterial(
         request.em,
         files,

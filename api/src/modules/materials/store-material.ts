@@ -9,6 +9,20 @@ import type { MaterialStore } from './material-store.ts';
 import { MaterialSchema, type Material } from './material.entity.ts';
 import { MATERIALS_PER_APPLICATION, type Upload } from './receive-upload.ts';
 
+/** The upload's kind and detected type, or the error that refuses it. */
+export function checkUpload(
+  upload: Upload,
+  kinds: readonly string[],
+): { kind: string; type: NonNullable<Upload['file']['type']> } {
+  if (upload.kind === undefined || !kinds.includes(upload.kind)) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { kind: `must be one of the bundle's materials: ${kinds.join(', ')}` },
+    });
+  }
+  if (upload.file.type === undefined) throw new AppError('MATERIAL_TYPE');
+  return { kind: upload.kind, type: upload.file.type };
+}
+
 export interface MaterialTarget {
   ownerId: string;
   /** Exactly one of the two. */
@@ -35,14 +49,7 @@ export async function storeMaterial(
   const { file } = upload;
   const id = randomUUID();
   try {
-    if (upload.kind === undefined || !target.kinds.includes(upload.kind)) {
-      throw new AppError('VALIDATION_FAILED', {
-        fields: { kind: `must be one of the bundle's materials: ${target.kinds.join(', ')}` },
-      });
-    }
-    if (file.type === undefined) throw new AppError('MATERIAL_TYPE');
-    const type = file.type;
-    const kind = upload.kind;
+    const { kind, type } = checkUpload(upload, target.kinds);
     const stored = em.transactional(async (tx) => {
       const parent =
         target.draftId === undefined
