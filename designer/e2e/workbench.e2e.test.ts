@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptApplication,
+  addComment,
   apiSession,
   applyForNewborn,
   completeDepartmentReview,
@@ -85,7 +86,10 @@ describe('the Workbench', () => {
     await openTaskForApplication(health, applicationId, '审核');
     await expect.poll(() => health.getByTestId('application-summary').textContent()).toContain('陈思远');
     await expect.poll(() => health.getByTestId('task-history').textContent()).toContain('综合窗口受理');
+    await addComment(health, '出生信息与助产机构记录一致。');
     await screenshot(health, 'workbench-health-review');
+    // Esc leaves the task page from anywhere but a field (the focus is still in the comment box).
+    await health.getByTestId('task-title').focus();
     await health.keyboard.press('Escape');
     await health.waitForURL((url) => url.pathname === '/workbench');
     const reviewed = await completeDepartmentReview(health, applicationId);
@@ -114,5 +118,20 @@ describe('the Workbench', () => {
     const detail = await citizen.request('GET', `/api/applications/${applicationId}`);
     expect(JSON.stringify(detail.body)).toContain('application.returned');
     await screenshot(window, 'workbench-after-return');
+  });
+
+  it('opens the Workbench to a supervisor for the tasks of the supervisor group', async () => {
+    // given
+    const page = await openPage();
+
+    // when
+    await signInAsClerk(page, baseUrl(), 'supervisor1');
+
+    // then
+    await expect.poll(() => page.getByTestId('workbench-groups').textContent()).toContain('督办');
+    expect(
+      await page.getByRole('navigation', { name: '功能区' }).getByRole('link').allTextContents(),
+    ).toContain('工作台');
+    await screenshot(page, 'workbench-supervisor');
   });
 });

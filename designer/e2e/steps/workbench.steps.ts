@@ -133,3 +133,12 @@ export async function returnApplication(page: Page, applicationId: string, reaso
   await page.waitForURL((url) => url.pathname === '/workbench');
   await page.getByTestId('queue-notice').filter({ hasText: '已退回申请人补正' }).waitFor();
 }
+
+/** Adds a comment (审批意见) on the open task page: M jumps to the box, Ctrl+Enter adds it. */
+export async function addComment(page: Page, text: string): Promise<void> {
+  await page.getByTestId('task-title').focus();
+  await page.keyboard.press('m');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Control+Enter');
+  await page.getByTestId('comment').filter({ hasText: text }).waitFor();
+}
