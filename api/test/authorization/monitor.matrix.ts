@@ -20,6 +20,14 @@ export const matrix = defineMatrix({
       request: () => ({ url: '/api/monitor/incidents?state=ACTIVE' }),
       expect: signedInGets(403, supervisors),
     },
+    { route: 'GET /api/monitor/stats', expect: signedInGets(403, supervisors) },
+    { route: 'GET /api/monitor/breaches', expect: signedInGets(403, supervisors) },
+    {
+      // No version deployed under this key: the callers who may read get through to that (404).
+      route: 'GET /api/monitor/processes/:processDefinitionKey/xml',
+      request: () => ({ url: '/api/monitor/processes/1/xml' }),
+      expect: signedInGets(403, { supervisor: 404, admin: 404 }),
+    },
     {
       // No such incident: the callers who may resolve get through to that (404).
       route: 'POST /api/monitor/incidents/:key/resolve',

@@ -1,6 +1,7 @@
 import type { Zeebe } from '@camunda8/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { openEngineHistory } from './engine-history.ts';
+import { monitorFiguresRoutes } from './monitor-figures.routes.ts';
 import { monitorRoutes } from './monitor.routes.ts';
 
 export interface MonitorPluginOptions {
@@ -14,4 +15,5 @@ export const monitorPlugin: FastifyPluginAsync<MonitorPluginOptions> = async (fa
   const history = openEngineHistory(options.databaseUrl);
   fastify.addHook('onClose', () => history.close());
   await fastify.register(monitorRoutes, { history, zeebe: options.zeebe });
+  await fastify.register(monitorFiguresRoutes);
 };

@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { workingDaysBetween } from '@onething/processes';
+import { ApplicationSchema } from '../applications/application.entity.ts';
+import type { Catalogue } from '../catalogue/catalogue.ts';
+
+export interface Breach {
+  applicationId: string;
+  bundleKey: string;
+  department: string;
+  service: string;
+  dueDate: string;
+  state: 'warning' | 'overdue';
+  workingDaysLeft: number;
+}
+
+/** How many applications in processing one look reads (oldest acceptance first). */
+export const BREACH_SCAN_LIMIT = 5_000;
+
+/**
+ * Services in progress whose department's time limit has run out (overdue) or
+ * runs out within one working day (warning: due today or on the next working
+ * day), by the working-day calendar. Due dates are those set at acceptance;
+ * a service is in progress until the application's outcomes say it is done or
+ * failed. Most urgent first.
+ */
+export async function monitorBreaches(em: EntityManager, catalogue: Catalogue, now: Date): Promise<Breach[]> {
+  const rows = await em.find(
+    ApplicationSchema,
+    { status: { $in: ['accepted', 'processing'] }, dueDates: { $ne: null } },
+    { orderBy: { acceptedAt: 'asc' }, limit: BREACH_SCAN_LIMIT },
+  );
+  const breaches: Breach[] = [];
+  for (const row of rows) {
+    const manifest = catalogue.get(row.bundleKey)?.manifest;
+    if (manifest === undefined || row.dueDates === null || row.dueDates === undefined) continue;
+    const settled = new Set(
+      (row.outcomes ?? [])
+        .filter((outcome) => outcome.status === 'done' || outcome.status === 'failed')
+        .map((outcome) => outcome.service),
+    );
+    for (const service of manifest.services) {
+      if (!row.services.includes(service.key) || settled.has(service.key)) continue;
+      const dueAt = row.dueDates.parts[service.department]?.dueAt;
+      if (dueAt === undefined) continue;
+      const due = new Date(dueAt);
+      const left = workingDaysLeft(now, due);
+      const state = due.getTime() < now.getTime() ? 'overdue' : left <= 1 ? 'warning' : undefined;
+      if (state === undefined) continue;
+      breaches.push({
+        applicationId: row.id,
+        bundleKey: row.bundleKey,
+        department: service.department,
+        service: service.key,
+        dueDate: due.toISOString(),
+        state,
+        workingDaysLeft: left,
+      });
+    }
+  }
+  return breaches.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+}
+
+/**
+ * Working days after today up to the due day (0: due today; negative: the
+ * due day has passed). Outside the calendar's years, calendar days stand in.
+ */
+function workingDaysLeft(now: Date, due: Date): number {
+  try {
+    return workingDaysBetween(now, due);
+  } catch {
+    return Math.round((startOfDay(due) - startOfDay(now)) / 86_400_000);
+  }
+}
+
+function startOfDay(at: Date): number {
+  const shanghai = at.getTime() + 8 * 3_600_000;
+  return shanghai - (shanghai % 86_400_000);
+}

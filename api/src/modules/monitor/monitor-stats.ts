@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** Days are counted in China's time zone, as the time limits are. */
+const ZONE = 'Asia/Shanghai';
+
+export interface StatsRange {
+  /** First and last day (`YYYY-MM-DD`, Shanghai), both included. */
+  from: string;
+  to: string;
+}
+
+export interface MonitorStats {
+  perDay: { day: string; submitted: number; completed: number }[];
+  durations: {
+    byDepartment: { department: string; avgHours: number; count: number }[];
+    byBundle: { bundleKey: string; avgHours: number; count: number }[];
+  };
+  prefilledShare: number;
+  ratings: { average: number | null; count: number; byScore: Record<'1' | '2' | '3' | '4' | '5', number> };
+}
+
+/**
+ * The Monitor's figures for a range of days, from the api's own tables:
+ * - applications submitted and completed per day;
+ * - per bundle, hours from submission to delivery of the applications completed in the range;
+ * - per department, hours from the window's acceptance to the moment every
+ *   selected service of the department was settled (done or failed), for parts
+ *   settled in the range. Settled times are when the user-task bridge first saw
+ *   the outcome (user-task-bridge.ts), so an automatic part counts until the
+ *   next user task began;
+ * - ratings given in the range.
+ * `prefilledShare` is 0: applications do not record which fields came from
+ * prefill, and comparing stored values with registry data would be a guess.
+ */
+export async function monitorStats(em: EntityManager, range: StatsRange): Promise<MonitorStats> {
+  const connection = em.getConnection();
+  const bounds = [range.from, range.to];
+  const submitted = await connection.execute<{ day: string; n: string }[]>(
+    `select to_char(submitted_at at time zone '${ZONE}', 'YYYY-MM-DD') as day, count(*) as n
+       from app.application
+      where (submitted_at at time zone '${ZONE}')::date between ?::date and ?::date
+      group by 1`,
+    bounds,
+  );
+  const completed = await connection.execute<{ day: string; n: string }[]>(
+    `select to_char(completed_at at time zone '${ZONE}', 'YYYY-MM-DD') as day, count(*) as n
+       from app.application
+      where completed_at is not null and (completed_at at time zone '${ZONE}')::date between ?::date and ?::date
+      group by 1`,
+    bounds,
+  );
+  const byBundle = await connection.execute<{ bundle_key: string; hours: string; n: string }[]>(
+    `select bundle_key, avg(extract(epoch from completed_at - submitted_at)) / 3600 as hours, count(*) as n
+       from app.application
+      where completed_at is not null and (completed_at at time zone '${ZONE}')::date between ?::date and ?::date
+      group by bundle_key order by bundle_key`,
+    bounds,
+  );
+  const byDepartment = await connection.execute<{ department: string; hours: string; n: string }[]>(
+    `with parts as (
+       select a.id, o->>'department' as department, a.accepted_at,
+              max((o->>'settledAt')::timestamptz) as settled_at,
+              bool_and(o->>'settledAt' is not null) as all_settled
+         from app.application a, jsonb_array_elements(a.outcomes) o
+        where a.accepted_at is not null and o->>'status' <> 'not_requested'
+        group by a.id, o->>'department', a.accepted_at)
+     select department, avg(extract(epoch from settled_at - accepted_at)) / 3600 as hours, count(*) as n
+       from parts
+      where all_settled and (settled_at at time zone '${ZONE}')::date between ?::date and ?::date
+      group by department order by department`,
+    bounds,
+  );
+  const ratings = await connection.execute<{ score: number; n: string }[]>(
+    `select score, count(*) as n from app.application_rating
+      where (rated_at at time zone '${ZONE}')::date between ?::date and ?::date
+      group by score`,
+    bounds,
+  );
+
+  const count = (rows: { day: string; n: string }[], day: string) =>
+    Number(rows.find((row) => row.day === day)?.n ?? 0);
+  const byScore = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+  let total = 0;
+  let sum = 0;
+  for (const row of ratings) {
+    const n = Number(row.n);
+    const key = String(row.score);
+    if (key === '1' || key === '2' || key === '3' || key === '4' || key === '5') byScore[key] = n;
+    total += n;
+    sum += n * row.score;
+  }
+  return {
+    perDay: daysOf(range).map((day) => ({
+      day,
+      submitted: count(submitted, day),
+      completed: count(completed, day),
+    })),
+    durations: {
+      byDepartment: byDepartment.map((row) => ({
+        department: row.department,
+        avgHours: round(Number(row.hours)),
+        count: Number(row.n),
+      })),
+      byBundle: byBundle.map((row) => ({
+        bundleKey: row.bundle_key,
+        avgHours: round(Number(row.hours)),
+        count: Number(row.n),
+      })),
+    },
+    prefilledShare: 0,
+    ratings: { average: total === 0 ? null : round(sum / total), count: total, byScore },
+  };
+}
+
+/** Every day of the range, `YYYY-MM-DD`. */
+export function daysOf(range: StatsRange): string[] {
+  const days: string[] = [];
+  const end = Date.parse(`${range.to}T00:00:00Z`);
+  for (let at = Date.parse(`${range.from}T00:00:00Z`); at <= end; at += 86_400_000) {
+    days.push(new Date(at).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
