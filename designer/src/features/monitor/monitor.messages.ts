@@ -62,6 +62,7 @@ export const monitorZhCN = {
       source: '字段来源',
       share: '占比',
       summary: '申请表中 {share} 的字段由数据共享自动填写，申请人无需提交相应证明。',
+      unknown: '暂未记录哪些字段由数据共享自动填写。',
     },
     ratings: {
       title: '好差评',
@@ -238,6 +239,7 @@ export const monitorEn: typeof monitorZhCN = {
       share: 'Share',
       summary:
         '{share} of the form fields were filled from registry data, so applicants did not need to bring those certificates.',
+      unknown: 'Which fields were filled from registry data is not recorded yet.',
     },
     ratings: {
       title: 'Ratings',

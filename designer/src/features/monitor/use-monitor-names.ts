@@ -17,6 +17,14 @@ export function useMonitorNames() {
     return bundle ? bundle.title[language()] : bundleKey;
   }
 
+  /** A service of a bundle by its title; its details are asked for the first time it is named. */
+  function serviceName(bundleKey: string, serviceKey: string): string {
+    const known = catalogue.services[bundleKey];
+    if (known === undefined) void catalogue.ensureServices(bundleKey);
+    const service = known?.find((entry) => entry.key === serviceKey);
+    return service ? service.title[language()] : serviceKey;
+  }
+
   function processName(processId: string): string {
     const bundleKey = bundleKeyOfProcess(processId);
     return bundleKey === null ? processId : bundleName(bundleKey);
@@ -46,6 +54,7 @@ export function useMonitorNames() {
     catalogue,
     language,
     bundleName,
+    serviceName,
     processName,
     departmentName,
     stateName,

@@ -2,6 +2,7 @@ import { http, type HttpClient } from '../../../app/http.ts';
 import {
   parseBreaches,
   parseBundles,
+  parseBundleServices,
   parseIncidents,
   parseInstanceDetail,
   parseInstancesPage,
@@ -18,6 +19,7 @@ import type {
   InstanceState,
   MonitorStats,
   ResolveResult,
+  ServiceEntry,
 } from './monitor.types.ts';
 
 export interface InstancesQuery {
@@ -32,6 +34,8 @@ export interface StatsRange {
   from: string;
   to: string;
 }
+
+const BUNDLE_KEY = /^[a-z][a-z0-9-]{0,62}$/;
 
 /** Anything shaped like an engine key, so a hand-edited URL never builds another path. */
 const ENGINE_KEY = /^[0-9]{1,19}$/;
@@ -87,6 +91,12 @@ export function createMonitorApi(client: HttpClient = http) {
 
     bundles: (signal?: AbortSignal): Promise<BundleEntry[]> =>
       client.get('/api/bundles', { parse: parseBundles, signal }),
+
+    bundleServices: (bundleKey: string, signal?: AbortSignal): Promise<ServiceEntry[]> => {
+      if (!BUNDLE_KEY.test(bundleKey))
+        return Promise.reject(new RangeError(`not a bundle key: ${bundleKey}`));
+      return client.get(`/api/bundles/${bundleKey}`, { parse: parseBundleServices, signal });
+    },
   };
 }
 

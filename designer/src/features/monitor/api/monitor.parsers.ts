@@ -12,8 +12,10 @@ import {
   type InstancesPage,
   type InstanceSummary,
   type MonitorStats,
+  type LocalizedText,
   type ResolveResult,
   type Score,
+  type ServiceEntry,
 } from './monitor.types.ts';
 
 /*
@@ -168,12 +170,14 @@ export function parseStats(body: unknown): MonitorStats | undefined {
   );
   const { average, count } = body.ratings;
   const byScore = parseByScore(body.ratings.byScore);
-  if (!perDay || !byDepartment || !byBundle || !byScore || !isNumber(body.prefilledShare)) return undefined;
+  const share = body.prefilledShare;
+  if (!perDay || !byDepartment || !byBundle || !byScore || !(share === null || isNumber(share)))
+    return undefined;
   if (!(average === null || isNumber(average)) || !isNumber(count)) return undefined;
   return {
     perDay,
     durations: { byDepartment, byBundle },
-    prefilledShare: body.prefilledShare,
+    prefilledShare: share,
     ratings: { average, count, byScore },
   };
 }
@@ -191,12 +195,26 @@ export function parseBreaches(body: unknown): Breach[] | undefined {
   return listOf(body, parseBreach);
 }
 
+function parseLocalizedText(body: unknown): LocalizedText | undefined {
+  if (!isRecord(body)) return undefined;
+  const zh = body['zh-CN'];
+  return isString(zh) && isString(body.en) ? { 'zh-CN': zh, en: body.en } : undefined;
+}
+
 function parseBundleEntry(body: unknown): BundleEntry | undefined {
-  if (!isRecord(body) || !isString(body.key) || !isRecord(body.title)) return undefined;
-  const zh = body.title['zh-CN'];
-  const en = body.title.en;
-  if (!isString(zh) || !isString(en) || !isStringArray(body.departments)) return undefined;
-  return { key: body.key, title: { 'zh-CN': zh, en }, departments: body.departments };
+  if (!isRecord(body) || !isString(body.key) || !isStringArray(body.departments)) return undefined;
+  const title = parseLocalizedText(body.title);
+  return title && { key: body.key, title, departments: body.departments };
+}
+
+/** The services of `GET /api/bundles/:key` (the rest of the detail is not the Monitor's). */
+export function parseBundleServices(body: unknown): ServiceEntry[] | undefined {
+  if (!isRecord(body)) return undefined;
+  return listOf(body.services, (service) => {
+    if (!isRecord(service) || !isString(service.key) || !isString(service.department)) return undefined;
+    const title = parseLocalizedText(service.title);
+    return title && { key: service.key, title, department: service.department };
+  });
 }
 
 export function parseBundles(body: unknown): BundleEntry[] | undefined {

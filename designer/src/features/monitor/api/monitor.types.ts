@@ -89,8 +89,8 @@ export type Score = (typeof SCORES)[number];
 export interface MonitorStats {
   perDay: DayCount[];
   durations: { byDepartment: DepartmentDuration[]; byBundle: BundleDuration[] };
-  /** Share of form fields filled from registry data (0..1). */
-  prefilledShare: number;
+  /** Share of form fields filled from registry data (0..1); `null` where the api does not record it. */
+  prefilledShare: number | null;
   ratings: { average: number | null; count: number; byScore: Record<Score, number> };
 }
 
@@ -107,9 +107,21 @@ export interface Breach {
   workingDaysLeft: number;
 }
 
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
 /** A catalogue entry, for bundle names and the process filter. */
 export interface BundleEntry {
   key: string;
-  title: { 'zh-CN': string; en: string };
+  title: LocalizedText;
   departments: string[];
+}
+
+/** A bundle's services (from its detail), for naming the services in breaches. */
+export interface ServiceEntry {
+  key: string;
+  title: LocalizedText;
+  department: string;
 }

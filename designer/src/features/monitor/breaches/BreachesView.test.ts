@@ -33,6 +33,20 @@ describe('BreachesView', () => {
     const { fetch } = fakeFetch((call) => {
       if (call.url === '/api/auth/me') return { status: 200, body: { user: supervisor } };
       if (call.url === '/api/bundles') return { status: 200, body: [] };
+      if (call.url === '/api/bundles/newborn')
+        return {
+          status: 200,
+          body: {
+            key: 'newborn',
+            services: [
+              {
+                key: 'birthCertificate',
+                title: { 'zh-CN': '出生医学证明', en: 'Birth medical certificate' },
+                department: 'health',
+              },
+            ],
+          },
+        };
       if (call.url === '/api/monitor/breaches')
         return {
           status: 200,
@@ -58,6 +72,9 @@ describe('BreachesView', () => {
       .findAll('[data-testid="breaches-table"] tbody tr')
       .map((row) => row.findAll('td')[6]?.text());
     expect(days).toEqual(['超期 2 个工作日', '今日到期', '剩余 1 个工作日']);
+    await eventually(() =>
+      expect(wrapper.get('[data-testid="breaches-table"] tbody tr').text()).toContain('出生医学证明'),
+    );
     unmount();
   });
 

@@ -107,6 +107,15 @@ describe('statsCharts', () => {
     expect(ratings.summary).toBe('共收到 8 条评价，平均 4.25 分。');
   });
 
+  it('says the prefilled share is not recorded rather than drawing 0 % when the api has none', () => {
+    // when
+    const prefilled = chart(statsCharts({ ...stats, prefilledShare: null }, context), 'prefilled');
+
+    // then
+    expect(prefilled).toMatchObject({ option: null, summary: '暂未记录哪些字段由数据共享自动填写。' });
+    expect(prefilled.table.rows).toEqual([]);
+  });
+
   it('draws nothing for an empty period and says so', () => {
     // given
     const empty: MonitorStats = {

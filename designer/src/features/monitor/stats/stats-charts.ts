@@ -151,6 +151,16 @@ function durationChart(id: 'byDepartment' | 'byBundle', rows: DurationRow[], c: 
 }
 
 function prefilledChart(stats: MonitorStats, c: ChartContext): ChartSpec {
+  const title = c.t('monitor.stats.prefilled.title');
+  if (stats.prefilledShare === null) {
+    return {
+      id: 'prefilled',
+      title,
+      summary: c.t('monitor.stats.prefilled.unknown'),
+      option: null,
+      table: { columns: [], rows: [] },
+    };
+  }
   const share = Math.min(1, Math.max(0, stats.prefilledShare));
   const percent = new Intl.NumberFormat(c.locale, { style: 'percent', maximumFractionDigits: 1 });
   const summary = c.t('monitor.stats.prefilled.summary', { share: percent.format(share) });
@@ -158,7 +168,7 @@ function prefilledChart(stats: MonitorStats, c: ChartContext): ChartSpec {
   const typedLabel = c.t('monitor.stats.prefilled.typed');
   return {
     id: 'prefilled',
-    title: c.t('monitor.stats.prefilled.title'),
+    title,
     summary,
     option: {
       ...baseOption(summary),
