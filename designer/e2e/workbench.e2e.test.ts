@@ -9,6 +9,8 @@ import {
   openTaskForApplication,
   returnApplication,
   signInAsClerk,
+  smallPdf,
+  uploadMaterial,
 } from './steps/workbench.steps.ts';
 import { launchChromium, screenshot, watchForProblems, type ExpectedFailure } from './support/browser.ts';
 import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
@@ -103,14 +105,33 @@ describe('the Workbench', () => {
     await screenshot(health, 'workbench-health-done');
   });
 
-  it('returns an application to the citizen with the reason the window clerk gives', async () => {
+  it('shows the window clerk the uploaded material to download, then returns the application with a reason', async () => {
     // given
     const citizen = await apiSession(baseUrl(), 'citizen1');
     const applicationId = await applyForNewborn(citizen, '陈思齐');
+    await uploadMaterial(baseUrl(), 'citizen1', applicationId, {
+      kind: 'household-register',
+      filename: 'hukou.pdf',
+      content: smallPdf(),
+      type: 'application/pdf',
+    });
     const window = await openPage();
     await signInAsClerk(window, baseUrl(), 'window1');
 
+    // when: the clerk looks at the uploaded material
+    await openTaskForApplication(window, applicationId, '综窗受理');
+    const link = window.getByTestId('materials').getByRole('link', { name: /hukou\.pdf/ });
+    await expect.poll(() => window.getByTestId('materials').textContent()).toContain('落户户口簿');
+    const [download] = await Promise.all([window.waitForEvent('download'), link.click()]);
+
+    // then
+    expect(download.suggestedFilename()).toBe('hukou.pdf');
+    expect(await download.failure()).toBeNull();
+
     // when
+    await window.getByTestId('task-title').focus();
+    await window.keyboard.press('Escape');
+    await window.waitForURL((url) => url.pathname === '/workbench');
     await returnApplication(window, applicationId, '请补充上传清晰的户口簿户主页。');
 
     // then

@@ -51,6 +51,39 @@ export async function applyForNewborn(citizen: ApiSession, childName?: string): 
   return body.id;
 }
 
+/** A minimal valid PDF: the api recognises materials by their content, not their name. */
+export function smallPdf(): string {
+  return '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
+}
+
+/** The citizen uploads a material to their application (multipart, as the Portal does). */
+export async function uploadMaterial(
+  baseUrl: string,
+  username: string,
+  applicationId: string,
+  material: { kind: string; filename: string; content: string; type: string },
+): Promise<void> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const form = new FormData();
+  form.append('kind', material.kind);
+  form.append('file', new Blob([material.content], { type: material.type }), material.filename);
+  const response = await fetch(`${baseUrl}/api/applications/${applicationId}/materials`, {
+    method: 'POST',
+    headers: { cookie },
+    body: form,
+  });
+  if (response.status !== 201)
+    throw new Error(`upload ${material.filename}: HTTP ${response.status} ${await response.text()}`);
+}
+
 /** Signs a clerk in from the sign-in page and waits for the Workbench queue. */
 export async function signInAsClerk(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/signin?redirect=/workbench`);
