@@ -68,11 +68,17 @@ export async function nextStep(page: Page, expectedTitle: string): Promise<void>
   await expect.poll(() => currentStep(page).textContent()).toContain(expectedTitle);
 }
 
-/** Waits until the autosaved draft reached the server. */
-export async function waitForDraftSaved(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('draft-status').textContent(), { timeout: 15_000 })
-    .toContain('草稿已保存');
+/** Waits until the server answered an autosave of the draft that contains `text`. */
+export async function waitForDraftSaved(page: Page, text: string): Promise<void> {
+  await page.waitForResponse(
+    (response) =>
+      response.request().method() === 'PUT' &&
+      new URL(response.url()).pathname.startsWith('/api/applications/drafts/') &&
+      (response.request().postData() ?? '').includes(text) &&
+      response.ok(),
+    { timeout: 15_000 },
+  );
+  await expect.poll(() => page.getByTestId('draft-status').textContent()).toContain('草稿已保存');
 }
 
 /** Opens the catalogue, then the bundle's page, then starts (or resumes) the application. */

@@ -1,0 +1,184 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, watchForProblems, type ExpectedFailure } from './support/browser.ts';
+import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import {
+  currentStep,
+  fillNewbornForm,
+  fillText,
+  choose,
+  NEWBORN_ANSWERS,
+  nextStep,
+  openApplication,
+  openMyApplication,
+  partStatuses,
+  PHONE_VIEWPORT,
+  readOnlyValue,
+  reviewAndSubmit,
+  samplePdf,
+  signIn,
+  uploadMaterial,
+  waitForDraftSaved,
+} from './steps/portal.steps.ts';
+
+/** The answers the HTTP contract gives for what this test does on purpose. */
+const SIGNED_OUT_CHECK: ExpectedFailure = { method: 'GET', path: '/api/auth/me', status: 401 };
+const NO_DRAFT_YET: ExpectedFailure = {
+  method: 'GET',
+  path: '/api/applications/drafts/newborn',
+  status: 404,
+};
+
+let database: TestDatabase | undefined;
+let platform: RunningPlatform | undefined;
+let browser: Browser | undefined;
+const opened: { context: BrowserContext; problems: () => string[] }[] = [];
+
+beforeAll(async () => {
+  await buildSpaIfStale();
+  database = await createTestDatabase();
+  platform = await startPlatform(database.url);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  await database?.drop();
+});
+
+afterEach(async () => {
+  const problems = opened.flatMap((page) => page.problems());
+  await Promise.all(opened.map((page) => page.context.close()));
+  opened.length = 0;
+  expect(problems, 'console errors, page errors or failed requests').toEqual([]);
+});
+
+function baseUrl(): string {
+  if (!platform) throw new Error('the platform did not start');
+  return platform.baseUrl;
+}
+
+/** A fresh phone-sized browser (no cookies) watched for problems. */
+async function openPhone(expected: readonly ExpectedFailure[]): Promise<Page> {
+  if (!browser) throw new Error('the browser did not start');
+  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', hasTouch: true });
+  const page = await context.newPage();
+  opened.push({ context, problems: watchForProblems(page, expected) });
+  return page;
+}
+
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+describe('the Portal on a phone', () => {
+  it('lets a visitor browse the catalogue and a bundle’s services, materials and time limit', async () => {
+    // given
+    const page = await openPhone([SIGNED_OUT_CHECK]);
+
+    // when
+    await page.goto(`${baseUrl()}/portal`);
+    const card = page.getByRole('article', { name: '新生儿出生一件事' });
+    await card.waitFor();
+
+    // then
+    expect(await card.textContent()).toContain('10 个工作日');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'portal-catalogue-phone');
+
+    // when
+    await card.getByRole('link', { name: /查看详情/ }).click();
+
+    // then
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('新生儿出生一件事');
+    const text = (await page.locator('.bundle-detail').textContent()) ?? '';
+    expect(text).toContain('出生医学证明');
+    expect(text).toContain('落户户口簿');
+    expect(text).toContain('卫健 · 3 个工作日');
+    expect(await page.getByRole('link', { name: '登录后申请' }).count()).toBe(1);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'portal-bundle-phone');
+  });
+
+  it('takes a citizen from the prefilled form through a resumed draft and a material to a submitted application with its parts', async () => {
+    // given
+    const page = await openPhone([SIGNED_OUT_CHECK, NO_DRAFT_YET]);
+    await signIn(page, baseUrl(), 'citizen1');
+
+    // when: the citizen starts applying
+    await openApplication(page, baseUrl(), '新生儿出生一件事');
+
+    // then: what the registries know is filled in, read-only, with where it came from
+    await expect.poll(async () => (await readOnlyValue(page, '申请人姓名')).value).not.toBe('');
+    expect((await readOnlyValue(page, '申请人姓名')).readOnly).toBe(true);
+    expect(await page.getByTestId('form-step').textContent()).toContain('已由民政·户籍系统数据自动填写');
+    expect(await page.getByTestId('prefill-notice').textContent()).toContain('卫健系统');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'portal-apply-prefilled-phone');
+
+    // when: a required answer is missing, the step does not move on and says why at the field
+    await page.getByTestId('next-step').click();
+
+    // then
+    await expect
+      .poll(() => page.locator('.fjs-form-field-error').first().textContent())
+      .toContain('此项为必填项');
+    expect(await currentStep(page).textContent()).toContain('申请人信息');
+
+    // when: the citizen answers the first steps and leaves
+    await fillText(page, '申请人手机号码', NEWBORN_ANSWERS.mobile);
+    await choose(page, '申请人与当事人关系', '父母');
+    await nextStep(page, '共同信息');
+    const saved = waitForDraftSaved(page, NEWBORN_ANSWERS.childName);
+    await fillText(page, '新生儿姓名', NEWBORN_ANSWERS.childName);
+    await saved;
+    await page.goto(`${baseUrl()}/portal`);
+
+    // then: the catalogue offers to continue, and the draft comes back where it was left
+    const card = page.getByRole('article', { name: '新生儿出生一件事' });
+    await card.getByRole('link', { name: /继续填写/ }).click();
+    await page.getByTestId('draft-resumed').waitFor();
+    await expect.poll(() => currentStep(page).textContent()).toContain('共同信息');
+    await expect
+      .poll(async () => (await readOnlyValue(page, '新生儿姓名')).value)
+      .toBe(NEWBORN_ANSWERS.childName);
+    await screenshot(page, 'portal-apply-resumed-phone');
+
+    // when: the citizen goes back to the start and fills in everything
+    await page.getByRole('button', { name: '上一步' }).click();
+    await fillNewbornForm(page);
+    await uploadMaterial(page, 'household-register', samplePdf());
+    await screenshot(page, 'portal-apply-materials-phone');
+    await nextStep(page, '确认提交');
+
+    // then: the review lists the answers
+    const review = (await page.getByTestId('review').textContent()) ?? '';
+    expect(review).toContain(NEWBORN_ANSWERS.childName);
+    expect(review).toContain('household-register.pdf');
+    await screenshot(page, 'portal-apply-review-phone');
+
+    // when
+    await page.getByRole('button', { name: '上一步' }).click();
+    const id = await reviewAndSubmit(page);
+
+    // then: the application is there with one part per service of the bundle
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await openMyApplication(page, baseUrl(), id);
+    expect(Object.keys(await partStatuses(page)).sort()).toEqual(
+      [
+        'birthCertificate',
+        'householdRegistration',
+        'infantCareDeduction',
+        'medicalInsurance',
+        'socialSecurityCard',
+        'vaccinationRecord',
+      ].sort(),
+    );
+    expect(await page.getByTestId('application-status').getAttribute('data-status')).toBe('submitted');
+    expect(await page.getByTestId('timeline').textContent()).toContain('提交申请');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'portal-application-phone');
+  });
+});
