@@ -98,6 +98,8 @@ export const studioZhCN = {
     start: '开始试运行',
     needsPublished: '请先发布，试运行使用已发布的版本。',
     started: '已启动试运行实例 {key}',
+    onVersion: '按已发布版本 v{version} 运行。',
+    watch: '在“运行监管”中查看流程进度',
     progressNote: '流程设计人员无权查看实例运行详情；请由监管人员在“运行监管”中按实例号查看进度。',
     close: '关闭',
   },
@@ -199,6 +201,8 @@ export const studioEn: typeof studioZhCN = {
     start: 'Start the dry run',
     needsPublished: 'Publish first: a dry run uses the published version.',
     started: 'Dry-run instance {key} started',
+    onVersion: 'It runs on published version v{version}.',
+    watch: 'Follow its progress on the diagram in the Monitor',
     progressNote:
       'Designers may not read instance details; a supervisor can follow the instance by its key in the Monitor.',
     close: 'Close',
