@@ -66,7 +66,7 @@ describe('the Studio', () => {
     await page.goto(`${baseUrl()}/studio`);
     const row = page.locator('[data-bundle="newborn"]');
     await row.waitFor();
-    const publishedBefore = Number(/v(\d+)/.exec((await row.locator('td').first().textContent()) ?? '')?.[1]);
+    const publishedBefore = Number(await row.getAttribute('data-published-version'));
     await screenshot(page, 'studio-bundles');
     await openBundle(page, baseUrl(), 'newborn');
     expect(await page.locator('.djs-palette .entry[aria-label="创建任务"]').count()).toBe(1);
@@ -118,6 +118,6 @@ describe('the Studio', () => {
           isRecord(instances.body) && Array.isArray(instances.body.items) ? instances.body.items : [];
         return items[0];
       })
-      .toMatchObject({ processDefinitionKey: published.processDefinitionKey, state: 'active' });
+      .toMatchObject({ processDefinitionKey: published.processDefinitionKey, state: 'ACTIVE' });
   });
 });

@@ -76,12 +76,22 @@ export async function saveDraft(page: Page): Promise<number> {
   return versionIn((await message.textContent()) ?? '');
 }
 
-/** Publishes and waits for the confirmation; returns the published version. */
+/** Publishes and waits for the confirmation; returns the published version. Fails with the problems listed when refused. */
 export async function publishBundle(page: Page): Promise<number> {
   await page.getByRole('button', { name: '发布新版本' }).click();
   const message = page.locator('.el-message').filter({ hasText: '已发布' });
-  await message.waitFor({ timeout: 60_000 });
+  const problems = page.getByTestId('publish-problems');
+  await message.or(problems).first().waitFor({ timeout: 60_000 });
+  if (await problems.isVisible()) throw new Error(`publishing was refused: ${await problems.textContent()}`);
   return versionIn((await message.textContent()) ?? '');
+}
+
+/** Publishes expecting a refusal; returns the problems as listed. */
+export async function publishRefused(page: Page): Promise<string[]> {
+  await page.getByRole('button', { name: '发布新版本' }).click();
+  const problems = page.getByTestId('publish-problems');
+  await problems.waitFor({ timeout: 60_000 });
+  return problems.locator('li').allTextContents();
 }
 
 function versionIn(text: string): number {
