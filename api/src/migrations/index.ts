@@ -6,6 +6,7 @@ import { Migration20261129110500 } from './Migration20261129110500.ts';
 import { Migration20261129111800_bundleVersions } from './Migration20261129111800_bundleVersions.ts';
 import { Migration20261129113000 } from './Migration20261129113000.ts';
 import { Migration20261129114100 } from './Migration20261129114100.ts';
+import { Migration20261129115002_taskListIndexes } from './Migration20261129115002_taskListIndexes.ts';
 
 /**
  * Every migration, oldest first. They are listed rather than discovered from
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129111800_bundleVersions', class: Migration20261129111800_bundleVersions },
   { name: 'Migration20261129113000', class: Migration20261129113000 },
   { name: 'Migration20261129114100', class: Migration20261129114100 },
+  { name: 'Migration20261129115002_taskListIndexes', class: Migration20261129115002_taskListIndexes },
 ];

@@ -13,6 +13,7 @@ import { ErrorResponse } from '../auth/auth.schemas.ts';
 import { GROUPS } from '../users/roles.ts';
 import { completeTask, taskForm } from './complete-task.ts';
 import { canSeeTask, taskData } from './task-access.ts';
+import { listTasks } from './task-list.ts';
 import { visibleTask } from './visible-task.ts';
 import {
   CompleteBody,
@@ -24,7 +25,7 @@ import {
 } from './tasks.schemas.ts';
 import { UserTaskSchema, type UserTask } from './user-task.entity.ts';
 
-export const TASK_LIST_LIMIT = 200;
+export { TASK_LIST_LIMIT } from './task-list.ts';
 
 const errors = {
   400: ErrorResponse,
@@ -75,26 +76,15 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { access },
       schema: {
         tags: ['tasks'],
-        summary: 'Tasks of my groups',
+        summary: 'Tasks of my groups, a page at a time (next page: the x-next-cursor header)',
         querystring: TaskListQuery,
         response: { 200: TaskList, ...errors },
       },
     },
-    async (request) => {
-      const principal = signedInPrincipal(request);
-      const state = request.query.state ?? 'open';
-      const groups = { candidateGroups: { $overlap: [...principal.groups] } };
-      const where =
-        state === 'mine'
-          ? { ...groups, state: 'open' as const, assigneeId: principal.id }
-          : state === 'done'
-            ? { ...groups, state: 'completed' as const }
-            : { ...groups, state: 'open' as const };
-      const tasks = await request.em.find(UserTaskSchema, where, {
-        orderBy: state === 'done' ? { completedAt: 'desc' } : { createdAt: 'asc' },
-        limit: TASK_LIST_LIMIT,
-      });
-      return tasks.filter((task) => canSeeTask(principal, task)).map(summary);
+    async (request, reply) => {
+      const page = await listTasks(request.em, signedInPrincipal(request), request.query);
+      if (page.nextCursor !== undefined) reply.header('x-next-cursor', page.nextCursor);
+      return page.tasks.map(summary);
     },
   );
 
@@ -243,7 +233,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 };
 
-function summary(task: UserTask) {
+function summary(task: Omit<UserTask, 'variablesCipher'>) {
   return {
     id: task.id,
     name: task.name,

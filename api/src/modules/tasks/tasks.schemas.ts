@@ -4,7 +4,11 @@ import { TASK_LIST_STATES } from './task-access.ts';
 import { TASK_STATES } from './user-task.entity.ts';
 
 export const TaskListQuery = Type.Object(
-  { state: Type.Optional(Type.Enum(TASK_LIST_STATES)) },
+  {
+    state: Type.Optional(Type.Enum(TASK_LIST_STATES)),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
   { additionalProperties: false },
 );
 

@@ -47,5 +47,19 @@ export const UserTaskSchema = defineEntity({
     completedAt: p.datetime().columnType('timestamptz').nullable(),
     completedBy: p.string().length(200).nullable(),
   }),
+  // The clerks' lists read open tasks oldest first and completed ones newest
+  // first, a page at a time (task-list.ts): one partial index for each order.
+  indexes: [
+    {
+      name: 'user_task_open_index',
+      expression:
+        'create index "user_task_open_index" on "app"."user_task" ("created_at", "id") where "state" = \'open\'',
+    },
+    {
+      name: 'user_task_completed_index',
+      expression:
+        'create index "user_task_completed_index" on "app"."user_task" ("completed_at" desc, "id" desc) where "state" = \'completed\'',
+    },
+  ],
 });
 export type UserTask = InferEntity<typeof UserTaskSchema>;
