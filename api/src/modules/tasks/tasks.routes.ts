@@ -12,7 +12,7 @@ import { requireGroup, type Principal } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
 import { GROUPS } from '../users/roles.ts';
 import { completeTask, taskForm } from './complete-task.ts';
-import { canSeeTask, taskData } from './task-access.ts';
+import { taskData } from './task-access.ts';
 import { listTasks } from './task-list.ts';
 import { visibleTask } from './visible-task.ts';
 import {
