@@ -18,6 +18,8 @@ import { seedTasks } from './seed-tasks.ts';
  */
 const config = {
   citizens: number('BENCH_CITIZENS', 50),
+  /** Accounts per concurrent citizen: POST /api/applications allows 30 an hour per citizen. */
+  accountsPerCitizen: number('BENCH_ACCOUNTS_PER_CITIZEN', 4),
   seconds: number('BENCH_SECONDS', 15),
   tasks: number('BENCH_TASKS', 100_000),
   taskConnections: number('BENCH_TASK_CONNECTIONS', 10),
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
   log(`starting the platform (${cpus().length} CPUs, load average ${load()})`);
   const platform = await startBenchPlatform();
   try {
-    const citizens = await platform.signedInCitizens(config.citizens);
+    const citizens = await platform.signedInCitizens(config.citizens * config.accountsPerCitizen);
     const submit = {
       baseUrl: platform.baseUrl,
       cookies: citizens,

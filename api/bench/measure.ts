@@ -5,7 +5,12 @@ export interface LoadOptions {
   method: 'GET' | 'POST';
   path: string;
   body?: unknown;
-  /** One Cookie header per connection (connection i signs in as cookies[i % length]). */
+  /**
+   * Signed-in people (Cookie headers). Connection i sends as cookies[i], then
+   * cookies[i + connections], … round the list: at any moment each connection is
+   * a different person, and a list longer than the connections spreads the
+   * per-citizen submission limit over more accounts.
+   */
   cookies: readonly string[];
   connections: number;
   seconds: number;
@@ -24,7 +29,7 @@ export interface LoadResult {
 
 /** Runs autocannon against one route: every connection keeps its own signed-in person. */
 export async function measure(label: string, options: LoadOptions): Promise<LoadResult> {
-  let next = 0;
+  let slots = 0;
   const result = await autocannon({
     url: `${options.baseUrl}${options.path}`,
     method: options.method,
@@ -33,9 +38,16 @@ export async function measure(label: string, options: LoadOptions): Promise<Load
     headers: { 'content-type': 'application/json' },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     setupClient: (client) => {
-      const cookie = options.cookies[next % options.cookies.length] ?? '';
-      next += 1;
-      client.setHeaders({ 'content-type': 'application/json', cookie });
+      const slot = slots++;
+      let sent = 0;
+      const cookieFor = (n: number) =>
+        options.cookies[(slot + options.connections * n) % options.cookies.length] ?? '';
+      client.setHeaders({ 'content-type': 'application/json', cookie: cookieFor(0) });
+      if (options.cookies.length <= options.connections) return;
+      client.on('response', () => {
+        sent += 1;
+        client.setHeaders({ 'content-type': 'application/json', cookie: cookieFor(sent) });
+      });
     },
   });
   const ok = result['2xx'];
