@@ -50,10 +50,6 @@ export const errorCatalog = {
   },
   PUBLISH_REJECTED: { status: 422, message: 'The bundle cannot be published; see the problems listed.' },
   BPMN_REJECTED: { status: 400, message: 'The BPMN document is not accepted.' },
-  NOT_DRY_RUNNABLE: {
-    status: 409,
-    message: 'This bundle has no published version to run, or no demo data for this citizen.',
-  },
   ALREADY_RATED: { status: 409, message: 'This application has been rated already.' },
   NOT_COMPLETED: { status: 409, message: 'Only a completed application can be rated.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },

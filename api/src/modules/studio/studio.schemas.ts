@@ -117,13 +117,3 @@ export const DictionaryEntry = Type.Object({
 export const DictionaryList = Type.Array(DictionaryEntry);
 
 export const TemplateList = Type.Array(JsonObject);
-
-export const DryRunBody = Type.Object(
-  { citizen: Type.Union([Type.Literal('citizen1'), Type.Literal('citizen2')]) },
-  { additionalProperties: false },
-);
-export const DryRunStarted = Type.Object({
-  processInstanceKey: Type.String(),
-  applicationId: Type.String(),
-  version: Type.Integer(),
-});
