@@ -13,7 +13,12 @@ export type RejectionType =
   /** Not a Zeebe rejection: a call or feature this engine does not implement (gRPC 12). */
   | 'UNIMPLEMENTED'
   /** Real overload only (gRPC 8); never for a deterministic business error. */
-  | 'RESOURCE_EXHAUSTED';
+  | 'RESOURCE_EXHAUSTED'
+  /**
+   * Not a Zeebe rejection: the engine's database is unreachable (gRPC 14, as
+   * Zeebe answers when no partition leader can take a command); every client retries it.
+   */
+  | 'UNAVAILABLE';
 
 export class EngineError extends Error {
   override readonly name = 'EngineError';

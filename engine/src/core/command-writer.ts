@@ -5,6 +5,7 @@ import type { EngineState } from '../runtime/engine-state.ts';
 import { Execution } from '../runtime/execution.ts';
 import type { RuntimeServices } from '../runtime/runtime-services.ts';
 import { commitChanges } from '../store/commit-changes.ts';
+import { isDatabaseUnavailable } from '../store/database-errors.ts';
 
 export type Command<T> = (x: Execution) => T;
 
@@ -17,6 +18,19 @@ function processingError(error: unknown): EngineError {
     'PROCESS',
     `the command was not applied: ${error instanceof Error ? error.message : String(error)}`,
   );
+}
+
+function unavailableError(error: unknown): EngineError {
+  return new EngineError(
+    'UNAVAILABLE',
+    'PROCESS',
+    `the engine's database is unavailable (${error instanceof Error ? error.message : String(error)}); retry the command`,
+  );
+}
+
+/** A commit that failed because PostgreSQL is out of reach is worth a retry; any other is not. */
+function commitFailure(error: unknown): EngineError {
+  return isDatabaseUnavailable(error) ? unavailableError(error) : processingError(error);
 }
 
 interface Pending {
@@ -42,6 +56,8 @@ export class CommandWriter {
   private running = false;
   private closed = false;
   private idle: Promise<void> = Promise.resolve();
+  /** Set while the database is out of reach: commands fail fast (clients retry 14) instead of piling up. */
+  private unavailable: EngineError | undefined;
 
   constructor(
     public state: EngineState,
@@ -63,6 +79,7 @@ export class CommandWriter {
   submit<T>(command: Command<T>): Promise<T> {
     if (this.closed)
       return Promise.reject(new EngineError('RESOURCE_EXHAUSTED', 'PROCESS', 'the engine is shutting down'));
+    if (this.unavailable) return Promise.reject(this.unavailable);
     if (this.queue.length >= MAX_QUEUED_COMMANDS) {
       return Promise.reject(
         new EngineError(
@@ -141,7 +158,8 @@ export class CommandWriter {
         { err: error },
         'committing an engine batch failed; reloading state from the database',
       );
-      for (const pending of batch) pending.reject(processingError(error));
+      const failure = commitFailure(error);
+      for (const pending of batch) pending.reject(failure);
       await this.recover();
       return;
     }
@@ -158,13 +176,24 @@ export class CommandWriter {
     }
   }
 
+  /**
+   * Reloads the state from the database until that works. While the
+   * database is out of reach, waiting and new commands are answered
+   * UNAVAILABLE at once (nothing of theirs was applied).
+   */
   private async recover(): Promise<void> {
     for (;;) {
       try {
         this.state = await this.options.reload();
+        if (this.unavailable) this.options.logger.info('the database is back; accepting commands again');
+        this.unavailable = undefined;
         return;
       } catch (error) {
         this.options.logger.error({ err: error }, 'reloading engine state failed; retrying');
+        if (isDatabaseUnavailable(error)) {
+          this.unavailable = unavailableError(error);
+          for (const pending of this.queue.splice(0)) pending.reject(this.unavailable);
+        }
         await new Promise((resolve) => setTimeout(resolve, 1000));
         if (this.closed) return;
       }

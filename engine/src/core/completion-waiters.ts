@@ -54,7 +54,9 @@ export class CompletionWaiters {
       signal.addEventListener('abort', onAbort, { once: true });
       set.add(waiter);
       this.waiting.set(processInstanceKey, set);
-      if (!this.isRunning(processInstanceKey)) void this.answerFromHistory(processInstanceKey);
+      // With the database out of reach the waiter stays until the caller's deadline.
+      if (!this.isRunning(processInstanceKey))
+        this.answerFromHistory(processInstanceKey).catch(() => undefined);
     });
   }
 

@@ -5,7 +5,7 @@ import { parseBpmnResource } from '../model/parse-resource.ts';
 import type { EngineInspector, EngineService } from '../service.ts';
 import { loadState } from '../store/load-state.ts';
 import { migrate } from '../store/migrations.ts';
-import { acquireWriterLock } from '../store/writer-lock.ts';
+import { acquireWriterLock, type WriterLock } from '../store/writer-lock.ts';
 import { createHistoryReader } from '../store/history-reader.ts';
 import { CommandWriter, type AfterCommit } from './command-writer.ts';
 import { DueScheduler } from './due-scheduler.ts';
@@ -29,14 +29,23 @@ export interface OpenedEngine {
 export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
   const clock = options.clock ?? { now: () => Date.now() };
   const logger = options.logger ?? pino({ level: 'info' });
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
+  // A connection attempt that hangs (a blackholed host) fails after 10 s, so the writer
+  // can answer UNAVAILABLE instead of hanging; keep-alive notices a dead peer.
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: 5,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
   pool.on('error', (error) => logger.error({ err: error }, 'idle engine database connection failed'));
-  let releaseLock: (() => Promise<void>) | undefined;
+  let lock: WriterLock | undefined;
   try {
     await migrate(pool);
-    releaseLock = await acquireWriterLock(pool);
-    const reload = () =>
-      loadState(pool, async (name, xml) => {
+    lock = await acquireWriterLock(pool);
+    const writerLock = lock;
+    const reload = async () => {
+      await writerLock.ensure();
+      return loadState(pool, async (name, xml) => {
         const parsed = await parseBpmnResource(name, new TextEncoder().encode(xml), {
           feel: checkFeel,
           timer: checkTimer,
@@ -44,6 +53,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
         if (!parsed.ok) throw new Error(`stored resource '${name}' no longer parses: ${parsed.message}`);
         return parsed.processes;
       });
+    };
     const state = await reload();
     const writer = new CommandWriter(state, {
       pool,
@@ -63,12 +73,12 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
       async close() {
         scheduler.stop();
         await writer.close();
-        await releaseLock?.();
+        await writerLock.release();
         await pool.end();
       },
     };
   } catch (error) {
-    await releaseLock?.().catch(() => undefined);
+    await lock?.release().catch(() => undefined);
     await pool.end();
     throw error;
   }

@@ -5,8 +5,9 @@ import { EngineError, type RejectionType } from '../errors.ts';
 /**
  * The one place where engine outcomes become gRPC statuses (ZEEBE-COMPAT.md §0.3).
  * Clients retry 4, 8 and 14 (zeebe-node forever), so a deterministic business
- * rejection must never map to them; 8 is reserved for real overload and 4 for
- * CreateProcessInstanceWithResult running past its timeout.
+ * rejection must never map to them; 8 is reserved for real overload, 14 for
+ * an unreachable database, and 4 for CreateProcessInstanceWithResult running
+ * past its timeout.
  */
 const REJECTION_CODES: Record<RejectionType, status> = {
   INVALID_ARGUMENT: status.INVALID_ARGUMENT,
@@ -16,6 +17,7 @@ const REJECTION_CODES: Record<RejectionType, status> = {
   PROCESSING_ERROR: status.INTERNAL,
   UNIMPLEMENTED: status.UNIMPLEMENTED,
   RESOURCE_EXHAUSTED: status.RESOURCE_EXHAUSTED,
+  UNAVAILABLE: status.UNAVAILABLE,
 };
 
 export const INTERNAL_ERROR_MESSAGE =
