@@ -2,6 +2,7 @@ export type * from './service.ts';
 export { DEFAULT_TENANT } from './service.ts';
 export { EngineError, type RejectionType } from './errors.ts';
 export { openEngine, type OpenEngineOptions, type OpenedEngine } from './core/open-engine.ts';
+export type { HistoryRetention } from './store/history-retention.ts';
 export {
   createHistoryReader,
   type HistoryReader,

@@ -7,6 +7,7 @@ import { loadState } from '../store/load-state.ts';
 import { migrate } from '../store/migrations.ts';
 import { acquireWriterLock, type WriterLock } from '../store/writer-lock.ts';
 import { createHistoryReader } from '../store/history-reader.ts';
+import { startHistoryPruner, type HistoryRetention } from '../store/history-retention.ts';
 import { CommandWriter, type AfterCommit } from './command-writer.ts';
 import { DueScheduler } from './due-scheduler.ts';
 import { CoreEngineService } from './engine-service.ts';
@@ -17,6 +18,8 @@ export interface OpenEngineOptions {
   /** Injectable for tests. */
   clock?: { now(): number };
   logger?: Logger;
+  /** Delete the history of instances that ended long ago (store/history-retention.ts); unset keeps it forever. */
+  historyRetention?: HistoryRetention;
 }
 
 export interface OpenedEngine {
@@ -28,6 +31,9 @@ export interface OpenedEngine {
 /** Opens the embedded engine: migrates schema `engine`, recovers state, starts the due-work scheduler. */
 export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
   const clock = options.clock ?? { now: () => Date.now() };
+  const retention = options.historyRetention;
+  if (retention && !(Number.isFinite(retention.days) && retention.days > 0))
+    throw new Error(`historyRetention.days must be a positive number, got ${retention.days}`);
   const logger = options.logger ?? pino({ level: 'info' });
   // A connection attempt that hangs (a blackholed host) fails after 10 s, so the writer
   // can answer UNAVAILABLE instead of hanging; keep-alive notices a dead peer.
@@ -66,12 +72,14 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     const service = new CoreEngineService(writer, pool, { feel: checkFeel, timer: checkTimer });
     const scheduler = new DueScheduler(writer, clock, logger);
     scheduler.start();
+    const pruner = retention && startHistoryPruner(pool, retention, clock, logger);
     logger.info({ instances: state.elementInstances.size, jobs: state.jobs.size }, 'engine opened');
     return {
       service,
       inspector: createHistoryReader(pool),
       async close() {
         scheduler.stop();
+        await pruner?.stop();
         await writer.close();
         await writerLock.release();
         await pool.end();

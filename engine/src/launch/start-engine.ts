@@ -11,6 +11,7 @@ export interface StartEngineOptions {
   gatewayAddress?: string;
   logger?: Logger;
   clock?: CoreOptions['clock'];
+  historyRetention?: CoreOptions['historyRetention'];
 }
 
 export interface RunningEngine {
@@ -25,7 +26,12 @@ export interface RunningEngine {
 /** The embedded engine as `onething engine` runs it: the durable core behind the Zeebe gateway. */
 export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
   const logger = options.logger ?? pino({ name: 'onething-engine' });
-  const core = await openEngine({ databaseUrl: options.databaseUrl, clock: options.clock, logger });
+  const core = await openEngine({
+    databaseUrl: options.databaseUrl,
+    clock: options.clock,
+    logger,
+    historyRetention: options.historyRetention,
+  });
   const gateway = await startGateway({
     service: core.service,
     address: options.gatewayAddress ?? DEFAULT_GATEWAY_ADDRESS,

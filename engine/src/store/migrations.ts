@@ -58,6 +58,16 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       create table engine.signal_subscriptions (key bigint primary key, process_instance_key bigint not null, body jsonb not null);
     `,
   },
+  {
+    // For history retention: ended root instances by end time, called children by parent.
+    version: 3,
+    sql: `
+      create index history_process_instances_ended on engine.history_process_instances (ended_at)
+        where parent_process_instance_key is null and state <> 'ACTIVE';
+      create index history_process_instances_parent on engine.history_process_instances (parent_process_instance_key)
+        where parent_process_instance_key is not null;
+    `,
+  },
 ];
 
 /** Applies missing migrations in one transaction, serialized by an advisory lock. */
