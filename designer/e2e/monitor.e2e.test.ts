@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiSession,
+  applyForBirthCertificate,
+  completeTask,
+  diagramBadge,
+  elementMarker,
+  newestRunningInstance,
+  registryFaults,
+  retryIncidentInBrowser,
+  signInInBrowser,
+  waitForDiagram,
+  waitForIncident,
+} from './steps/monitor.steps.ts';
+import { launchChromium, screenshot, watchForProblems } from './support/browser.ts';
+import { freePort } from './support/free-port.ts';
+import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+
+const SIGNED_OUT_CHECK = { method: 'GET', path: '/api/auth/me', status: 401 };
+const ADMIN_TOKEN = randomBytes(24).toString('hex');
+
+let database: TestDatabase | undefined;
+let platform: RunningPlatform | undefined;
+let registriesUrl = '';
+let browser: Browser | undefined;
+const opened: { context: BrowserContext; problems: () => string[] }[] = [];
+
+beforeAll(async () => {
+  await buildSpaIfStale();
+  database = await createTestDatabase();
+  const registriesPort = await freePort();
+  registriesUrl = `http://127.0.0.1:${registriesPort}`;
+  platform = await startPlatform(database.url, {
+    env: { REGISTRIES_ADMIN_TOKEN: ADMIN_TOKEN, REGISTRIES_PORT: String(registriesPort) },
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  await database?.drop();
+});
+
+afterEach(async () => {
+  const problems = opened.flatMap((page) => page.problems());
+  await Promise.all(opened.map((page) => page.context.close()));
+  opened.length = 0;
+  expect(problems, 'console errors, page errors or failed requests').toEqual([]);
+});
+
+async function openPage(): Promise<Page> {
+  if (!browser) throw new Error('the browser did not start');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  opened.push({ context, problems: watchForProblems(page, [SIGNED_OUT_CHECK]) });
+  return page;
+}
+
+function baseUrl(): string {
+  if (!platform) throw new Error('the platform did not start');
+  return platform.baseUrl;
+}
+
+describe('the Monitor', () => {
+  it('shows a supervisor where an application is on the diagram and retries its incident from the UI', async () => {
+    // given an application accepted and reviewed while the health registry is down
+    const faults = registryFaults(registriesUrl, ADMIN_TOKEN);
+    await faults.outage('health');
+    const citizen = await apiSession(baseUrl(), 'citizen1');
+    const applicationId = await applyForBirthCertificate(citizen);
+    await completeTask(await apiSession(baseUrl(), 'window1'), applicationId, {
+      acceptance: { decision: 'accept', comment: '材料齐全' },
+    });
+    await completeTask(await apiSession(baseUrl(), 'health1'), applicationId, {
+      review: { decision: 'approve', comment: '信息无误' },
+    });
+    const supervisor = await apiSession(baseUrl(), 'supervisor1');
+    const instanceKey = await newestRunningInstance(supervisor, 'onething-newborn');
+    const incident = await waitForIncident(supervisor, instanceKey, 'Task_BirthCertificate');
+
+    // when the supervisor opens the instance from the list
+    const page = await openPage();
+    await signInInBrowser(page, baseUrl(), 'supervisor1', '/monitor/instances');
+    await page.getByLabel('状态').selectOption('ACTIVE');
+    await page.getByRole('link', { name: `查看实例 ${instanceKey}` }).click();
+    await page.waitForURL((url) => url.pathname === `/monitor/instances/${instanceKey}`);
+    await waitForDiagram(page);
+
+    // then the diagram shows the accepted window task, the review, and the failing task in red
+    expect(await elementMarker(page, 'Task_WindowAccept')).toBe('ot-element--completed');
+    expect(await elementMarker(page, 'Task_BirthCertificateReview')).toBe('ot-element--completed');
+    expect(await elementMarker(page, 'Task_BirthCertificate')).toBe('ot-element--incident');
+    expect(await diagramBadge(page, 'Task_BirthCertificate', 'incident')).toBe('1');
+    expect(await diagramBadge(page, 'Task_BirthCertificate', 'active')).toBe('1');
+    const incidentRow = page.locator(`[data-incident-key="${incident.key}"]`);
+    await expect.poll(() => incidentRow.textContent()).toContain('任务重试次数耗尽');
+    await expect.poll(() => incidentRow.textContent()).toContain('REGISTRY_UNAVAILABLE');
+    const history = page.getByTestId('instance-history');
+    await expect.poll(() => history.textContent()).toContain('综窗受理');
+    await screenshot(page, 'monitor-instance-incident');
+
+    // when the registry is back and the supervisor retries from the incidents page
+    await faults.clear('health');
+    await page
+      .getByRole('navigation', { name: '运行监管导航' })
+      .getByRole('link', { name: '运行异常' })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/monitor/incidents');
+    await expect.poll(() => page.locator(`[data-incident-key="${incident.key}"]`).count()).toBe(1);
+    await screenshot(page, 'monitor-incidents');
+    await retryIncidentInBrowser(page, incident.key);
+
+    // then the incident is gone and the instance moves on to delivering the results
+    await expect.poll(() => page.locator(`[data-incident-key="${incident.key}"]`).count()).toBe(0);
+    await page.goto(`${baseUrl()}/monitor/instances/${instanceKey}`);
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: '刷新' }).click();
+          await waitForDiagram(page);
+          return elementMarker(page, 'Task_BirthCertificate');
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe('ot-element--completed');
+    await expect.poll(() => elementMarker(page, 'Task_DeliverResults')).toBe('ot-element--active');
+    expect(await diagramBadge(page, 'Task_BirthCertificate', 'incident')).toBeNull();
+    const incidents = page.getByTestId('instance-incidents');
+    await expect
+      .poll(() => incidents.locator(`[data-incident-key="${incident.key}"]`).textContent())
+      .toContain('已解决');
+    expect(await incidents.getByTestId('retry-incident').count()).toBe(0);
+    await screenshot(page, 'monitor-instance-after-retry');
+  });
+  it('shows the overview charts with their data tables, and the time limits', async () => {
+    // given the application of the test above, submitted today
+    const page = await openPage();
+
+    // when
+    await signInInBrowser(page, baseUrl(), 'supervisor1', '/monitor');
+
+    // then every chart has its summary; the drawn ones are SVG images with a text alternative
+    const perDay = page.locator('[data-chart="perDay"]');
+    await expect.poll(() => perDay.getByTestId('chart-summary').textContent()).toMatch(/共提交申请 \d+ 件/);
+    await perDay.locator('[role="img"] svg').waitFor();
+    expect(await perDay.locator('[role="img"]').getAttribute('aria-label')).toContain('每日申请量');
+    await perDay.getByText('查看数据表').click();
+    expect(await perDay.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-chart]').count()).toBe(5);
+    await screenshot(page, 'monitor-overview');
+
+    // when
+    await page
+      .getByRole('navigation', { name: '运行监管导航' })
+      .getByRole('link', { name: '超时预警' })
+      .click();
+
+    // then nothing is late yet: the time limits run in working days from today's acceptance
+    await expect
+      .poll(() => page.getByTestId('breach-totals').textContent())
+      .toContain('目前没有超期或即将到期的办件');
+    await screenshot(page, 'monitor-breaches');
+  });
+});
