@@ -132,6 +132,8 @@ describe('GET /api/applications', () => {
       service: 'birthCertificate',
       status: 'pending',
       result: null,
+      title: { 'zh-CN': '出生医学证明', en: 'Birth medical certificate' },
+      dueDate: null,
     });
     expect(detail.timeline).toEqual([{ at: expect.any(String), event: 'application.submitted', by: '王芳' }]);
     const audited = await t.orm.em

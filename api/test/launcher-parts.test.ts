@@ -54,6 +54,7 @@ describe('the start part', () => {
           workers: { ok: true },
           database: { ok: true },
           'task-bridge': { ok: true },
+          'application-progress': { ok: true },
         },
       });
       expect(response.status).toBe(200);

@@ -16,11 +16,17 @@ export const PARTS = {
     await workers(),
     await api(),
     await taskBridge(),
+    await applicationProgress(),
   ],
   api: async () => [await database(), await engine('connect'), await catalogue(), await api()],
   engine: async () => [await database(), await engine('embed')],
   registries: async () => [await database(), await registries(true)],
-  workers: async () => [await engine('connect'), await workers(), await taskBridge()],
+  workers: async () => [
+    await engine('connect'),
+    await workers(),
+    await taskBridge(),
+    await applicationProgress(),
+  ],
 } satisfies Record<string, () => Promise<Unit[]>>;
 
 // Loaded on demand, so that `onething --help` or a configuration error answers at once.
@@ -33,6 +39,8 @@ const catalogue = async () => (await import('./units/catalogue.unit.ts')).catalo
 const workers = async () => (await import('./units/workers.unit.ts')).workersUnit();
 const api = async () => (await import('./units/api.unit.ts')).apiUnit();
 const taskBridge = async () => (await import('./units/task-bridge.unit.ts')).taskBridgeUnit();
+const applicationProgress = async () =>
+  (await import('./units/application-progress.unit.ts')).applicationProgressUnit();
 
 export type PartName = keyof typeof PARTS;
 

@@ -7,6 +7,7 @@ import { Migration20261129111800_bundleVersions } from './Migration2026112911180
 import { Migration20261129113000 } from './Migration20261129113000.ts';
 import { Migration20261129114100 } from './Migration20261129114100.ts';
 import { Migration20261129115002_taskListIndexes } from './Migration20261129115002_taskListIndexes.ts';
+import { Migration20261129122000 } from './Migration20261129122000.ts';
 
 /**
  * Every migration, oldest first. They are listed rather than discovered from
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129113000', class: Migration20261129113000 },
   { name: 'Migration20261129114100', class: Migration20261129114100 },
   { name: 'Migration20261129115002_taskListIndexes', class: Migration20261129115002_taskListIndexes },
+  { name: 'Migration20261129122000', class: Migration20261129122000 },
 ];

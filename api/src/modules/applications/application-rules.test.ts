@@ -56,11 +56,8 @@ describe('application parts', () => {
 
   it('lists one part per selected service, in progress while processing, done with its result', () => {
     // when
-    const parts = applicationParts(
-      manifest,
-      'processing',
-      ['birthCertificate', 'householdRegistration'],
-      [
+    const parts = applicationParts(manifest, 'processing', ['birthCertificate', 'householdRegistration'], {
+      outcomes: [
         {
           service: 'birthCertificate',
           department: 'health',
@@ -68,7 +65,11 @@ describe('application parts', () => {
           result: { birthCertificateNo: 'N110000001', issuedAt: '2026-10-01', nested: { x: 1 } },
         },
       ],
-    );
+      dueDates: {
+        dueAt: '2026-10-13T23:59:59+08:00',
+        parts: { health: { dueAt: '2026-10-09T23:59:59+08:00' } },
+      },
+    });
 
     // then
     expect(parts).toEqual([
@@ -77,14 +78,34 @@ describe('application parts', () => {
         service: 'birthCertificate',
         status: 'done',
         result: { birthCertificateNo: 'N110000001', issuedAt: '2026-10-01' },
+        title: { 'zh-CN': '出生医学证明', en: 'Birth medical certificate' },
+        dueDate: '2026-10-09T15:59:59.000Z',
       },
-      { department: 'civil', service: 'householdRegistration', status: 'in_progress', result: null },
+      {
+        department: 'civil',
+        service: 'householdRegistration',
+        status: 'in_progress',
+        result: null,
+        title: { 'zh-CN': '出生登记（落户）', en: 'Birth registration in a household' },
+        dueDate: null,
+      },
     ]);
   });
 
+  it('with live progress, a part waits until its service starts', () => {
+    const parts = applicationParts(manifest, 'processing', ['birthCertificate', 'householdRegistration'], {
+      outcomes: null,
+      progress: {
+        birthCertificate: { status: 'in_progress', startedAt: '2026-10-01T01:00:00.000Z' },
+        householdRegistration: { status: 'pending' },
+      },
+    });
+    expect(parts.map((part) => part.status)).toEqual(['in_progress', 'pending']);
+  });
+
   it('marks waiting parts returned while the application is with the citizen', () => {
-    const parts = applicationParts(manifest, 'returned', ['birthCertificate'], null);
-    expect(parts).toEqual([
+    const parts = applicationParts(manifest, 'returned', ['birthCertificate'], { outcomes: null });
+    expect(parts).toMatchObject([
       { department: 'health', service: 'birthCertificate', status: 'returned', result: null },
     ]);
   });

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { StoredProgress } from './progress/part-progress.ts';
 
 /** DESIGN.md: `submitted → accepted → processing → (returned ⇄ processing) → completed | rejected`. */
 export const APPLICATION_STATUSES = [
@@ -60,6 +61,8 @@ export const ApplicationSchema = defineEntity({
     submittedAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
     /** The window's (latest) acceptance, which starts the departments' time limits. */
+    /** Each service's live progress, as the application-progress worker last read it from the engine. */
+    progress: p.json<StoredProgress>().nullable(),
     acceptedAt: p.datetime().columnType('timestamptz').nullable(),
     /** Due dates of the bundle and of each department's part, set at acceptance. */
     dueDates: p.json<StoredDueDates>().nullable(),

@@ -227,7 +227,12 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox<ApplicationsRoutesOpt
         services: [...row.services],
         submittedAt: row.submittedAt.toISOString(),
         data: shown,
-        parts: applicationParts(bundle.manifest, row.status, row.services, row.outcomes ?? null),
+        parts: applicationParts(bundle.manifest, row.status, row.services, {
+          outcomes: row.outcomes ?? null,
+          progress: row.progress ?? null,
+          dueDates: row.dueDates ?? null,
+        }),
+        ...returnedView(row.status, events),
         rating: await ratingOf(request.em, row.id),
         // Approval opinions are the staff's: the citizen's own view leaves them out.
         ...(owner ? {} : { comments: await applicationComments(request.em, row.id) }),
@@ -287,6 +292,22 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox<ApplicationsRoutesOpt
     },
   );
 };
+
+/** The clerk's reason and the fields to fix while returned, from the latest return in the timeline. */
+function returnedView(
+  status: string,
+  events: readonly { event: string; details?: Record<string, unknown> | null }[],
+): { returnReason: string | null; returnedFields: string[] } {
+  if (status !== 'returned') return { returnReason: null, returnedFields: [] };
+  const latest = events.filter((event) => event.event === 'application.returned').at(-1)?.details ?? {};
+  const fields = latest.fields;
+  return {
+    returnReason: typeof latest.reason === 'string' ? latest.reason : null,
+    returnedFields: Array.isArray(fields)
+      ? fields.filter((field): field is string => typeof field === 'string')
+      : [],
+  };
+}
 
 /** Dotted keys of the values in nested data (what a reader saw). */
 function valueKeys(data: Readonly<Record<string, unknown>>, prefix = ''): string[] {

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { LocalizedText } from '../catalogue/catalogue.schemas.ts';
 import { CommentList } from '../comments/comments.schemas.ts';
 import { RatingView } from '../ratings/ratings.schemas.ts';
 import { APPLICATION_STATUSES } from './application.entity.ts';
@@ -46,6 +47,8 @@ export const Part = Type.Object({
     Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
     Type.Null(),
   ]),
+  title: LocalizedText,
+  dueDate: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
 export const TimelineEntry = Type.Object({
@@ -68,6 +71,10 @@ export const ApplicationDetail = Type.Object({
   /** Approval opinions (审批意见): staff views only. */
   comments: Type.Optional(CommentList),
   materials: Type.Array(Material),
+  /** The clerk's reason while returned. */
+  returnReason: Type.Union([Type.String(), Type.Null()]),
+  /** Form keys the clerk asked to fix; empty means the whole form. */
+  returnedFields: Type.Array(Type.String()),
 });
 
 export const SupplementBody = Type.Object(

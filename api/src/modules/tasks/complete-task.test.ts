@@ -3,7 +3,7 @@ import { editableKeys, nextStatus } from './complete-task.ts';
 
 describe('completing a task', () => {
   it('moves the application on by the acceptance decision and the delivery', () => {
-    expect(nextStatus('window-accept', 'accept')).toBe('processing');
+    expect(nextStatus('window-accept', 'accept')).toBe('accepted');
     expect(nextStatus('window-accept', 'return')).toBe('returned');
     expect(nextStatus('window-accept', 'reject')).toBe('rejected');
     expect(nextStatus('deliver-results', undefined)).toBe('completed');

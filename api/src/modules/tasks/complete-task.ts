@@ -105,7 +105,7 @@ export async function completeTask(
       at: context.now,
       event: decision === undefined ? 'task.completed' : `application.${decisionEvent(decision)}`,
       by: context.principal.displayName,
-      details: { task: task.name },
+      details: { task: task.name, ...returnDetails(decision, variables) },
     });
     const status = nextStatus(form?.name, decision);
     if (status !== undefined) {
@@ -129,7 +129,8 @@ export function nextStatus(
   decision: AcceptanceDecision | undefined,
 ): ApplicationStatus | undefined {
   if (formName === STAFF_FORMS.deliverResults) return 'completed';
-  if (decision === 'accept') return 'processing';
+  // `processing` follows when a department starts (the application-progress worker).
+  if (decision === 'accept') return 'accepted';
   if (decision === 'return') return 'returned';
   if (decision === 'reject') return 'rejected';
   return undefined;
@@ -157,6 +158,19 @@ function storedDueDates(variables: Record<string, unknown>): StoredDueDates | nu
     if (typeof dueAt === 'string') parts[department] = { dueAt };
   }
   return { dueAt: variables.dueAt, parts };
+}
+
+/** A return's reason (and fields, when the form names them), for the citizen's view of the application. */
+function returnDetails(
+  decision: AcceptanceDecision | undefined,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
+  if (decision !== 'return') return {};
+  const acceptance = record(variables.acceptance);
+  return {
+    ...(typeof acceptance.reason === 'string' ? { reason: acceptance.reason } : {}),
+    ...(Array.isArray(acceptance.fields) ? { fields: stringList(acceptance.fields) } : {}),
+  };
 }
 
 function acceptanceDecision(value: unknown): AcceptanceDecision | undefined {

@@ -1,0 +1,123 @@
+import type { HistoryReader } from '@onething/engine';
+import type { BundleManifest } from '@onething/processes';
+import { pino, type Logger } from 'pino';
+import type { Orm } from '../../../orm.ts';
+import { ApplicationEventSchema, ApplicationSchema, type Application } from '../application.entity.ts';
+import { partProgress, progressChanges } from './part-progress.ts';
+
+export interface ApplicationProgressOptions {
+  orm: Orm;
+  /** The engine's history (the embedded engine's tables in the same database). */
+  history: HistoryReader;
+  /** Bundle manifests by key, for the services of each application. */
+  manifests: () => ReadonlyMap<string, BundleManifest>;
+  logger?: Logger;
+  /** Pause between rounds (default 1 s). */
+  intervalMs?: number;
+  /** Applications looked at per round (default 200, least recently updated first). */
+  batchSize?: number;
+}
+
+export interface ApplicationProgress {
+  /** Stops after the current round. */
+  stop(): Promise<void>;
+}
+
+/** Applications whose departments may be working. */
+const FOLLOWED = ['accepted', 'processing'] as const;
+
+/**
+ * Follows each accepted application's process in the engine's history and
+ * keeps its parts current: a part is in progress when its service starts
+ * and done, with the registry's result, when its connector completes. Each
+ * change is a timeline entry, and the first one moves the application from
+ * `accepted` to `processing`. Run one per deployment (the workers part).
+ */
+export function startApplicationProgress(options: ApplicationProgressOptions): ApplicationProgress {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const intervalMs = options.intervalMs ?? 1_000;
+  let running = true;
+  let wake: (() => void) | undefined;
+
+  const follow = async (application: Application): Promise<void> => {
+    const manifest = options.manifests().get(application.bundleKey);
+    const key = application.processInstanceKey;
+    if (manifest === undefined || key === null || key === undefined) return;
+    const view = await options.history.getProcessInstance(key);
+    if (view === undefined) return;
+    const now = partProgress(manifest, {
+      elements: view.elements,
+      variables: view.variables[view.key] ?? {},
+    });
+    const changes = progressChanges(application.progress ?? null, now);
+    if (changes.length === 0) return;
+    const started = Object.values(now).some((part) => part.status !== 'pending');
+    await options.orm.em.fork().transactional(async (tx) => {
+      // Only from what was read: a concurrent change (a return, a completion) wins.
+      const updated = await tx.nativeUpdate(
+        ApplicationSchema,
+        { id: application.id, status: application.status, updatedAt: application.updatedAt },
+        {
+          progress: now,
+          updatedAt: new Date(),
+          ...(application.status === 'accepted' && started ? { status: 'processing' as const } : {}),
+        },
+      );
+      if (updated === 0) return;
+      if (application.status === 'accepted' && started) {
+        await tx.insert(ApplicationEventSchema, {
+          applicationId: application.id,
+          at: new Date(changes[0]?.at ?? Date.now()),
+          event: 'application.processing',
+          by: null,
+          details: null,
+        });
+      }
+      for (const change of changes) {
+        await tx.insert(ApplicationEventSchema, {
+          applicationId: application.id,
+          at: change.at === undefined ? new Date() : new Date(change.at),
+          event: change.event,
+          by: null,
+          details: change.details,
+        });
+      }
+    });
+  };
+
+  const round = async (): Promise<void> => {
+    const applications = await options.orm.em
+      .fork()
+      .find(
+        ApplicationSchema,
+        { status: { $in: [...FOLLOWED] }, processInstanceKey: { $ne: null } },
+        { orderBy: { updatedAt: 'asc' }, limit: options.batchSize ?? 200 },
+      );
+    for (const application of applications) {
+      if (!running) return;
+      await follow(application).catch((error: unknown) =>
+        logger.warn({ err: error, applicationId: application.id }, 'application progress: could not follow'),
+      );
+    }
+  };
+
+  const loop = (async () => {
+    while (running) {
+      await round().catch((error: unknown) =>
+        logger.warn({ err: error }, 'application progress round failed'),
+      );
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, intervalMs);
+      });
+    }
+  })();
+
+  return {
+    stop: async () => {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}
