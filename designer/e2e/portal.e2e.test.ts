@@ -180,5 +180,18 @@ describe('the Portal on a phone', () => {
     expect(await page.getByTestId('timeline').textContent()).toContain('提交申请');
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'portal-application-phone');
+
+    // when: the citizen checks who used their data
+    await page.getByTestId('portal-nav-portal-data-access').click();
+
+    // then: the registry queries behind the prefill are listed with what was asked and why
+    const log = page.getByTestId('data-access-list');
+    await log.waitFor();
+    const entries = (await log.textContent()) ?? '';
+    expect(entries).toContain('民政·户籍系统');
+    expect(entries).toContain('卫健系统');
+    expect(entries).toContain('母亲姓名');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'portal-data-access-phone');
   });
 });

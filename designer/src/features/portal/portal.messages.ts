@@ -254,6 +254,14 @@ export const portalZhCN = {
     what: '涉及信息',
     why: '用途',
     subject: '信息主体',
+    subjects: {
+      applicant: '本人',
+      spouse: '配偶',
+      child: '子女',
+      deceased: '逝者',
+      mother: '母亲',
+      father: '父亲',
+    },
     kinds: {
       'registry-query': '系统查询',
       'staff-read': '工作人员查看',
@@ -523,6 +531,14 @@ export const portalEn: typeof portalZhCN = {
     what: 'Data',
     why: 'Purpose',
     subject: 'About',
+    subjects: {
+      applicant: 'You',
+      spouse: 'Your spouse',
+      child: 'Your child',
+      deceased: 'The deceased',
+      mother: 'Mother',
+      father: 'Father',
+    },
     kinds: {
       'registry-query': 'Registry query',
       'staff-read': 'Viewed by staff',

@@ -10,6 +10,8 @@ export interface DataAccessEntry {
   kind: 'registry-query' | 'staff-read';
   registry: string | null;
   subject: string;
+  /** The subject's ID number, masked by the api. */
+  subjectId: string | null;
   fields: string[];
   purpose: LocalizedText;
   actor: string;
@@ -29,6 +31,7 @@ function parseEntry(value: unknown): DataAccessEntry | undefined {
     kind,
     registry: typeof registry === 'string' ? registry : null,
     subject,
+    subjectId: typeof value.subjectId === 'string' ? value.subjectId : null,
     fields,
     purpose,
     actor,
