@@ -74,7 +74,11 @@ export async function createModelerHost(options: ModelerHostOptions): Promise<Mo
       xml = next;
       try {
         await modeler.importXML(next);
-        modeler.get<{ zoom(level: string): void }>('canvas').zoom('fit-viewport');
+        // The editor's grid settles its columns after the first frame; fit to the final size.
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const canvas = modeler.get<{ resized(): void; zoom(level: string, center: string): void }>('canvas');
+        canvas.resized();
+        canvas.zoom('fit-viewport', 'auto');
       } finally {
         importing = false;
       }
