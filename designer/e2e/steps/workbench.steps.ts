@@ -175,3 +175,11 @@ export async function addComment(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+Enter');
   await page.getByTestId('comment').filter({ hasText: text }).waitFor();
 }
+
+/** The window clerk hands every result to the citizen electronically (统一出件, 电子证照推送). */
+export async function deliverResults(page: Page, applicationId: string): Promise<void> {
+  await openTaskForApplication(page, applicationId, '统一出件');
+  await claimTask(page);
+  await choose(page, '电子证照推送');
+  await completeWithKeyboard(page, '统一出件');
+}

@@ -1,0 +1,209 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  applyForBirthCertificate,
+  completeTask,
+  diagramBadge,
+  elementMarker,
+  newestRunningInstance,
+  registryFaults,
+  retryIncidentInBrowser,
+  waitForDiagram,
+  waitForIncident,
+} from './steps/monitor.steps.ts';
+import {
+  PHONE_VIEWPORT,
+  expectAllPartsDone,
+  fillNewbornForm,
+  openApplication,
+  reviewAndSubmit,
+  samplePdf,
+  signIn,
+  uploadMaterial,
+} from './steps/portal.steps.ts';
+import {
+  apiSession as plainApiSession,
+  appendTask,
+  applyDepartmentTemplate,
+  isRecord,
+  newbornApplicationData,
+  openBundle,
+  publishBundle,
+  saveDraft,
+} from './steps/studio.steps.ts';
+import {
+  acceptApplication,
+  apiSession,
+  completeDepartmentReview,
+  deliverResults,
+  signInAsClerk,
+} from './steps/workbench.steps.ts';
+import { launchChromium, screenshot, watchForProblems, type ExpectedFailure } from './support/browser.ts';
+import { freePort } from './support/free-port.ts';
+import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+
+// The whole journey of the issue, in one platform started as `pnpm start` does: a citizen
+// applies for newborn on a phone, the window accepts, the departments review, the citizen
+// sees every part done with its result; a designer publishes a new version that the next
+// application runs on; a supervisor sees the finished instance on its diagram and retries
+// an incident. The area tests (portal, workbench, studio, monitor) test each part in depth.
+
+const SIGNED_OUT_CHECK: ExpectedFailure = { method: 'GET', path: '/api/auth/me', status: 401 };
+const ADMIN_TOKEN = 'journey-e2e';
+/** The department operation the designer adds (element template id). */
+const SOCIAL_SECURITY_CARD = 'onething.hr.issue-social-security-card';
+
+let database: TestDatabase | undefined;
+let platform: RunningPlatform | undefined;
+let registriesUrl = '';
+let browser: Browser | undefined;
+const opened: { context: BrowserContext; problems: () => string[] }[] = [];
+
+beforeAll(async () => {
+  await buildSpaIfStale();
+  database = await createTestDatabase();
+  const registriesPort = await freePort();
+  registriesUrl = `http://127.0.0.1:${registriesPort}`;
+  platform = await startPlatform(database.url, {
+    env: { REGISTRIES_ADMIN_TOKEN: ADMIN_TOKEN, REGISTRIES_PORT: String(registriesPort) },
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  await database?.drop();
+});
+
+afterEach(async () => {
+  const problems = opened.flatMap((page) => page.problems());
+  await Promise.all(opened.map((page) => page.context.close()));
+  opened.length = 0;
+  expect(problems, 'console errors, page errors or failed requests').toEqual([]);
+});
+
+function baseUrl(): string {
+  if (!platform) throw new Error('the platform did not start');
+  return platform.baseUrl;
+}
+
+/** A fresh browser for one person, watched for problems. */
+async function openPage(viewport: { width: number; height: number } = { width: 1280, height: 900 }) {
+  if (!browser) throw new Error('the browser did not start');
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page: Page = await context.newPage();
+  opened.push({ context, problems: watchForProblems(page, [SIGNED_OUT_CHECK]) });
+  return page;
+}
+
+describe('the whole journey', () => {
+  it('takes a newborn application from the citizen through the clerks back to the citizen, then a new published version and the supervisor', async () => {
+    // A citizen applies on a phone.
+    const phone = await openPage(PHONE_VIEWPORT);
+    await signIn(phone, baseUrl(), 'citizen1');
+    await openApplication(phone, baseUrl(), '新生儿出生一件事');
+    await fillNewbornForm(phone);
+    await uploadMaterial(phone, 'household-register', samplePdf());
+    const applicationId = await reviewAndSubmit(phone);
+    await screenshot(phone, 'journey-1-citizen-submitted');
+
+    // The window accepts; the health and civil clerks approve their reviews; the window delivers.
+    const window = await openPage();
+    await signInAsClerk(window, baseUrl(), 'window1');
+    await acceptApplication(window, applicationId);
+    for (const clerk of ['health1', 'civil1']) {
+      const page = await openPage();
+      await signInAsClerk(page, baseUrl(), clerk);
+      await completeDepartmentReview(page, applicationId);
+      await screenshot(page, `journey-2-${clerk}-done`);
+    }
+    await deliverResults(window, applicationId);
+    await screenshot(window, 'journey-3-window-delivered');
+
+    // The citizen sees every part done, with its result numbers.
+    await phone.goto(`${baseUrl()}/portal/applications/${applicationId}`);
+    const results = await expectAllPartsDone(phone);
+    expect(results).toMatch(/Q\d{9}/); // the birth medical certificate's number
+    await screenshot(phone, 'journey-4-citizen-all-done');
+
+    // A designer adds a department operation to newborn and publishes a new version.
+    const studio = await openPage({ width: 1440, height: 900 });
+    await signIn(studio, baseUrl(), 'designer1');
+    await openBundle(studio, baseUrl(), 'newborn');
+    const task = await appendTask(studio, 'Gateway_Join3');
+    await applyDepartmentTemplate(studio, task, SOCIAL_SECURITY_CARD, '社会保障卡');
+    await saveDraft(studio);
+    const version = await publishBundle(studio);
+    await screenshot(studio, 'journey-5-designer-published');
+
+    // A new application runs on the new version.
+    const designer = await plainApiSession(baseUrl(), 'designer1');
+    const draft = await designer.get('/api/studio/bundles/newborn');
+    const published = isRecord(draft.body) && isRecord(draft.body.published) ? draft.body.published : {};
+    expect(published).toMatchObject({ version });
+    const newCitizen = await plainApiSession(baseUrl(), 'citizen1');
+    const submitted = await newCitizen.post('/api/applications', {
+      bundleKey: 'newborn',
+      data: await newbornApplicationData(newCitizen),
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const supervisor = await apiSession(baseUrl(), 'supervisor1');
+    await expect
+      .poll(async () => {
+        const answer = await supervisor.request(
+          'GET',
+          '/api/monitor/instances?bpmnProcessId=onething-newborn&limit=1',
+        );
+        return isRecord(answer.body) && Array.isArray(answer.body.items) ? answer.body.items[0] : undefined;
+      })
+      .toMatchObject({ processDefinitionKey: published.processDefinitionKey, state: 'active' });
+
+    // The supervisor sees the first application's finished instance on the diagram ...
+    const monitor = await openPage();
+    await signIn(monitor, baseUrl(), 'supervisor1');
+    const finished = await supervisor.request(
+      'GET',
+      '/api/monitor/instances?bpmnProcessId=onething-newborn&state=COMPLETED',
+    );
+    const [completed] =
+      isRecord(finished.body) && Array.isArray(finished.body.items) ? finished.body.items : [];
+    const completedKey = isRecord(completed) ? completed.key : undefined;
+    expect(completedKey).toEqual(expect.any(String));
+    await monitor.goto(`${baseUrl()}/monitor/instances/${completedKey}`);
+    await waitForDiagram(monitor);
+    expect(await elementMarker(monitor, 'Task_DeliverResults')).toBe('ot-element--completed');
+    await screenshot(monitor, 'journey-6-supervisor-completed-instance');
+
+    // ... and retries an incident once the registry that caused it is back.
+    const faults = registryFaults(registriesUrl, ADMIN_TOKEN);
+    await faults.outage('health');
+    const citizen = await apiSession(baseUrl(), 'citizen1');
+    const failing = await applyForBirthCertificate(citizen);
+    await completeTask(await apiSession(baseUrl(), 'window1'), failing, {
+      acceptance: { decision: 'accept', comment: '材料齐全' },
+    });
+    await completeTask(await apiSession(baseUrl(), 'health1'), failing, {
+      review: { decision: 'approve', comment: '信息无误' },
+    });
+    const instanceKey = await newestRunningInstance(supervisor, 'onething-newborn');
+    const incident = await waitForIncident(supervisor, instanceKey, 'Task_BirthCertificate');
+    await faults.clear('health');
+    await monitor.goto(`${baseUrl()}/monitor/incidents`);
+    await retryIncidentInBrowser(monitor, incident.key);
+    await monitor.goto(`${baseUrl()}/monitor/instances/${instanceKey}`);
+    await expect
+      .poll(
+        async () => {
+          await monitor.getByRole('button', { name: '刷新' }).click();
+          await waitForDiagram(monitor);
+          return elementMarker(monitor, 'Task_BirthCertificate');
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe('ot-element--completed');
+    expect(await diagramBadge(monitor, 'Task_BirthCertificate', 'incident')).toBeNull();
+    await screenshot(monitor, 'journey-7-supervisor-retried');
+  });
+});
