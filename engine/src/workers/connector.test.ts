@@ -8,12 +8,12 @@ const operation = operationForJobType('onething:hr:enroll-medical-insurance');
 if (!operation) throw new Error('the table lost enroll-medical-insurance');
 
 describe('buildRequestBody', () => {
-  it('sends the request fields by name and leaves out absent, null and unrelated variables', () => {
+  it('sends the request fields by name and leaves out absent, null, empty and unrelated variables', () => {
     // given
     const variables = {
       idNumber: '330106202611100028',
       name: '陈小雨',
-      guardianIdNumber: null,
+      guardianIdNumber: '',
       child: { name: '陈小雨' },
     };
     // when / then

@@ -47,8 +47,9 @@ export function idempotencyKey(prefix: string, jobKey: string): string {
  * The request body: every request field of the operation, read by name from the
  * job's variables. The task's `zeebe:input` mappings (from the element template)
  * have put each field into the task's local scope under its request name, so no
- * mapping happens here. `null` and absent fields are not sent (an optional field
- * mapped from an empty form field); the registry judges what is missing.
+ * mapping happens here. `null`, empty and absent fields are not sent (an optional
+ * field mapped from an empty form field: form-js submits an empty text field as
+ * ''); the registry judges what is missing.
  */
 export function buildRequestBody(
   operation: RegistryOperation,
@@ -57,7 +58,7 @@ export function buildRequestBody(
   const body: Record<string, unknown> = {};
   for (const field of requestFields(operation)) {
     const value = variables[field];
-    if (value !== undefined && value !== null) body[field] = value;
+    if (value !== undefined && value !== null && value !== '') body[field] = value;
   }
   return body;
 }
