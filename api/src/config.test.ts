@@ -63,6 +63,7 @@ describe('parseConfig', () => {
         REGISTRIES_URL: 'ftp://registries',
         REGISTRIES_PORT: '0',
         REGISTRIES_ADMIN_TOKEN: 'short',
+        ENGINE_HISTORY_RETENTION_DAYS: '0',
         ONETHING_POSTGRES_PORT: 'x',
         ONETHING_SECRET_KEY: KEY_HEX,
       },
@@ -72,6 +73,7 @@ describe('parseConfig', () => {
     expect(result.ok ? [] : result.problems.map((problem) => problem.variable).sort()).toEqual(
       [
         'DATABASE_URL',
+        'ENGINE_HISTORY_RETENTION_DAYS',
         'LOG_LEVEL',
         'ONETHING_DEMO',
         'ONETHING_POSTGRES_PORT',
@@ -84,6 +86,14 @@ describe('parseConfig', () => {
         'ZEEBE_GATEWAY_ADDRESS',
       ].sort(),
     );
+  });
+
+  it('keeps engine history forever unless a retention in days is set', () => {
+    expect(parseConfig({}, context)).toMatchObject({ ok: true, config: { historyRetentionDays: undefined } });
+    expect(parseConfig({ ENGINE_HISTORY_RETENTION_DAYS: '365' }, context)).toMatchObject({
+      ok: true,
+      config: { historyRetentionDays: 365 },
+    });
   });
 
   it('reads TRUST_PROXY as a flag, a hop count or a list of addresses', () => {

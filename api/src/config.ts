@@ -30,6 +30,8 @@ export interface Config {
   registriesHost: string;
   /** Enables the registries' fault-injection endpoints behind this token; unset = no admin endpoints. */
   registriesAdminToken: string | undefined;
+  /** Engine history of instances ended longer ago than this many days is deleted; unset = kept. */
+  historyRetentionDays: number | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -134,6 +136,15 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
     problem('REGISTRIES_ADMIN_TOKEN', 'must be at least 16 characters');
   }
 
+  const retentionValue = value('ENGINE_HISTORY_RETENTION_DAYS');
+  const historyRetentionDays =
+    retentionValue !== undefined && /^\d{1,5}$/.test(retentionValue) && Number(retentionValue) > 0
+      ? Number(retentionValue)
+      : undefined;
+  if (retentionValue !== undefined && historyRetentionDays === undefined) {
+    problem('ENGINE_HISTORY_RETENTION_DAYS', 'must be a whole number of days from 1 to 99999');
+  }
+
   if (
     problems.length > 0 ||
     port === undefined ||
@@ -161,6 +172,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
       registriesPort,
       registriesHost,
       registriesAdminToken,
+      historyRetentionDays,
     },
   };
 }

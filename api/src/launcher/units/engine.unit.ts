@@ -40,6 +40,9 @@ export function engineUnit({ mode }: EngineUnitOptions): Unit {
           databaseUrl,
           gatewayAddress: config.zeebeGatewayAddress ?? DEFAULT_GATEWAY_ADDRESS,
           logger,
+          ...(config.historyRetentionDays === undefined
+            ? {}
+            : { historyRetention: { days: config.historyRetentionDays } }),
         });
         target = { kind: 'embedded', address: engine.address };
         logger.info({ address: engine.address }, 'embedded engine listening');
