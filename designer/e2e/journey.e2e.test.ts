@@ -208,7 +208,7 @@ describe('the whole journey', () => {
         );
         return isRecord(answer.body) && Array.isArray(answer.body.items) ? answer.body.items[0] : undefined;
       })
-      .toMatchObject({ processDefinitionKey: published.processDefinitionKey, state: 'active' });
+      .toMatchObject({ processDefinitionKey: published.processDefinitionKey, state: 'ACTIVE' });
 
     // The supervisor sees the first application's finished instance on the diagram ...
     const monitor = await openPage();

@@ -4,13 +4,11 @@ import {
   parseBundleDraft,
   parseBundleSummaries,
   parseDictionary,
-  parseDryRun,
   parsePublished,
   parseTemplates,
   type BundleDraft,
   type BundleSummary,
   type DictionaryEntry,
-  type DryRunStarted,
   type ElementTemplate,
   type PublishedVersion,
 } from './studio.types.ts';
@@ -22,8 +20,6 @@ export interface DraftContent {
   bundle: Record<string, unknown>;
 }
 
-export type TestCitizen = 'citizen1' | 'citizen2';
-
 /** The Studio's routes (HTTP-API.md, section "Studio"). */
 export interface StudioApi {
   listBundles(): Promise<BundleSummary[]>;
@@ -34,7 +30,6 @@ export interface StudioApi {
   publish(key: string, version: number): Promise<PublishedVersion>;
   templates(): Promise<ElementTemplate[]>;
   dictionary(): Promise<DictionaryEntry[]>;
-  dryRun(key: string, citizen: TestCitizen): Promise<DryRunStarted>;
 }
 
 export function createStudioApi(http: HttpClient): StudioApi {
@@ -47,7 +42,6 @@ export function createStudioApi(http: HttpClient): StudioApi {
     publish: (key, version) => http.post(`${path(key)}/publish`, { version }, { parse: parsePublished }),
     templates: () => http.get('/api/studio/templates', { parse: parseTemplates }),
     dictionary: () => http.get('/api/studio/dictionary', { parse: parseDictionary }),
-    dryRun: (key, citizen) => http.post(`${path(key)}/dry-run`, { citizen }, { parse: parseDryRun }),
   };
 }
 

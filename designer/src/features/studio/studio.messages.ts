@@ -30,7 +30,6 @@ export const studioZhCN = {
     allSaved: '已保存',
     save: '保存',
     publish: '发布新版本',
-    dryRun: '试运行',
     saved: '已保存为草稿 v{version}',
     published: '已发布 v{version}，新申请将按此版本办理',
     failed: '操作失败：{message}',
@@ -91,18 +90,6 @@ export const studioZhCN = {
     overwrite: '用我的修改覆盖',
     cancel: '暂不处理',
   },
-  dryRun: {
-    title: '试运行',
-    hint: '用测试群众的预填数据，按已发布版本启动一个试运行实例（连接沙箱登记系统，不作为正式办件）。',
-    citizen: '测试群众',
-    start: '开始试运行',
-    needsPublished: '请先发布，试运行使用已发布的版本。',
-    started: '已启动试运行实例 {key}',
-    onVersion: '按已发布版本 v{version} 运行。',
-    watch: '在“运行监管”中查看流程进度',
-    progressNote: '流程设计人员无权查看实例运行详情；请由监管人员在“运行监管”中按实例号查看进度。',
-    close: '关闭',
-  },
 };
 
 export const studioEn: typeof studioZhCN = {
@@ -133,7 +120,6 @@ export const studioEn: typeof studioZhCN = {
     allSaved: 'Saved',
     save: 'Save',
     publish: 'Publish a new version',
-    dryRun: 'Dry run',
     saved: 'Saved as draft v{version}',
     published: 'Published v{version}; new applications run on it',
     failed: 'That did not work: {message}',
@@ -193,18 +179,5 @@ export const studioEn: typeof studioZhCN = {
     reload: 'Discard my changes and load the latest draft',
     overwrite: 'Overwrite with my changes',
     cancel: 'Not now',
-  },
-  dryRun: {
-    title: 'Dry run',
-    hint: 'Starts a dry-run instance of the published version with a test citizen’s prefilled data, against the sandbox registries (not real work).',
-    citizen: 'Test citizen',
-    start: 'Start the dry run',
-    needsPublished: 'Publish first: a dry run uses the published version.',
-    started: 'Dry-run instance {key} started',
-    onVersion: 'It runs on published version v{version}.',
-    watch: 'Follow its progress on the diagram in the Monitor',
-    progressNote:
-      'Designers may not read instance details; a supervisor can follow the instance by its key in the Monitor.',
-    close: 'Close',
   },
 };

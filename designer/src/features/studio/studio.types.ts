@@ -65,14 +65,6 @@ export interface DictionaryEntry {
   sensitive?: boolean;
 }
 
-export interface DryRunStarted {
-  processInstanceKey: string;
-  /** The dry run's application (marked as a dry run), when the api names it. */
-  applicationId: string | null;
-  /** The published version the dry run runs on, when the api names it. */
-  version: number | null;
-}
-
 const optionalString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 export function isLocalizedText(value: unknown): value is LocalizedText {
@@ -206,14 +198,3 @@ function parseDictionaryEntry(value: unknown): DictionaryEntry | undefined {
 }
 
 export const parseDictionary = parseList(parseDictionaryEntry);
-
-export function parseDryRun(body: unknown): DryRunStarted | undefined {
-  if (!isRecord(body)) return;
-  const key = body.processInstanceKey;
-  if (typeof key !== 'string' && typeof key !== 'number') return;
-  return {
-    processInstanceKey: String(key),
-    applicationId: optionalString(body.applicationId),
-    version: typeof body.version === 'number' ? body.version : null,
-  };
-}
