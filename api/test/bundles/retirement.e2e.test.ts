@@ -237,7 +237,7 @@ describe('retirement bundle while the registries fail', () => {
 
   afterAll(async () => {
     await faulty?.stop();
-  });
+  }, 120_000);
 
   it('completes and registers each operation exactly once while 30 % of registry calls fail', async () => {
     if (!faulty) throw new Error('the faulty world did not start');
