@@ -16,6 +16,7 @@ import {
 } from '@onething/processes';
 import { DEPARTMENTS, startRegistriesServer, type Faults } from '@onething/registries';
 import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, withClient, type TestDatabase } from '../support/database.ts';
 
 /**
@@ -318,6 +319,34 @@ function faultDice(): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+}
+
+/**
+ * The issue's connector test for one bundle: its happy path in a world of its own
+ * whose registries fail 30 % of calls (THIRTY_PERCENT_FAULTS) still completes with
+ * exactly one record per operation, and the run did meet failures.
+ */
+export function describeFaultRun(
+  bundleKey: string,
+  happyPath: (world: BundleWorld, applicationId: string) => Promise<void>,
+): void {
+  describe(`${bundleKey} bundle while the registries fail`, () => {
+    let faulty: BundleWorld | undefined;
+
+    beforeAll(async () => {
+      faulty = await startBundleWorld(bundleKey, { faults: THIRTY_PERCENT_FAULTS });
+    }, 60_000);
+
+    afterAll(async () => {
+      await faulty?.stop();
+    }, 120_000);
+
+    it('completes and registers each operation exactly once while 30 % of registry calls fail', async () => {
+      if (!faulty) throw new Error('the faulty world did not start');
+      await happyPath(faulty, `e2e-${bundleKey}-faults`);
+      expect(faulty.failedRegistryCalls()).toBeGreaterThan(0);
+    }, 120_000);
+  });
 }
 
 /** The instance's root variables. */

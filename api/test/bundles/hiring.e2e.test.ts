@@ -1,7 +1,7 @@
 import { demoPeople, type DemoPerson } from '@onething/registries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  THIRTY_PERCENT_FAULTS,
+  describeFaultRun,
   rootVariables,
   startBundleWorld,
   visited,
@@ -217,20 +217,4 @@ describe('hiring bundle end to end', () => {
   );
 });
 
-describe('hiring bundle while the registries fail', () => {
-  let faulty: BundleWorld | undefined;
-
-  beforeAll(async () => {
-    faulty = await startBundleWorld('hiring', { faults: THIRTY_PERCENT_FAULTS });
-  }, 60_000);
-
-  afterAll(async () => {
-    await faulty?.stop();
-  }, 120_000);
-
-  it('completes and registers each operation exactly once while 30 % of registry calls fail', async () => {
-    if (!faulty) throw new Error('the faulty world did not start');
-    await happyPath(faulty, 'e2e-hiring-faults');
-    expect(faulty.failedRegistryCalls()).toBeGreaterThan(0);
-  }, 120_000);
-});
+describeFaultRun('hiring', happyPath);

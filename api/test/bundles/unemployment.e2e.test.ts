@@ -1,7 +1,7 @@
 import { demoPeople } from '@onething/registries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  THIRTY_PERCENT_FAULTS,
+  describeFaultRun,
   rootVariables,
   startBundleWorld,
   visited,
@@ -230,20 +230,4 @@ describe('unemployment bundle end to end', () => {
   );
 });
 
-describe('unemployment bundle while the registries fail', () => {
-  let faulty: BundleWorld | undefined;
-
-  beforeAll(async () => {
-    faulty = await startBundleWorld('unemployment', { faults: THIRTY_PERCENT_FAULTS });
-  }, 60_000);
-
-  afterAll(async () => {
-    await faulty?.stop();
-  }, 120_000);
-
-  it('completes and registers each operation exactly once while 30 % of registry calls fail', async () => {
-    if (!faulty) throw new Error('the faulty world did not start');
-    await happyPath(faulty, 'e2e-unemployment-faults');
-    expect(faulty.failedRegistryCalls()).toBeGreaterThan(0);
-  }, 120_000);
-});
+describeFaultRun('unemployment', happyPath);
