@@ -203,18 +203,20 @@ describe('the newborn story through HTTP', () => {
     // when the window delivers the results
     await work(window1, id, { delivery: { method: 'online' } });
 
-    // then the application is completed, its timeline tells each step
-    const completed = await until('completed', async () => {
+    // then the application is completed, and its timeline (kept by the progress worker, which
+    // reads the process to its end) soon tells each step
+    const completed = await until('completed with every part done on the timeline', async () => {
       const current = await detail(id, citizen1);
-      return current.status === 'completed' ? current : undefined;
+      const partsDone = current.timeline.filter((entry) => entry.event === 'part.done').length;
+      return current.status === 'completed' && partsDone === 6 ? current : undefined;
     });
     expect(completed.parts.every((part) => part.status === 'done' && part.result !== null)).toBe(true);
     const events = completed.timeline.map((entry) => entry.event);
     expect(events).toEqual(
       expect.arrayContaining(['application.submitted', 'application.accepted', 'application.processing']),
     );
-    // The parts' own timeline entries are not counted: a part the user-task bridge updates
-    // first can miss its `part.*` entries under load (a known race between two writers, issue 5).
+    expect(events.filter((event) => event === 'part.started')).toHaveLength(6);
+    expect(events.filter((event) => event === 'part.done')).toHaveLength(6);
 
     // and the citizen's log shows the registry queries and the window clerk's reads
     const log: { kind: string; registry?: string; actor: string; fields: string[] }[] = (

@@ -63,6 +63,8 @@ export const ApplicationSchema = defineEntity({
     /** The window's (latest) acceptance, which starts the departments' time limits. */
     /** Each service's live progress, as the application-progress worker last read it from the engine. */
     progress: p.json<StoredProgress>().nullable(),
+    /** The worker has read the process to its end: the progress can no longer change. */
+    progressFinal: p.boolean().default(false),
     acceptedAt: p.datetime().columnType('timestamptz').nullable(),
     /** Due dates of the bundle and of each department's part, set at acceptance. */
     dueDates: p.json<StoredDueDates>().nullable(),

@@ -25,6 +25,12 @@ export interface ApplicationProgress {
 
 /** Applications whose departments may be working. */
 const FOLLOWED = ['accepted', 'processing'] as const;
+/**
+ * Ended applications are followed once more, until the worker has read their process to
+ * its end: the last parts often finish moments before the window completes the application.
+ */
+const ENDED = ['completed', 'rejected', 'withdrawn'] as const;
+const isEnded = (status: string) => ENDED.some((ended) => ended === status);
 
 /**
  * Follows each accepted application's process in the engine's history and
@@ -44,13 +50,22 @@ export function startApplicationProgress(options: ApplicationProgressOptions): A
     const key = application.processInstanceKey;
     if (manifest === undefined || key === null || key === undefined) return;
     const view = await options.history.getProcessInstance(key);
-    if (view === undefined) return;
+    if (view === undefined) {
+      // Its history is gone (retention): an ended application has nothing more to show.
+      if (isEnded(application.status)) {
+        await options.orm.em
+          .fork()
+          .nativeUpdate(ApplicationSchema, { id: application.id }, { progressFinal: true });
+      }
+      return;
+    }
     const now = partProgress(manifest, {
       elements: view.elements,
       variables: view.variables[view.key] ?? {},
     });
     const changes = progressChanges(application.progress ?? null, now);
-    if (changes.length === 0) return;
+    const final = view.state !== 'ACTIVE';
+    if (changes.length === 0 && final === application.progressFinal) return;
     const started = Object.values(now).some((part) => part.status !== 'pending');
     await options.orm.em.fork().transactional(async (tx) => {
       // Only from what was read: a concurrent change (a return, a completion) wins.
@@ -59,6 +74,7 @@ export function startApplicationProgress(options: ApplicationProgressOptions): A
         { id: application.id, status: application.status, updatedAt: application.updatedAt },
         {
           progress: now,
+          progressFinal: final,
           updatedAt: new Date(),
           ...(application.status === 'accepted' && started ? { status: 'processing' as const } : {}),
         },
@@ -86,13 +102,14 @@ export function startApplicationProgress(options: ApplicationProgressOptions): A
   };
 
   const round = async (): Promise<void> => {
-    const applications = await options.orm.em
-      .fork()
-      .find(
-        ApplicationSchema,
-        { status: { $in: [...FOLLOWED] }, processInstanceKey: { $ne: null } },
-        { orderBy: { updatedAt: 'asc' }, limit: options.batchSize ?? 200 },
-      );
+    const applications = await options.orm.em.fork().find(
+      ApplicationSchema,
+      {
+        processInstanceKey: { $ne: null },
+        $or: [{ status: { $in: [...FOLLOWED] } }, { status: { $in: [...ENDED] }, progressFinal: false }],
+      },
+      { orderBy: { updatedAt: 'asc' }, limit: options.batchSize ?? 200 },
+    );
     for (const application of applications) {
       if (!running) return;
       await follow(application).catch((error: unknown) =>
