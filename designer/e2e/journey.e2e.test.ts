@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   applyForBirthCertificate,
   completeTask,
@@ -18,14 +18,11 @@ import {
   openApplication,
   reviewAndSubmit,
   samplePdf,
-  signIn,
   uploadMaterial,
 } from './steps/portal.steps.ts';
 import {
-  apiSession as plainApiSession,
   appendTask,
   applyDepartmentTemplate,
-  isRecord,
   newbornApplicationData,
   openBundle,
   publishBundle,
@@ -33,15 +30,13 @@ import {
 } from './steps/studio.steps.ts';
 import {
   acceptApplication,
-  apiSession,
   completeDepartmentReview,
   deliverResults,
   signInAsClerk,
 } from './steps/workbench.steps.ts';
-import { launchChromium, screenshot, watchForProblems, type ExpectedFailure } from './support/browser.ts';
-import { freePort } from './support/free-port.ts';
-import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
-import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { apiSession, isRecord, signIn } from './steps/session.steps.ts';
+import { screenshot, type ExpectedFailure } from './support/browser.ts';
+import { SIGNED_OUT_CHECK, usePlatformSession } from './support/platform-session.ts';
 
 // The whole journey of the issue, in one platform started as `pnpm start` does: a citizen
 // applies for newborn on a phone, the window accepts, the departments review, the citizen
@@ -49,7 +44,6 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.t
 // application runs on; a supervisor sees the finished instance on its diagram and retries
 // an incident. The area tests (portal, workbench, studio, monitor) test each part in depth.
 
-const SIGNED_OUT_CHECK: ExpectedFailure = { method: 'GET', path: '/api/auth/me', status: 401 };
 /** The apply page asks for a saved draft first; the contract answers 404 while there is none. */
 const NO_DRAFT_YET: ExpectedFailure = {
   method: 'GET',
@@ -60,48 +54,12 @@ const ADMIN_TOKEN = 'journey-e2e-admin-token';
 /** The department operation the designer adds (element template id). */
 const SOCIAL_SECURITY_CARD = 'onething.hr.issue-social-security-card';
 
-let database: TestDatabase | undefined;
-let platform: RunningPlatform | undefined;
-let registriesUrl = '';
-let browser: Browser | undefined;
-const opened: { context: BrowserContext; problems: () => string[] }[] = [];
-
-beforeAll(async () => {
-  await buildSpaIfStale();
-  database = await createTestDatabase();
-  const registriesPort = await freePort();
-  registriesUrl = `http://127.0.0.1:${registriesPort}`;
-  platform = await startPlatform(database.url, {
-    env: { REGISTRIES_ADMIN_TOKEN: ADMIN_TOKEN, REGISTRIES_PORT: String(registriesPort) },
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  await database?.drop();
-});
-
-afterEach(async () => {
-  const problems = opened.flatMap((page) => page.problems());
-  await Promise.all(opened.map((page) => page.context.close()));
-  opened.length = 0;
-  expect(problems, 'console errors, page errors or failed requests').toEqual([]);
-});
-
-function baseUrl(): string {
-  if (!platform) throw new Error('the platform did not start');
-  return platform.baseUrl;
-}
+const session = usePlatformSession({ registriesAdminToken: ADMIN_TOKEN });
+const baseUrl = () => session.baseUrl();
 
 /** A fresh browser for one person, watched for problems. */
-async function openPage(viewport: { width: number; height: number } = { width: 1280, height: 900 }) {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page: Page = await context.newPage();
-  opened.push({ context, problems: watchForProblems(page, [SIGNED_OUT_CHECK, NO_DRAFT_YET]) });
-  return page;
+function openPage(viewport?: { width: number; height: number }): Promise<Page> {
+  return session.openPage({ ...(viewport ? { viewport } : {}), expected: [SIGNED_OUT_CHECK, NO_DRAFT_YET] });
 }
 
 /**
@@ -189,14 +147,14 @@ describe('the whole journey', () => {
     await screenshot(studio, 'journey-5-designer-published');
 
     // A new application runs on the new version.
-    const designer = await plainApiSession(baseUrl(), 'designer1');
+    const designer = await apiSession(baseUrl(), 'designer1');
     const draft = await designer.get('/api/studio/bundles/newborn');
     const published = isRecord(draft.body) && isRecord(draft.body.published) ? draft.body.published : {};
     expect(published).toMatchObject({ version });
-    const newCitizen = await plainApiSession(baseUrl(), 'citizen1');
-    const submitted = await newCitizen.post('/api/applications', {
+    const citizen = await apiSession(baseUrl(), 'citizen1');
+    const submitted = await citizen.post('/api/applications', {
       bundleKey: 'newborn',
-      data: await newbornApplicationData(newCitizen),
+      data: await newbornApplicationData(citizen),
     });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     const supervisor = await apiSession(baseUrl(), 'supervisor1');
@@ -227,9 +185,8 @@ describe('the whole journey', () => {
     await screenshot(monitor, 'journey-6-supervisor-completed-instance');
 
     // ... and retries an incident once the registry that caused it is back.
-    const faults = registryFaults(registriesUrl, ADMIN_TOKEN);
+    const faults = registryFaults(session.registriesUrl(), ADMIN_TOKEN);
     await faults.outage('health');
-    const citizen = await apiSession(baseUrl(), 'citizen1');
     const failing = await applyForBirthCertificate(citizen);
     await completeTask(await apiSession(baseUrl(), 'window1'), failing, {
       acceptance: { decision: 'accept', comment: '材料齐全' },

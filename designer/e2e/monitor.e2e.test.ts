@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  apiSession,
   applyForBirthCertificate,
   completeTask,
   diagramBadge,
@@ -14,61 +12,20 @@ import {
   waitForDiagram,
   waitForIncident,
 } from './steps/monitor.steps.ts';
-import { launchChromium, screenshot, watchForProblems } from './support/browser.ts';
-import { freePort } from './support/free-port.ts';
-import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
-import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { apiSession } from './steps/session.steps.ts';
+import { screenshot } from './support/browser.ts';
+import { usePlatformSession } from './support/platform-session.ts';
 
-const SIGNED_OUT_CHECK = { method: 'GET', path: '/api/auth/me', status: 401 };
 const ADMIN_TOKEN = randomBytes(24).toString('hex');
 
-let database: TestDatabase | undefined;
-let platform: RunningPlatform | undefined;
-let registriesUrl = '';
-let browser: Browser | undefined;
-const opened: { context: BrowserContext; problems: () => string[] }[] = [];
-
-beforeAll(async () => {
-  await buildSpaIfStale();
-  database = await createTestDatabase();
-  const registriesPort = await freePort();
-  registriesUrl = `http://127.0.0.1:${registriesPort}`;
-  platform = await startPlatform(database.url, {
-    env: { REGISTRIES_ADMIN_TOKEN: ADMIN_TOKEN, REGISTRIES_PORT: String(registriesPort) },
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  await database?.drop();
-});
-
-afterEach(async () => {
-  const problems = opened.flatMap((page) => page.problems());
-  await Promise.all(opened.map((page) => page.context.close()));
-  opened.length = 0;
-  expect(problems, 'console errors, page errors or failed requests').toEqual([]);
-});
-
-async function openPage(): Promise<Page> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  opened.push({ context, problems: watchForProblems(page, [SIGNED_OUT_CHECK]) });
-  return page;
-}
-
-function baseUrl(): string {
-  if (!platform) throw new Error('the platform did not start');
-  return platform.baseUrl;
-}
+const session = usePlatformSession({ registriesAdminToken: ADMIN_TOKEN });
+const baseUrl = () => session.baseUrl();
+const openPage = () => session.openPage();
 
 describe('the Monitor', () => {
   it('shows a supervisor where an application is on the diagram and retries its incident from the UI', async () => {
     // given an application accepted and reviewed while the health registry is down
-    const faults = registryFaults(registriesUrl, ADMIN_TOKEN);
+    const faults = registryFaults(session.registriesUrl(), ADMIN_TOKEN);
     await faults.outage('health');
     const citizen = await apiSession(baseUrl(), 'citizen1');
     const applicationId = await applyForBirthCertificate(citizen);

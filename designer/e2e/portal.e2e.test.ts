@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, watchForProblems, type ExpectedFailure } from './support/browser.ts';
-import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
-import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './steps/session.steps.ts';
+import { screenshot, type ExpectedFailure } from './support/browser.ts';
+import { SIGNED_OUT_CHECK, usePlatformSession } from './support/platform-session.ts';
 import {
   currentStep,
   fillNewbornForm,
@@ -17,56 +17,22 @@ import {
   readOnlyValue,
   reviewAndSubmit,
   samplePdf,
-  signIn,
   uploadMaterial,
   waitForDraftSaved,
 } from './steps/portal.steps.ts';
 
-/** The answers the HTTP contract gives for what this test does on purpose. */
-const SIGNED_OUT_CHECK: ExpectedFailure = { method: 'GET', path: '/api/auth/me', status: 401 };
 const NO_DRAFT_YET: ExpectedFailure = {
   method: 'GET',
   path: '/api/applications/drafts/newborn',
   status: 404,
 };
 
-let database: TestDatabase | undefined;
-let platform: RunningPlatform | undefined;
-let browser: Browser | undefined;
-const opened: { context: BrowserContext; problems: () => string[] }[] = [];
-
-beforeAll(async () => {
-  await buildSpaIfStale();
-  database = await createTestDatabase();
-  platform = await startPlatform(database.url);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  await database?.drop();
-});
-
-afterEach(async () => {
-  const problems = opened.flatMap((page) => page.problems());
-  await Promise.all(opened.map((page) => page.context.close()));
-  opened.length = 0;
-  expect(problems, 'console errors, page errors or failed requests').toEqual([]);
-});
-
-function baseUrl(): string {
-  if (!platform) throw new Error('the platform did not start');
-  return platform.baseUrl;
-}
+const session = usePlatformSession();
+const baseUrl = () => session.baseUrl();
 
 /** A fresh phone-sized browser (no cookies) watched for problems. */
-async function openPhone(expected: readonly ExpectedFailure[]): Promise<Page> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', hasTouch: true });
-  const page = await context.newPage();
-  opened.push({ context, problems: watchForProblems(page, expected) });
-  return page;
+function openPhone(expected: readonly ExpectedFailure[]): Promise<Page> {
+  return session.openPage({ viewport: PHONE_VIEWPORT, hasTouch: true, expected });
 }
 
 async function sidewaysOverflow(page: Page): Promise<number> {

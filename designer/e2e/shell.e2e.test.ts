@@ -1,50 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, watchForProblems, type ExpectedFailure } from './support/browser.ts';
-import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
-import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, type ExpectedFailure } from './support/browser.ts';
+import { SIGNED_OUT_CHECK, usePlatformSession } from './support/platform-session.ts';
 
-/** What the contract answers while nobody is signed in: the SPA asks, the api says 401. */
-const SIGNED_OUT_CHECK: ExpectedFailure = { method: 'GET', path: '/api/auth/me', status: 401 };
 const WRONG_PASSWORD: ExpectedFailure = { method: 'POST', path: '/api/auth/login', status: 401 };
 
-let database: TestDatabase | undefined;
-let platform: RunningPlatform | undefined;
-let browser: Browser | undefined;
-const opened: { context: BrowserContext; problems: () => string[] }[] = [];
-
-beforeAll(async () => {
-  await buildSpaIfStale();
-  database = await createTestDatabase();
-  platform = await startPlatform(database.url);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  await database?.drop();
-});
-
-afterEach(async () => {
-  const problems = opened.flatMap((page) => page.problems());
-  await Promise.all(opened.map((page) => page.context.close()));
-  opened.length = 0;
-  expect(problems, 'console errors, page errors or failed requests').toEqual([]);
-});
+const session = usePlatformSession();
 
 /** A fresh browser (no cookies, no saved language) watched for problems. */
-async function openPage(expected: readonly ExpectedFailure[], width = 1280): Promise<Page> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  opened.push({ context, problems: watchForProblems(page, expected) });
-  return page;
+function openPage(expected: readonly ExpectedFailure[], width = 1280): Promise<Page> {
+  return session.openPage({ viewport: { width, height: 800 }, expected });
 }
 
 function url(path: string): string {
-  if (!platform) throw new Error('the platform did not start');
-  return platform.baseUrl + path;
+  return session.baseUrl() + path;
 }
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {

@@ -1,62 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  apiSession,
   appendTask,
   applyDepartmentTemplate,
-  isRecord,
   newbornApplicationData,
   openBundle,
   publishBundle,
   saveDraft,
   shape,
-  signIn,
 } from './steps/studio.steps.ts';
-import { launchChromium, screenshot, watchForProblems, type ExpectedFailure } from './support/browser.ts';
-import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
-import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { apiSession, isRecord, signIn } from './steps/session.steps.ts';
+import { screenshot } from './support/browser.ts';
+import { usePlatformSession } from './support/platform-session.ts';
 
-/** The SPA asks who is signed in before signing in; the api answers 401. */
-const SIGNED_OUT_CHECK: ExpectedFailure = { method: 'GET', path: '/api/auth/me', status: 401 };
 const SOCIAL_SECURITY_CARD = 'onething.hr.issue-social-security-card';
 
-let database: TestDatabase | undefined;
-let platform: RunningPlatform | undefined;
-let browser: Browser | undefined;
-const opened: { context: BrowserContext; problems: () => string[] }[] = [];
-
-beforeAll(async () => {
-  await buildSpaIfStale();
-  database = await createTestDatabase();
-  platform = await startPlatform(database.url);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  await database?.drop();
-});
-
-afterEach(async () => {
-  const problems = opened.flatMap((page) => page.problems());
-  await Promise.all(opened.map((page) => page.context.close()));
-  opened.length = 0;
-  expect(problems, 'console errors, page errors or failed requests').toEqual([]);
-});
-
-async function openPage(): Promise<Page> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  opened.push({ context, problems: watchForProblems(page, [SIGNED_OUT_CHECK]) });
-  return page;
-}
-
-function baseUrl(): string {
-  if (!platform) throw new Error('the platform did not start');
-  return platform.baseUrl;
-}
+const session = usePlatformSession();
+const baseUrl = () => session.baseUrl();
+const openPage = () => session.openPage({ viewport: { width: 1440, height: 900 } });
 
 describe('the Studio', () => {
   it('lets a designer add a department operation to newborn, publish it, and new applications run on it', async () => {

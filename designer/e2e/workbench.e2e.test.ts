@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   acceptApplication,
   addComment,
-  apiSession,
   applyForNewborn,
   completeDepartmentReview,
   openTaskForApplication,
@@ -12,50 +11,16 @@ import {
   smallPdf,
   uploadMaterial,
 } from './steps/workbench.steps.ts';
-import { launchChromium, screenshot, watchForProblems, type ExpectedFailure } from './support/browser.ts';
-import { buildSpaIfStale, startPlatform, type RunningPlatform } from './support/platform.ts';
-import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { apiSession } from './steps/session.steps.ts';
+import { screenshot, type ExpectedFailure } from './support/browser.ts';
+import { SIGNED_OUT_CHECK, usePlatformSession } from './support/platform-session.ts';
 
-/** The SPA asks who is signed in before the sign-in page; the api answers 401. */
-const SIGNED_OUT_CHECK: ExpectedFailure = { method: 'GET', path: '/api/auth/me', status: 401 };
-
-let database: TestDatabase | undefined;
-let platform: RunningPlatform | undefined;
-let browser: Browser | undefined;
-const opened: { context: BrowserContext; problems: () => string[] }[] = [];
-
-beforeAll(async () => {
-  await buildSpaIfStale();
-  database = await createTestDatabase();
-  platform = await startPlatform(database.url);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  await database?.drop();
-});
-
-afterEach(async () => {
-  const problems = opened.flatMap((page) => page.problems());
-  await Promise.all(opened.map((page) => page.context.close()));
-  opened.length = 0;
-  expect(problems, 'console errors, page errors or failed requests').toEqual([]);
-});
-
-function baseUrl(): string {
-  if (!platform) throw new Error('the platform did not start');
-  return platform.baseUrl;
-}
+const session = usePlatformSession();
+const baseUrl = () => session.baseUrl();
 
 /** A fresh browser for one clerk, watched for problems. */
-async function openPage(expected: readonly ExpectedFailure[] = [SIGNED_OUT_CHECK]): Promise<Page> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  opened.push({ context, problems: watchForProblems(page, expected) });
-  return page;
+function openPage(expected: readonly ExpectedFailure[] = [SIGNED_OUT_CHECK]): Promise<Page> {
+  return session.openPage({ expected });
 }
 
 async function applicationStatus(applicationId: string): Promise<unknown> {

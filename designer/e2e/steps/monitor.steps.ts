@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { isRecord, waitFor, type ApiSession } from './session.steps.ts';
 
 /*
  * Reusable steps for Monitor browser tests: work created and driven through the platform's
@@ -10,22 +11,11 @@ import type { Page } from 'playwright-core';
 const CITIZEN1 = { idNumber: '330106199608150244', name: '王芳' };
 const CITIZEN1_SPOUSE = { idNumber: '330102199502100139', name: '陈明' };
 
-const POLL_MS = 250;
-
-export interface ApiSession {
-  username: string;
-  request(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
-}
-
 type Json = Record<string, unknown>;
-
-function isJson(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The objects of a JSON array (the api's answer is checked, not cast). */
 function jsonList(value: unknown, what: string): Json[] {
-  if (!Array.isArray(value) || !value.every(isJson)) throw new Error(`${what}: not a list of objects`);
+  if (!Array.isArray(value) || !value.every(isRecord)) throw new Error(`${what}: not a list of objects`);
   return value;
 }
 
@@ -33,33 +23,6 @@ function text(value: Json, field: string): string {
   const found = value[field];
   if (typeof found !== 'string') throw new Error(`missing ${field} in ${JSON.stringify(value)}`);
   return found;
-}
-
-/** Signs a demo account in through the api (password `demo`) and keeps its session cookie. */
-export async function apiSession(baseUrl: string, username: string): Promise<ApiSession> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  if (login.status !== 200) throw new Error(`${username} could not sign in: HTTP ${login.status}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  return {
-    username,
-    async request(method: string, path: string, body?: unknown) {
-      const response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      const parsed: unknown = text === '' ? undefined : JSON.parse(text);
-      return { status: response.status, body: parsed };
-    },
-  };
 }
 
 async function expectStatus(
@@ -73,21 +36,6 @@ async function expectStatus(
       `${what}: expected HTTP ${status}, got ${response.status} ${JSON.stringify(response.body)}`,
     );
   return response.body;
-}
-
-/** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** citizen1 applies for the newborn bundle, asking for the birth certificate only. */
@@ -117,7 +65,7 @@ export async function applyForBirthCertificate(citizen: ApiSession): Promise<str
     201,
     'apply for the newborn bundle',
   );
-  if (!isJson(created)) throw new Error('no application in the answer');
+  if (!isRecord(created)) throw new Error('no application in the answer');
   return text(created, 'id');
 }
 
@@ -152,7 +100,7 @@ export async function newestRunningInstance(supervisor: ApiSession, bpmnProcessI
     200,
     'list instances',
   );
-  const newest = jsonList(isJson(page) ? page.items : undefined, 'instances')[0];
+  const newest = jsonList(isRecord(page) ? page.items : undefined, 'instances')[0];
   if (!newest) throw new Error(`no running instance of ${bpmnProcessId}`);
   return text(newest, 'key');
 }

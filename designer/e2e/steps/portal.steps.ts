@@ -9,20 +9,6 @@ import type { Locator, Page } from 'playwright-core';
 
 export const PHONE_VIEWPORT = { width: 375, height: 800 } as const;
 
-/** Signs in from the sign-in page and waits until the user's home area has opened. */
-export async function signIn(
-  page: Page,
-  baseUrl: string,
-  username: string,
-  password = 'demo',
-): Promise<void> {
-  await page.goto(`${baseUrl}/signin`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/signin');
-}
-
 /** A form-js field of the current step, found by its label. */
 export function formField(page: Page, label: string): Locator {
   return (

@@ -1,17 +1,10 @@
 import type { Page } from 'playwright-core';
+import { isRecord, type ApiSession } from './session.steps.ts';
 
 /**
  * Reusable steps for the Studio's browser tests: what a process designer does in the UI, and
  * what the test checks through the HTTP api (as other users) around it.
  */
-
-export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/signin`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('demo');
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/signin');
-}
 
 /** From the Studio's bundle list into the editor, once the diagram is drawn. */
 export async function openBundle(page: Page, baseUrl: string, bundleKey: string): Promise<void> {
@@ -100,37 +93,6 @@ function versionIn(text: string): number {
   return Number(match[1]);
 }
 
-/** An api session of a demo user (cookie kept by hand: Node's fetch has no cookie jar). */
-export async function apiSession(baseUrl: string, username: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  if (login.status !== 200) throw new Error(`${username} could not sign in: ${login.status}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-  };
-  return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body),
-  };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Sets `a.b.c` in a nested object. */
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
@@ -152,7 +114,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
  * A complete newborn application of citizen1: what the registries know (prefill) plus what
  * only the parents can say.
  */
-export async function newbornApplicationData(citizen: Awaited<ReturnType<typeof apiSession>>) {
+export async function newbornApplicationData(citizen: ApiSession) {
   const prefill = await citizen.get('/api/bundles/newborn/prefill');
   const values = isRecord(prefill.body) && isRecord(prefill.body.values) ? prefill.body.values : {};
   const data: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { apiSession, waitFor, type ApiSession } from './monitor.steps.ts';
+import { waitFor, type ApiSession } from './session.steps.ts';
 
 /*
  * Reusable steps for the Workbench: an application created through the api as the citizen,
@@ -7,8 +7,6 @@ import { apiSession, waitFor, type ApiSession } from './monitor.steps.ts';
  * complete a department review, return for correction). A whole-journey test composes these
  * with the Portal's steps.
  */
-
-export { apiSession, type ApiSession };
 
 /** The sandbox registries' demo family (registries OPERATIONS.md, "Demo data"). */
 const MOTHER = { idNumber: '330106199608150244', name: '王芳' };
