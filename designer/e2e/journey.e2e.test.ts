@@ -35,8 +35,8 @@ import {
   signInAsClerk,
 } from './steps/workbench.steps.ts';
 import { apiSession, isRecord, signIn } from './steps/session.steps.ts';
-import { screenshot, type ExpectedFailure } from './support/browser.ts';
-import { SIGNED_OUT_CHECK, usePlatformSession } from './support/platform-session.ts';
+import { screenshot } from './support/browser.ts';
+import { usePlatformSession } from './support/platform-session.ts';
 
 // The whole journey of the issue, in one platform started as `pnpm start` does: a citizen
 // applies for newborn on a phone, the window accepts, the departments review, the citizen
@@ -44,12 +44,6 @@ import { SIGNED_OUT_CHECK, usePlatformSession } from './support/platform-session
 // application runs on; a supervisor sees the finished instance on its diagram and retries
 // an incident. The area tests (portal, workbench, studio, monitor) test each part in depth.
 
-/** The apply page asks for a saved draft first; the contract answers 404 while there is none. */
-const NO_DRAFT_YET: ExpectedFailure = {
-  method: 'GET',
-  path: '/api/applications/drafts/newborn',
-  status: 404,
-};
 const ADMIN_TOKEN = 'journey-e2e-admin-token';
 /** The department operation the designer adds (element template id). */
 const SOCIAL_SECURITY_CARD = 'onething.hr.issue-social-security-card';
@@ -59,7 +53,7 @@ const baseUrl = () => session.baseUrl();
 
 /** A fresh browser for one person, watched for problems. */
 function openPage(viewport?: { width: number; height: number }): Promise<Page> {
-  return session.openPage({ ...(viewport ? { viewport } : {}), expected: [SIGNED_OUT_CHECK, NO_DRAFT_YET] });
+  return session.openPage(viewport ? { viewport } : {});
 }
 
 /**

@@ -21,12 +21,6 @@ import {
   waitForDraftSaved,
 } from './steps/portal.steps.ts';
 
-const NO_DRAFT_YET: ExpectedFailure = {
-  method: 'GET',
-  path: '/api/applications/drafts/newborn',
-  status: 404,
-};
-
 const session = usePlatformSession();
 const baseUrl = () => session.baseUrl();
 
@@ -70,7 +64,7 @@ describe('the Portal on a phone', () => {
 
   it('takes a citizen from the prefilled form through a resumed draft and a material to a submitted application with its parts', async () => {
     // given
-    const page = await openPhone([SIGNED_OUT_CHECK, NO_DRAFT_YET]);
+    const page = await openPhone([SIGNED_OUT_CHECK]);
     await signIn(page, baseUrl(), 'citizen1');
 
     // when: the citizen starts applying

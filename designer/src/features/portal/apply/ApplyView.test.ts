@@ -67,6 +67,8 @@ function platform(submit: (call: FakeCall) => Reply) {
     if (call.url === '/api/auth/me') return { status: 200, body: { user: demoUsers.citizen1 } };
     if (call.url === '/api/bundles/newborn') return { status: 200, body: bundle };
     if (call.url === '/api/bundles/newborn/prefill') return { status: 200, body: prefill };
+    if (call.url === '/api/applications/drafts' && call.method === 'GET')
+      return { status: 200, body: [draft] };
     if (call.url === '/api/applications/drafts/newborn' && call.method === 'GET')
       return { status: 200, body: draft };
     if (call.url === '/api/applications/drafts/newborn' && call.method === 'PUT')

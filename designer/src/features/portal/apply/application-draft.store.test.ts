@@ -9,6 +9,9 @@ const savedAt = '2026-11-29T03:00:00.000Z';
 function draftServer(options: { existing?: unknown; failPuts?: number } = {}) {
   let failures = options.failPuts ?? 0;
   const fake = fakeFetch((call) => {
+    if (call.url === '/api/applications/drafts' && call.method === 'GET') {
+      return { status: 200, body: options.existing ? [options.existing] : [] };
+    }
     if (call.url !== DRAFT_URL) return undefined;
     if (call.method === 'GET') {
       return options.existing

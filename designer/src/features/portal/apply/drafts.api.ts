@@ -50,11 +50,18 @@ export function fetchDrafts(client: HttpClient = http): Promise<DraftSummary[]> 
   return client.get('/api/applications/drafts', { parse: (body) => parseList(body, parseDraftSummary) });
 }
 
-/** The citizen's draft for the bundle, or `null` when there is none. */
+/**
+ * The citizen's draft for the bundle, or `null` when there is none. The list is asked
+ * first: most applications start without a draft, and asking for it directly would
+ * answer 404, an error in the browser's console on every new application.
+ */
 export async function fetchDraft(bundleKey: string, client: HttpClient = http): Promise<Draft | null> {
+  const drafts = await fetchDrafts(client);
+  if (!drafts.some((draft) => draft.bundleKey === bundleKey)) return null;
   try {
     return await client.get(path(bundleKey), { parse: parseDraft });
   } catch (error) {
+    // Deleted (submitted in another tab) since the list was read.
     if (isApiError(error) && error.status === 404) return null;
     throw error;
   }
