@@ -29,7 +29,10 @@ interface Ready {
 
 /** Starts platform-process.ts as a child process and talks to it over HTTP and its database. */
 export async function startBenchPlatform(): Promise<BenchPlatform> {
-  const child = spawn('tsx', [fileURLToPath(new URL('./platform-process.ts', import.meta.url))], {
+  // Node itself with tsx as a loader, not the tsx CLI: the CLI is a wrapper process that
+  // SIGTERM would stop without the platform (and its PostgreSQL) ever stopping.
+  const script = fileURLToPath(new URL('./platform-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit');
