@@ -7,6 +7,7 @@ import { parseConfig } from '../src/config.ts';
 import { PARTS } from '../src/launcher/parts.ts';
 import { startUnits, type RunningUnits } from '../src/launcher/run-units.ts';
 import { ensureDatabase, startEmbeddedPostgres } from '../src/postgres/embedded-postgres.ts';
+import { freePort } from '@onething/engine/free-port';
 
 /**
  * The platform under measurement, in a process of its own (so that the load
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'onething-api-bench-'));
   const postgres = await startEmbeddedPostgres({
     dataDir: join(dataDir, 'postgres'),
-    port: 56000 + Math.floor(Math.random() * 4000),
+    port: await freePort(),
     ephemeral: true,
   });
   let running: RunningUnits | undefined;
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     await ensureDatabase(postgres.url, 'onething');
     const databaseUrl = postgres.urlFor('onething');
     const secretKeyHex = randomBytes(32).toString('hex');
-    const port = 41000 + Math.floor(Math.random() * 8000);
+    const port = await freePort();
     const parsed = parseConfig(
       {
         DATABASE_URL: databaseUrl,

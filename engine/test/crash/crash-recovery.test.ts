@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHistoryReader } from '../../src/index.ts';
 import { uniqueFixture } from '../support/bpmn-fixtures.ts';
 import { eventually, sleep } from '../support/conformance-helpers.ts';
-import { EngineChild, freePort } from '../support/engine-child.ts';
+import { EngineChild } from '../support/engine-child.ts';
+import { freePort } from '../support/free-port.ts';
 import { createDatabase } from '../support/test-engine.ts';
 
 /**

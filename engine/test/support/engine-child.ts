@@ -1,22 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 
 const SCRIPT = join(import.meta.dirname, 'engine-process.ts');
 const REPO_ROOT = join(dirname(SCRIPT), '..', '..', '..');
-
-/** A free TCP port on 127.0.0.1, so that every restart of a child binds the same address. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The engine running in a child process that a test can kill -9 and start again. */
 export class EngineChild {
