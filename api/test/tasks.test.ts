@@ -185,7 +185,11 @@ describe('return for correction and supplement', () => {
       url: `/api/applications/${applicationId}`,
       headers: { cookie: citizen1 },
     });
-    expect(detail.json().status).toBe('returned');
+    expect(detail.json()).toMatchObject({
+      status: 'returned',
+      returnReason: '请补充出生医院名称',
+      returnedFields: [],
+    });
 
     // when the citizen supplements (and another citizen tries to)
     const corrected = newbornData();
@@ -212,6 +216,87 @@ describe('return for correction and supplement', () => {
       'application.supplemented',
     ]);
     expect(timeline.json().status).toBe('submitted');
+  });
+});
+
+describe('a return naming the fields to fix', () => {
+  it('shows the citizen the reason and the fields, and keeps them with the process', async () => {
+    // given
+    const applicationId = await apply();
+    const task = await windowTask(applicationId);
+    expect((await post(`/api/tasks/${task.id}/claim`, window1)).statusCode).toBe(204);
+    const citizen1 = await signIn(t.app, 'citizen1');
+
+    // when
+    const returned = await post(`/api/tasks/${task.id}/return`, window1, {
+      reason: '出生医院名称与分娩记录不一致',
+      fields: ['child.birthHospital', 'household.address', 'child.birthHospital'],
+    });
+
+    // then
+    expect(returned.statusCode, returned.body).toBe(204);
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/applications/${applicationId}`,
+      headers: { cookie: citizen1 },
+    });
+    expect(detail.json()).toMatchObject({
+      status: 'returned',
+      returnReason: '出生医院名称与分娩记录不一致',
+      returnedFields: ['child.birthHospital', 'household.address'],
+    });
+    const application = await t.orm.em.fork().findOneOrFail(ApplicationSchema, { id: applicationId });
+    const instance = await t.engine.inspector.getProcessInstance(application.processInstanceKey ?? '');
+    expect(instance?.variables[application.processInstanceKey ?? '']?.acceptance).toMatchObject({
+      decision: 'return',
+      fields: ['child.birthHospital', 'household.address'],
+    });
+  });
+
+  it('refuses a key that is not in the application\'s form (400) and leaves the task open', async () => {
+    // given
+    const applicationId = await apply();
+    const task = await windowTask(applicationId);
+    expect((await post(`/api/tasks/${task.id}/claim`, window1)).statusCode).toBe(204);
+
+    // when
+    const returned = await post(`/api/tasks/${task.id}/return`, window1, {
+      reason: '请核对',
+      fields: ['child.birthHospital', 'child.favouriteColour'],
+    });
+
+    // then
+    expect(returned.statusCode).toBe(400);
+    expect(returned.json().error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(returned.json().error.fields.fields).toContain('child.favouriteColour');
+    expect(returned.json().error.fields.fields).not.toContain('child.birthHospital');
+    expect((await windowTask(applicationId)).id).toBe(task.id);
+    const application = await t.orm.em.fork().findOneOrFail(ApplicationSchema, { id: applicationId });
+    expect(application.status).toBe('submitted');
+  });
+
+  it('knows only the keys of the services the citizen chose', async () => {
+    // given an application for the birth certificate alone (no household registration)
+    const citizen1 = await signIn(t.app, 'citizen1');
+    const { applicant, mother, father, child } = newbornData();
+    const submitted = await post('/api/applications', citizen1, {
+      bundleKey: 'newborn',
+      data: { applicant, mother, father, child },
+      services: ['birthCertificate'],
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const task = await windowTask(submitted.json().id);
+    expect((await post(`/api/tasks/${task.id}/claim`, window1)).statusCode).toBe(204);
+
+    // when
+    const returned = await post(`/api/tasks/${task.id}/return`, window1, {
+      reason: '请核对',
+      fields: ['household.address'],
+    });
+
+    // then
+    expect(returned.statusCode).toBe(400);
+    expect(returned.json().error.fields.fields).toContain('household.address');
   });
 });
 

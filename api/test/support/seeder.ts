@@ -52,7 +52,8 @@ export function createSeeder(orm: Orm, personalData: PersonalDataCipher): Seeder
       await orm.em.fork().insert(ApplicationSchema, {
         id,
         bundleKey: BUNDLE,
-        bundleVersion: 'seed',
+        // The first published version: the test apps publish the shipped bundles as version 1.
+        bundleVersion: '1',
         applicantId: await userId(owner),
         status,
         services: SERVICES,

@@ -29,6 +29,20 @@ export async function currentVersions(em: EntityManager): Promise<PublishedVersi
   return rows.map(toPublished);
 }
 
+/** One published version of a bundle, or null when there is no such number. */
+export async function publishedVersion(
+  em: EntityManager,
+  key: string,
+  number: number,
+): Promise<PublishedVersion | null> {
+  const row = await em.findOne(
+    BundleVersionSchema,
+    { bundleKey: key, number },
+    { disableIdentityMap: true },
+  );
+  return row === null ? null : toPublished(row);
+}
+
 export async function latestVersion(em: EntityManager, key: string): Promise<BundleVersion | null> {
   return em.findOne(BundleVersionSchema, { bundleKey: key }, { orderBy: { number: 'desc' } });
 }

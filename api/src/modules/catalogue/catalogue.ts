@@ -110,7 +110,8 @@ function catalogueOrder(a: PublishedVersion, b: PublishedVersion): number {
   return rank(a.key) - rank(b.key) || a.key.localeCompare(b.key);
 }
 
-function catalogueBundle(version: PublishedVersion): CatalogueBundle {
+/** The catalogue entry of one published version (its forms checked and merged). */
+export function catalogueBundle(version: PublishedVersion): CatalogueBundle {
   return {
     ...checkedEntry(version.key, version.number, version.content),
     deployment: {

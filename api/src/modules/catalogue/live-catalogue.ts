@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Orm } from '../../orm.ts';
 import { currentVersions } from './bundle-store.ts';
 import { buildCatalogue, type Catalogue, type CatalogueBundle } from './catalogue.ts';
+import { PublishedVersions, type BundleVersionRef } from './published-versions.ts';
 
 /**
  * The catalogue the api serves: the current published version of every
@@ -15,15 +16,30 @@ import { buildCatalogue, type Catalogue, type CatalogueBundle } from './catalogu
 /** The catalogue as the app decorates it: reload() after a publication. */
 export interface ReloadableCatalogue extends Catalogue {
   reload(): Promise<void>;
+  /**
+   * The version of the bundle an application was submitted under, with its
+   * own forms, combined form and manifest (running applications stay on
+   * theirs after a publication). Throws when it does not exist (a bug).
+   */
+  ofApplication(application: BundleVersionRef): Promise<CatalogueBundle>;
 }
 
-/** A catalogue that never changes (catalogueOfFolders): reloading it has nothing to do. */
+/**
+ * A catalogue that never changes (catalogueOfFolders): reloading it has
+ * nothing to do, and it has one version of each bundle, which every
+ * application is on.
+ */
 export function fixedCatalogue(catalogue: Catalogue): ReloadableCatalogue {
   return {
     list: () => catalogue.list(),
     get: (key) => catalogue.get(key),
     formFor: (bundle, services) => catalogue.formFor(bundle, services),
     reload: async () => undefined,
+    ofApplication: async (application) => {
+      const bundle = catalogue.get(application.bundleKey);
+      if (bundle === undefined) throw new Error(`bundle ${application.bundleKey} is not in the catalogue`);
+      return bundle;
+    },
   };
 }
 
@@ -31,11 +47,14 @@ export class LiveCatalogue implements ReloadableCatalogue {
   private snapshot: Catalogue = buildCatalogue([]);
   private running: Promise<void> | undefined;
   private again = false;
+  private readonly versions: PublishedVersions;
 
   constructor(
     private readonly orm: Orm,
     private readonly logger: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.versions = new PublishedVersions(orm);
+  }
 
   list(): readonly CatalogueBundle[] {
     return this.snapshot.list();
@@ -47,6 +66,14 @@ export class LiveCatalogue implements ReloadableCatalogue {
 
   formFor(bundle: CatalogueBundle, services: readonly string[]): FormSchema {
     return this.snapshot.formFor(bundle, services);
+  }
+
+  ofApplication(application: BundleVersionRef): Promise<CatalogueBundle> {
+    const current = this.snapshot.get(application.bundleKey);
+    if (current !== undefined && String(current.version) === application.bundleVersion) {
+      return Promise.resolve(current);
+    }
+    return this.versions.of(application);
   }
 
   reload(): Promise<void> {

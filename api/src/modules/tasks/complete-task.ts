@@ -1,7 +1,7 @@
 import type { Zeebe } from '@camunda8/sdk';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { errorMessages, validateSubmission, type FormSchema } from '@onething/forms';
-import { STAFF_FORMS, acceptanceVariables, parseFormKey, type AcceptanceDecision } from '@onething/processes';
+import { errorMessages, validateSubmission } from '@onething/forms';
+import { STAFF_FORMS, acceptanceVariables, type AcceptanceDecision } from '@onething/processes';
 import { AppError } from '../../errors.ts';
 import type { Principal } from '../auth/access.ts';
 import {
@@ -11,37 +11,24 @@ import {
   type StoredDueDates,
 } from '../applications/application.entity.ts';
 import { toJsonObject } from '../applications/json-variables.ts';
-import type { Catalogue } from '../catalogue/catalogue.ts';
 import { completeFollowUp } from './complete-follow-up.ts';
-import { RATING_FOLLOW_UP_FORM, RATING_FOLLOW_UP_FORM_KEY } from './follow-up-form.ts';
 import { completionVariables } from './task-access.ts';
+import type { TaskForm } from './task-form.ts';
 import type { UserTask } from './user-task.entity.ts';
 import { UserTaskSchema } from './user-task.entity.ts';
 
 export interface CompleteContext {
   em: EntityManager;
-  catalogue: Catalogue;
   zeebe: () => Zeebe.ZeebeGrpcClient;
   principal: Principal;
   now: Date;
   /** The job's variables as the bridge kept them (decrypted). */
   jobVariables: Record<string, unknown>;
-}
-
-/**
- * The task's form from its form key: a catalogue form (`onething:form:<bundle>/<name>`),
- * or the platform's own form of a follow-up (no bundle).
- */
-export function taskForm(
-  catalogue: Catalogue,
-  formKey: string | null,
-): { bundleKey: string | null; name: string; form: FormSchema } | undefined {
-  if (formKey === RATING_FOLLOW_UP_FORM_KEY)
-    return { bundleKey: null, name: 'rating-follow-up', form: RATING_FOLLOW_UP_FORM };
-  const parsed = formKey === null ? undefined : parseFormKey(formKey);
-  if (parsed === undefined) return undefined;
-  const form = catalogue.get(parsed.bundleKey)?.forms.get(parsed.formName);
-  return form === undefined ? undefined : { bundleKey: parsed.bundleKey, name: parsed.formName, form };
+  /**
+   * With a return for correction: the keys of the combined form the citizen
+   * must correct (checked by the caller), kept as `acceptance.fields`.
+   */
+  returnedFields?: readonly string[];
 }
 
 /**
@@ -53,12 +40,12 @@ export function taskForm(
  */
 export async function completeTask(
   task: UserTask,
+  form: TaskForm | undefined,
   submitted: Record<string, unknown>,
   context: CompleteContext,
 ): Promise<void> {
   if (task.state !== 'open') throw new AppError('TASK_CLOSED');
   if (task.assigneeId !== context.principal.id) throw new AppError('TASK_NOT_ASSIGNED_TO_YOU');
-  const form = taskForm(context.catalogue, task.formKey ?? null);
   let variables: Record<string, unknown> = {};
   let decision: AcceptanceDecision | undefined;
   if (form !== undefined) {
@@ -68,7 +55,8 @@ export async function completeTask(
     if (form.name === STAFF_FORMS.windowAccept) {
       const acceptance = record(variables.acceptance);
       decision = acceptanceDecision(acceptance.decision);
-      const manifest = form.bundleKey === null ? undefined : context.catalogue.get(form.bundleKey)?.manifest;
+      // The due dates follow the time limits of the application's own bundle version.
+      const manifest = form.bundle?.manifest;
       if (manifest === undefined || decision === undefined) throw new AppError('FORM_SUBMISSION_INVALID');
       const services = stringList(context.jobVariables.services);
       const extra: { reason?: string; comment?: string; materialsChecked?: string[] } = {};
@@ -78,6 +66,9 @@ export async function completeTask(
       if (Array.isArray(acceptance.materialsChecked))
         extra.materialsChecked = stringList(acceptance.materialsChecked);
       variables = acceptanceVariables(manifest, decision, context.now, services, extra);
+      const fields = context.returnedFields ?? [];
+      if (decision === 'return' && fields.length > 0)
+        variables = { ...variables, acceptance: { ...record(variables.acceptance), fields: [...fields] } };
     }
   }
   const jobKey = task.jobKey ?? null;

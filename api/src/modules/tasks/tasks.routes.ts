@@ -11,8 +11,10 @@ import { listComments } from '../comments/comments.ts';
 import { requireGroup, type Principal } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
 import { GROUPS } from '../users/roles.ts';
-import { completeTask, taskForm } from './complete-task.ts';
+import { completeTask } from './complete-task.ts';
+import { checkReturnFields, combinedFormKeys } from './return-fields.ts';
 import { taskData } from './task-access.ts';
+import { taskForm, type TaskForm } from './task-form.ts';
 import { listTasks } from './task-list.ts';
 import { visibleTask } from './visible-task.ts';
 import {
@@ -47,17 +49,19 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const finishTask = async (
     request: FastifyRequest,
     task: UserTask,
+    form: TaskForm | undefined,
     principal: Principal,
     variables: Record<string, unknown>,
     action: 'task.complete' | 'task.return',
+    returnedFields: readonly string[] = [],
   ): Promise<void> => {
-    await completeTask(task, variables, {
+    await completeTask(task, form, variables, {
       em: request.em,
-      catalogue: fastify.catalogue,
       zeebe: () => fastify.zeebe(),
       principal,
       now: new Date(),
       jobVariables: openApplicationData(fastify.personalData, task.variablesCipher),
+      returnedFields,
     });
     await recordAudit(request.em, {
       actorId: principal.id,
@@ -122,7 +126,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       });
       return {
         ...summary(task),
-        form: taskForm(fastify.catalogue, task.formKey ?? null)?.form ?? null,
+        form: (await taskForm(task, { em: request.em, catalogue: fastify.catalogue }))?.form ?? null,
         data: taskData(variables, principal, task),
         comments: await listComments(request.em, task),
         history: history.map((event) => ({
@@ -198,7 +202,8 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const principal = signedInPrincipal(request);
       const task = await visibleTask(request.em, request.params.id, principal);
-      await finishTask(request, task, principal, { ...request.body.variables }, 'task.complete');
+      const form = await taskForm(task, { em: request.em, catalogue: fastify.catalogue });
+      await finishTask(request, task, form, principal, { ...request.body.variables }, 'task.complete');
       return reply.status(204).send(null);
     },
   );
@@ -218,15 +223,23 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const principal = signedInPrincipal(request);
       const task = await visibleTask(request.em, request.params.id, principal);
-      if (taskForm(fastify.catalogue, task.formKey ?? null)?.name !== STAFF_FORMS.windowAccept) {
-        throw new AppError('TASK_NOT_RETURNABLE');
-      }
+      const form = await taskForm(task, { em: request.em, catalogue: fastify.catalogue });
+      if (form?.name !== STAFF_FORMS.windowAccept) throw new AppError('TASK_NOT_RETURNABLE');
+      const fields = [...new Set(request.body.fields ?? [])];
+      const formKeys =
+        form.bundle === null || form.application === null
+          ? new Set<string>()
+          : combinedFormKeys(form.bundle.fields, form.application.services);
+      const unknown = checkReturnFields(fields, formKeys);
+      if (unknown !== undefined) throw new AppError('VALIDATION_FAILED', { fields: unknown });
       await finishTask(
         request,
         task,
+        form,
         principal,
         { acceptance: { decision: 'return', reason: request.body.reason } },
         'task.return',
+        fields,
       );
       return reply.status(204).send(null);
     },

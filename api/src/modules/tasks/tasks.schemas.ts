@@ -59,6 +59,10 @@ export const CompleteBody = Type.Object(
 );
 
 export const ReturnBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  {
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    /** Keys of the application's combined form the citizen must correct; none: the whole form. */
+    fields: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 200 })),
+  },
   { additionalProperties: false },
 );
