@@ -32,6 +32,8 @@ export interface Config {
   registriesAdminToken: string | undefined;
   /** Engine history of instances ended longer ago than this many days is deleted; unset = kept. */
   historyRetentionDays: number | undefined;
+  /** Folder of `holidays-<year>.json` files put on top of the shipped working-day calendar; unset = shipped only. */
+  holidaysDir: string | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -72,11 +74,9 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
 
   const dataDirValue = value('ONETHING_DATA_DIR');
   const dataDir =
-    dataDirValue === undefined
-      ? resolve(context.repoRoot, '.data')
-      : isAbsolute(dataDirValue)
-        ? dataDirValue
-        : resolve(context.cwd, dataDirValue);
+    dataDirValue === undefined ? resolve(context.repoRoot, '.data') : fromCwd(dataDirValue, context);
+  const holidaysDirValue = value('ONETHING_HOLIDAYS_DIR');
+  const holidaysDir = holidaysDirValue === undefined ? undefined : fromCwd(holidaysDirValue, context);
 
   const demoValue = value('ONETHING_DEMO');
   if (demoValue !== undefined && demoValue !== '0' && demoValue !== '1') {
@@ -173,8 +173,13 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
       registriesHost,
       registriesAdminToken,
       historyRetentionDays,
+      holidaysDir,
     },
   };
+}
+
+function fromCwd(path: string, context: ConfigContext): string {
+  return isAbsolute(path) ? path : resolve(context.cwd, path);
 }
 
 export function formatConfigProblems(problems: readonly ConfigProblem[]): string {

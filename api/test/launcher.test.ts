@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -47,6 +47,43 @@ describe('the onething command', () => {
     expect(result.code).toBe(2);
     expect(result.output).toContain('PORT must be an integer');
     expect(result.output).toContain('ONETHING_SECRET_KEY is required when DATABASE_URL is set');
+  });
+
+  it('refuses to start on a holiday file that does not parse, naming the file and the problem', async () => {
+    // given: a 2027 notice with a make-up working day that is not a date
+    const holidaysDir = await mkdtemp(join(tmpdir(), 'onething-holidays-'));
+    try {
+      await writeFile(
+        join(holidaysDir, 'holidays-2027.json'),
+        JSON.stringify({
+          year: 2027,
+          provisional: false,
+          source: {
+            title: '国务院办公厅关于2027年部分节假日安排的通知',
+            number: null,
+            issuer: '国务院办公厅',
+            issuedOn: null,
+          },
+          holidays: [{ name: '春节', nameEn: 'Spring Festival', from: '2027-02-05', to: '2027-02-11' }],
+          makeUpWorkdays: [{ date: '2027-02-30', for: '春节' }],
+        }),
+      );
+
+      // when
+      const result = await onething(['start'], {
+        ONETHING_HOLIDAYS_DIR: holidaysDir,
+        DATABASE_URL: 'postgres://x@127.0.0.1:1/none',
+        ONETHING_SECRET_KEY: 'ab'.repeat(32),
+      });
+
+      // then
+      expect(result.code).toBe(2);
+      expect(result.output).toContain('Invalid holiday files in ONETHING_HOLIDAYS_DIR');
+      expect(result.output).toContain('holidays-2027.json');
+      expect(result.output).toContain('2027-02-30');
+    } finally {
+      await rm(holidaysDir, { recursive: true, force: true });
+    }
   });
 });
 

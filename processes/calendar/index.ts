@@ -1,13 +1,17 @@
 import { ProcessesError } from '../src/errors.ts';
 import { parseHolidayYear, type HolidayYear } from './holiday-year.ts';
-import { createWorkingDayCalendar, type CalendarDate } from './working-day-calendar.ts';
+import {
+  createWorkingDayCalendar,
+  type CalendarDate,
+  type WorkingDayCalendar,
+} from './working-day-calendar.ts';
 import holidays2025 from './holidays-2025.json' with { type: 'json' };
 import holidays2026 from './holidays-2026.json' with { type: 'json' };
 import holidays2027 from './holidays-2027.json' with { type: 'json' };
 
 export { createWorkingDayCalendar, parseHolidayYear };
 export type { CalendarDate, HolidayYear };
-export type { WorkingDayCalendar } from './working-day-calendar.ts';
+export type { WorkingDayCalendar };
 
 function load(file: unknown, name: string): HolidayYear {
   const result = parseHolidayYear(file);
@@ -22,11 +26,29 @@ export const holidayYears: readonly HolidayYear[] = [
   load(holidays2027, 'holidays-2027.json'),
 ];
 
-/** The working-day calendar of mainland China for the covered years. */
-export const workingDayCalendar = createWorkingDayCalendar(holidayYears);
+let calendar = createWorkingDayCalendar(holidayYears);
 
-export const isWorkingDay = (date: CalendarDate): boolean => workingDayCalendar.isWorkingDay(date);
+/**
+ * Puts the operator's holiday files on top of the shipped ones: a file for a
+ * shipped year replaces it (the State Council's notice replacing provisional
+ * data), a file for another year adds it. The notice for next year comes out
+ * in November, so a deployment must be able to take it without a release.
+ * Called once at start, before any due date is computed.
+ */
+export function useHolidayYears(operatorYears: readonly HolidayYear[]): WorkingDayCalendar {
+  const replaced = new Set(operatorYears.map((year) => year.year));
+  calendar = createWorkingDayCalendar([
+    ...holidayYears.filter((year) => !replaced.has(year.year)),
+    ...operatorYears,
+  ]);
+  return calendar;
+}
+
+/** The working-day calendar of mainland China for the covered years. */
+export const currentWorkingDayCalendar = (): WorkingDayCalendar => calendar;
+
+export const isWorkingDay = (date: CalendarDate): boolean => calendar.isWorkingDay(date);
 export const addWorkingDays = (start: CalendarDate, days: number): string =>
-  workingDayCalendar.addWorkingDays(start, days);
+  calendar.addWorkingDays(start, days);
 export const workingDaysBetween = (from: CalendarDate, to: CalendarDate): number =>
-  workingDayCalendar.workingDaysBetween(from, to);
+  calendar.workingDaysBetween(from, to);

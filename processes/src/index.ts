@@ -1,10 +1,11 @@
 export {
   addWorkingDays,
   createWorkingDayCalendar,
+  currentWorkingDayCalendar,
   holidayYears,
   isWorkingDay,
   parseHolidayYear,
-  workingDayCalendar,
+  useHolidayYears,
   workingDaysBetween,
 } from '../calendar/index.ts';
 export type { CalendarDate, HolidayYear, WorkingDayCalendar } from '../calendar/index.ts';

