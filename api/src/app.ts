@@ -26,6 +26,7 @@ import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { securityPlugin } from './plugins/security.plugin.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { studioRoutes } from './modules/studio/studio.routes.ts';
+import { dryRunRoutes } from './modules/studio/dry-run/dry-runs.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
 import { spaPlugin } from './plugins/spa.plugin.ts';
@@ -54,6 +55,8 @@ export interface AppOptions {
   spaRoot?: string;
   /** Base URL of the department registries, for prefill; without it prefill finds every registry unavailable. */
   registriesUrl?: string;
+  /** The registries at `registriesUrl` are the sandbox: only then may the Studio start dry runs (they register records). */
+  registriesSandbox?: boolean;
   /** Submissions one citizen may make in a time window (default: 30 an hour). */
   submitRateLimit?: { max: number; timeWindowMs: number };
   /** Folder of the uploaded materials (`<dataDir>/materials`); without it the material routes answer 503. */
@@ -94,6 +97,11 @@ const appPlugin: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(draftsRoutes, { store: materialStore });
   await fastify.register(tasksRoutes);
   await fastify.register(studioRoutes);
+  await fastify.register(dryRunRoutes, {
+    databaseUrl: databaseUrlOf(options.orm),
+    registriesUrl: options.registriesUrl,
+    sandbox: options.registriesSandbox ?? false,
+  });
   await fastify.register(commentsRoutes);
   await fastify.register(ratingsRoutes);
   await fastify.register(monitorPlugin, { databaseUrl: databaseUrlOf(options.orm), zeebe: options.zeebe });

@@ -24,6 +24,11 @@ export interface Config {
   zeebeAddress: string | undefined;
   zeebeGatewayAddress: string | undefined;
   registriesUrl: string | undefined;
+  /**
+   * REGISTRIES_SANDBOX=1: the registries at REGISTRIES_URL are a sandbox (`onething registries`), so the
+   * Studio may run dry runs against them. Without REGISTRIES_URL the launcher starts the sandbox itself.
+   */
+  registriesSandbox: boolean;
   /** Port of the sandbox registries; undefined = 4000 for `onething registries`, ephemeral inside `start`. */
   registriesPort: number | undefined;
   /** Address the sandbox registries listen on (loopback by default: they hold personal data and have no sign-in). */
@@ -125,6 +130,12 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
     problem('REGISTRIES_URL', 'must be an http:// or https:// URL');
   }
 
+  const sandboxValue = value('REGISTRIES_SANDBOX');
+  if (sandboxValue !== undefined && sandboxValue !== '0' && sandboxValue !== '1') {
+    problem('REGISTRIES_SANDBOX', 'must be 1 (REGISTRIES_URL is a sandbox) or 0 (it is not)');
+  }
+  const registriesSandbox = sandboxValue === '1';
+
   const registriesPortValue = value('REGISTRIES_PORT');
   const registriesPort = registriesPortValue === undefined ? undefined : parsePort(registriesPortValue, 0);
   if (registriesPortValue !== undefined && registriesPort === undefined) {
@@ -169,6 +180,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
       zeebeAddress,
       zeebeGatewayAddress,
       registriesUrl,
+      registriesSandbox,
       registriesPort,
       registriesHost,
       registriesAdminToken,

@@ -8,6 +8,8 @@ import { SessionSchema } from './modules/auth/session.entity.ts';
 import { CommentSchema } from './modules/comments/comment.entity.ts';
 import { RatingSchema } from './modules/ratings/rating.entity.ts';
 import { UserTaskSchema } from './modules/tasks/user-task.entity.ts';
+import { DryRunTaskSchema } from './modules/studio/dry-run/dry-run-task.entity.ts';
+import { DryRunSchema } from './modules/studio/dry-run/dry-run.entity.ts';
 import { UserSchema } from './modules/users/user.entity.ts';
 
 /** Every MikroORM entity of the api (tables in schema `app`). */
@@ -25,4 +27,6 @@ export const entities = [
   RatingSchema,
   ApplicationDraftSchema,
   MaterialSchema,
+  DryRunSchema,
+  DryRunTaskSchema,
 ];

@@ -50,6 +50,18 @@ export const errorCatalog = {
   },
   PUBLISH_REJECTED: { status: 422, message: 'The bundle cannot be published; see the problems listed.' },
   BPMN_REJECTED: { status: 400, message: 'The BPMN document is not accepted.' },
+  DRY_RUN_NOT_FOUND: { status: 404, message: 'There is no such dry run.' },
+  DRY_RUN_NEEDS_SANDBOX: {
+    status: 409,
+    message:
+      'Dry runs write to the registries, so they run only against the sandbox registries (REGISTRIES_URL unset, or REGISTRIES_SANDBOX=1 for a sandbox at REGISTRIES_URL).',
+  },
+  DRY_RUN_REJECTED: { status: 422, message: 'The draft cannot be run; see the problems listed.' },
+  DRY_RUN_DATA_INVALID: {
+    status: 422,
+    message: "The test citizen's application could not be filled in; see the fields named.",
+  },
+  DRY_RUN_ENDED: { status: 409, message: 'This dry run has already ended.' },
   ALREADY_RATED: { status: 409, message: 'This application has been rated already.' },
   NOT_COMPLETED: { status: 409, message: 'Only a completed application can be rated.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },

@@ -37,6 +37,8 @@ describe('migrations', () => {
       'bundle_draft',
       'bundle_version',
       'data_access_event',
+      'dry_run',
+      'dry_run_task',
       'material',
       'mikro_orm_migrations',
       'session',

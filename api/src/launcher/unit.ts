@@ -35,4 +35,6 @@ export interface Provided {
   zeebe?: Zeebe.ZeebeGrpcClient;
   /** Base URL of the department registries (set by the registries unit). */
   registriesUrl?: string;
+  /** Whether those registries are the sandbox (set by the registries unit). */
+  registriesSandbox?: boolean;
 }

@@ -36,6 +36,8 @@ export interface ProcessTestAppOptions {
   spaRoot?: string;
   /** Base URL of the department registries (prefill). */
   registriesUrl?: string;
+  /** Those registries are the sandbox (Studio dry runs allowed). */
+  registriesSandbox?: boolean;
   /** Folder of uploaded materials. */
   materialsDir?: string;
 }

@@ -43,6 +43,7 @@ export function apiUnit(): Unit {
           ? {}
           : { registriesUrl: provided.registriesUrl ?? config.registriesUrl }),
         ...(provided.zeebe === undefined ? {} : { zeebe: provided.zeebe }),
+        registriesSandbox: provided.registriesSandbox ?? config.registriesSandbox,
       });
       const address = await listen(app, { host: config.host, port: config.port });
       logger.info({ address }, 'api listening');

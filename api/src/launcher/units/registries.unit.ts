@@ -34,6 +34,7 @@ export function registriesUnit({ standalone }: RegistriesUnitOptions): Unit {
         url = config.registriesUrl.replace(/\/+$/, '');
         logger.info({ url }, 'using the registries at REGISTRIES_URL');
         provided.registriesUrl = url;
+        provided.registriesSandbox = config.registriesSandbox;
         return;
       }
       const databaseUrl = provided.databaseUrl ?? config.databaseUrl;
@@ -74,6 +75,7 @@ export function registriesUnit({ standalone }: RegistriesUnitOptions): Unit {
         );
       logger.info({ url }, 'sandbox registries listening');
       provided.registriesUrl = url;
+      provided.registriesSandbox = true;
     },
     async stop() {
       await server?.close();

@@ -5,10 +5,9 @@ import type { Principal } from '../auth/access.ts';
 import type { BundleContent } from '../catalogue/bundle-content.ts';
 import { BundleDraftSchema, type BundleVersion } from '../catalogue/bundle-version.entity.ts';
 import { insertVersion, lockBundle } from '../catalogue/bundle-store.ts';
-import { checkContent, type ContentProblem } from '../catalogue/check-content.ts';
+import type { ContentProblem } from '../catalogue/check-content.ts';
 import { deployBundle } from '../catalogue/deploy-bundle.ts';
-import { lintBpmn } from '../catalogue/lint-bpmn.ts';
-import { unsafeBpmn } from './bpmn-safety.ts';
+import { checkDraft } from './check-draft.ts';
 import { draftConflict } from './drafts.ts';
 
 export interface PublishContext {
@@ -44,19 +43,15 @@ export async function publishBundle(
   if (draft.version !== draftVersion) throw draftConflict(draft);
   const content: BundleContent = { bpmn: draft.bpmn, forms: draft.forms, manifest: draft.manifest };
 
-  const unsafe = unsafeBpmn(content.bpmn);
-  if (unsafe !== undefined) throw rejected([{ source: 'lint', message: unsafe }]);
-  const lint = await lintBpmn(content.bpmn);
-  const checked = checkContent(key, content);
-  const problems = [...lint.problems, ...(checked.ok ? [] : checked.problems)];
-  if (!checked.ok || problems.length > 0) throw rejected(problems);
+  const check = await checkDraft(key, content);
+  if (!check.ok) throw rejected(check.problems);
 
   const version = await context.em.fork().transactional(async (tx) => {
     await lockBundle(tx, key);
     const current = await tx.findOne(BundleDraftSchema, { key });
     if (current === null) throw new AppError('BUNDLE_NOT_FOUND');
     if (current.version !== draftVersion) throw draftConflict(current);
-    const deployed = await deployBundle(context.zeebe(), key, content.bpmn, checked.value.manifest.processId);
+    const deployed = await deployBundle(context.zeebe(), key, content.bpmn, check.checked.manifest.processId);
     if (!deployed.ok) throw rejected(deployed.problems);
     return insertVersion(tx, {
       key,
@@ -67,7 +62,7 @@ export async function publishBundle(
       at: context.now,
     });
   });
-  return { version, warnings: lint.warnings };
+  return { version, warnings: check.warnings };
 }
 
 function rejected(problems: ContentProblem[]): AppError {

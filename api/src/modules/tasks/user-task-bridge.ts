@@ -5,6 +5,8 @@ import { pino, type Logger } from 'pino';
 import type { Orm } from '../../orm.ts';
 import { ApplicationSchema, type StoredOutcome } from '../applications/application.entity.ts';
 import type { PersonalDataCipher } from '../people/personal-data-cipher.ts';
+import { isDryRunProcess } from '../studio/dry-run/dry-run-process.ts';
+import { keepDryRunTask } from '../studio/dry-run/keep-dry-run-task.ts';
 import { USER_TASK_JOB_TYPE, userTaskJobFields, userTaskNames } from './user-task-job.ts';
 import { UserTaskSchema } from './user-task.entity.ts';
 
@@ -68,6 +70,19 @@ export function startUserTaskBridge(options: UserTaskBridgeOptions): UserTaskBri
     const fields = userTaskJobFields({ ...job.customHeaders }, variables);
     const now = new Date();
     const em = options.orm.em.fork();
+    // A Studio dry run's task is the designer's to act, never a clerk's.
+    if (isDryRunProcess(job.bpmnProcessId)) {
+      const dryRunJob = {
+        jobKey: String(job.key),
+        processInstanceKey: String(job.processInstanceKey),
+        elementId: job.elementId,
+        candidateGroups: fields.candidateGroups,
+        formKey: fields.formKey,
+        variables,
+      };
+      await keepDryRunTask(em, dryRunJob, options.personalData, now);
+      return;
+    }
     const row = {
       processInstanceKey: String(job.processInstanceKey),
       bpmnProcessId: job.bpmnProcessId,

@@ -1,0 +1,317 @@
+import type { AddressInfo } from 'node:net';
+import { startConnectors, type RunningConnectors } from '@onething/engine';
+import { startRegistriesServer } from '@onething/registries';
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserTaskSchema } from '../src/modules/tasks/user-task.entity.ts';
+import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
+import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
+import { signIn, startTestApp, type TestApp } from './support/test-app.ts';
+
+// Studio dry runs through HTTP: the real app, embedded engine, registry
+// connectors, user-task bridge and sandbox registries (on the real clock: a
+// dry run's newborn is born a few days before today).
+
+let t: ProcessTestApp;
+let registriesDb: TestDatabase;
+let registries: FastifyInstance;
+let connectors: RunningConnectors;
+let bridge: UserTaskBridge;
+let designer: string;
+let window1: string;
+let citizen1: string;
+
+beforeAll(async () => {
+  registriesDb = await createTestDatabase('api_dry_run_registries');
+  registries = await startRegistriesServer({ databaseUrl: registriesDb.url, port: 0, logger: false });
+  const registriesUrl = `http://127.0.0.1:${(registries.server.address() as AddressInfo).port}`;
+  t = await startProcessTestApp(['newborn'], { registriesUrl, registriesSandbox: true });
+  connectors = startConnectors({
+    zeebe: t.zeebe,
+    registriesUrl,
+    logger: pino({ level: 'silent' }),
+    pollInterval: 100,
+  });
+  bridge = startUserTaskBridge({
+    zeebe: t.zeebe,
+    orm: t.orm,
+    personalData: t.personalData,
+    pollTimeoutMs: 500,
+  });
+  designer = await signIn(t.app, 'designer1');
+  window1 = await signIn(t.app, 'window1');
+  citizen1 = await signIn(t.app, 'citizen1');
+}, 120_000);
+
+afterAll(async () => {
+  await bridge?.stop();
+  await connectors?.stop();
+  await t?.close();
+  await registries?.close();
+  await registriesDb?.drop();
+});
+
+interface Task {
+  id: string;
+  elementId: string;
+  name: string;
+  candidateGroups: string[];
+  state: 'open' | 'completed' | 'cancelled';
+  form: { components: unknown[] } | null;
+}
+
+interface DryRun {
+  id: string;
+  state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED' | 'CANCELLED';
+  processInstanceKey: string;
+  bpmnProcessId: string;
+  elements: { elementId: string; state: string }[];
+  incidents: { elementId: string; errorMessage: string }[];
+  outcomes: { service: string; status: string; result?: Record<string, unknown> }[];
+  variables: Record<string, unknown>;
+  tasks: Task[];
+}
+
+async function draftVersion(): Promise<{ version: number; publishedKey: string | undefined }> {
+  const response = await t.app.inject({
+    method: 'GET',
+    url: '/api/studio/bundles/newborn',
+    headers: { cookie: designer },
+  });
+  const draft: { version: number; published: { processDefinitionKey: string } | null } = response.json();
+  return { version: draft.version, publishedKey: draft.published?.processDefinitionKey };
+}
+
+async function start(cookie = designer): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { version } = await draftVersion();
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/studio/bundles/newborn/dry-runs',
+    headers: { cookie },
+    payload: { version, citizen: 'citizen1' },
+  });
+  return { status: response.statusCode, body: response.json() };
+}
+
+async function view(id: string): Promise<DryRun> {
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/studio/dry-runs/${id}`,
+    headers: { cookie: designer },
+  });
+  expect(response.statusCode).toBe(200);
+  return response.json();
+}
+
+/** Polls the dry run until `ready` says it is there; fails naming where the run stands. */
+async function until(id: string, what: string, ready: (run: DryRun) => boolean): Promise<DryRun> {
+  const deadline = Date.now() + 45_000;
+  let run = await view(id);
+  while (!ready(run)) {
+    if (Date.now() > deadline) {
+      const open = run.elements.filter((e) => e.state === 'ACTIVE').map((e) => e.elementId);
+      throw new Error(
+        `no ${what}: ${run.state}, active ${open.join(', ')}, incidents ${JSON.stringify(run.incidents)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    run = await view(id);
+  }
+  return run;
+}
+
+const openTask = (run: DryRun) => run.tasks.find((task) => task.state === 'open');
+
+async function complete(id: string, task: Task, payload: Record<string, unknown>) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/studio/dry-runs/${id}/tasks/${task.id}/complete`,
+    headers: { cookie: designer },
+    payload,
+  });
+}
+
+describe('Studio dry runs', () => {
+  it("runs newborn's draft to its end against the sandbox registries while the designer acts its user tasks", async () => {
+    // given
+    const before = await draftVersion();
+    const catalogue = (await t.app.inject({ method: 'GET', url: '/api/bundles/newborn' })).json();
+
+    // when
+    const started = await start();
+    expect(started.status).toBe(201);
+    const id = String(started.body['id']);
+    let run = await until(id, 'window task', (r) => openTask(r)?.elementId === 'Task_WindowAccept');
+
+    // then: the window's task is the designer's, in no clerk's queue
+    expect(run.bpmnProcessId).toBe('onething-newborn__dryrun');
+    const queue: { applicationId: string | null }[] = (
+      await t.app.inject({ method: 'GET', url: '/api/tasks?state=open', headers: { cookie: window1 } })
+    ).json();
+    expect(queue.filter((task) => task.applicationId === id)).toEqual([]);
+    expect(await t.orm.em.fork().count(UserTaskSchema, { processInstanceKey: run.processInstanceKey })).toBe(
+      0,
+    );
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/applications', headers: { cookie: citizen1 } })).json(),
+    ).toEqual([]);
+
+    // when: a completion with the form's required value missing, then the form's values, then defaults
+    const window = openTask(run);
+    if (window === undefined) throw new Error('no window task');
+    const missing = await complete(id, window, { variables: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields).toHaveProperty(['acceptance.decision']);
+    const accepted = await complete(id, window, { variables: { acceptance: { decision: 'accept' } } });
+    expect(accepted.statusCode).toBe(200);
+    const acted: string[] = ['Task_WindowAccept'];
+    while (run.state === 'ACTIVE') {
+      run = await until(id, 'next task or the end', (r) => r.state !== 'ACTIVE' || openTask(r) !== undefined);
+      const task = openTask(run);
+      if (task === undefined) break;
+      expect(task.form).not.toBeNull();
+      expect((await complete(id, task, { defaults: true })).statusCode).toBe(200);
+      acted.push(task.elementId);
+    }
+
+    // then
+    expect(run.state).toBe('COMPLETED');
+    expect(run.incidents).toEqual([]);
+    expect(acted).toEqual(
+      expect.arrayContaining([
+        'Task_WindowAccept',
+        'Task_BirthCertificateReview',
+        'Task_HouseholdRegistrationReview',
+        'Task_DeliverResults',
+      ]),
+    );
+    expect(run.elements.map((e) => e.elementId)).toContain('EndEvent_Completed');
+    expect(run.outcomes.map((o) => o.status)).toEqual(run.outcomes.map(() => 'done'));
+    expect(run.outcomes.find((o) => o.service === 'birthCertificate')?.result).toMatchObject({
+      birthCertificateNo: expect.stringMatching(/^Q\d{9}$/),
+    });
+    expect(JSON.stringify(run.variables)).not.toContain('330106199608150244');
+    // the catalogue's version and definition are as they were
+    expect(await draftVersion()).toEqual(before);
+    expect((await t.app.inject({ method: 'GET', url: '/api/bundles/newborn' })).json().version).toBe(
+      catalogue.version,
+    );
+  }, 120_000);
+
+  it('cancels a running dry run once, and its open task with it', async () => {
+    // given
+    const started = await start();
+    const id = String(started.body['id']);
+    await until(id, 'window task', (r) => openTask(r) !== undefined);
+
+    // when
+    const cancelled = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/studio/dry-runs/${id}`,
+      headers: { cookie: designer },
+    });
+    const again = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/studio/dry-runs/${id}`,
+      headers: { cookie: designer },
+    });
+
+    // then
+    expect(cancelled.statusCode).toBe(200);
+    const run: DryRun = cancelled.json();
+    expect(run.state).toBe('CANCELLED');
+    expect(run.tasks.map((task) => task.state)).toEqual(['cancelled']);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('DRY_RUN_ENDED');
+  }, 60_000);
+
+  it('is the Studio’s only: a citizen or clerk is refused and an unknown run is 404', async () => {
+    // given
+    const started = await start();
+    const id = String(started.body['id']);
+
+    // when
+    const byCitizen = await start(citizen1);
+    const byClerk = await t.app.inject({
+      method: 'GET',
+      url: `/api/studio/dry-runs/${id}`,
+      headers: { cookie: window1 },
+    });
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/studio/dry-runs/00000000-0000-4000-8000-000000000000',
+      headers: { cookie: designer },
+    });
+    await t.app.inject({
+      method: 'DELETE',
+      url: `/api/studio/dry-runs/${id}`,
+      headers: { cookie: designer },
+    });
+
+    // then
+    expect(byCitizen.status).toBe(403);
+    expect(byClerk.statusCode).toBe(403);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('DRY_RUN_NOT_FOUND');
+  }, 60_000);
+
+  it('lists the test citizens and the recent runs of a bundle', async () => {
+    // when
+    const citizens = await t.app.inject({
+      method: 'GET',
+      url: '/api/studio/test-citizens',
+      headers: { cookie: designer },
+    });
+    const runs = await t.app.inject({
+      method: 'GET',
+      url: '/api/studio/bundles/newborn/dry-runs',
+      headers: { cookie: designer },
+    });
+
+    // then
+    expect(citizens.json()).toEqual({
+      available: true,
+      citizens: [
+        { key: 'citizen1', name: '王芳', idNumber: '330106**********44' },
+        { key: 'citizen2', name: '李建国', idNumber: '330105**********12' },
+      ],
+    });
+    expect(runs.statusCode).toBe(200);
+    expect(runs.json().length).toBeGreaterThan(0);
+  });
+});
+
+describe('Studio dry runs without the sandbox registries', () => {
+  let plain: TestApp;
+  beforeAll(async () => {
+    plain = await startTestApp({ registriesUrl: 'https://registries.example.gov.cn' });
+  }, 60_000);
+  afterAll(async () => {
+    await plain?.close();
+  });
+
+  it('refuses to start one, saying why, and says so in the test citizens', async () => {
+    // given
+    const cookie = await signIn(plain.app, 'designer1');
+
+    // when
+    const response = await plain.app.inject({
+      method: 'POST',
+      url: '/api/studio/bundles/newborn/dry-runs',
+      headers: { cookie },
+      payload: { version: 1, citizen: 'citizen1' },
+    });
+    const citizens = await plain.app.inject({
+      method: 'GET',
+      url: '/api/studio/test-citizens',
+      headers: { cookie },
+    });
+
+    // then
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('DRY_RUN_NEEDS_SANDBOX');
+    expect(citizens.json().available).toBe(false);
+  });
+});
