@@ -64,6 +64,7 @@ describe('parseConfig', () => {
         REGISTRIES_PORT: '0',
         REGISTRIES_ADMIN_TOKEN: 'short',
         ENGINE_HISTORY_RETENTION_DAYS: '0',
+        ENGINE_MAX_MESSAGE_SIZE: '4GB',
         ONETHING_POSTGRES_PORT: 'x',
         ONETHING_SECRET_KEY: KEY_HEX,
       },
@@ -74,6 +75,7 @@ describe('parseConfig', () => {
       [
         'DATABASE_URL',
         'ENGINE_HISTORY_RETENTION_DAYS',
+        'ENGINE_MAX_MESSAGE_SIZE',
         'LOG_LEVEL',
         'ONETHING_DEMO',
         'ONETHING_POSTGRES_PORT',
@@ -94,6 +96,23 @@ describe('parseConfig', () => {
       ok: true,
       config: { historyRetentionDays: 365 },
     });
+  });
+
+  it('reads the engine message size in bytes, KB or MB, leaving the engine default when unset', () => {
+    expect(parseConfig({}, context)).toMatchObject({ ok: true, config: { engineMaxMessageSize: undefined } });
+    expect(parseConfig({ ENGINE_MAX_MESSAGE_SIZE: '8MB' }, context)).toMatchObject({
+      ok: true,
+      config: { engineMaxMessageSize: 8 * 1024 * 1024 },
+    });
+    expect(parseConfig({ ENGINE_MAX_MESSAGE_SIZE: '512kb' }, context)).toMatchObject({
+      ok: true,
+      config: { engineMaxMessageSize: 512 * 1024 },
+    });
+    expect(parseConfig({ ENGINE_MAX_MESSAGE_SIZE: '65536' }, context)).toMatchObject({
+      ok: true,
+      config: { engineMaxMessageSize: 65_536 },
+    });
+    expect(parseConfig({ ENGINE_MAX_MESSAGE_SIZE: '1KB' }, context)).toMatchObject({ ok: false });
   });
 
   it('reads TRUST_PROXY as a flag, a hop count or a list of addresses', () => {

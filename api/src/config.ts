@@ -39,6 +39,8 @@ export interface Config {
   historyRetentionDays: number | undefined;
   /** Folder of `holidays-<year>.json` files put on top of the shipped working-day calendar; unset = shipped only. */
   holidaysDir: string | undefined;
+  /** The embedded engine's maximum gRPC message / job batch size in bytes; undefined = its default (4 MB). */
+  engineMaxMessageSize: number | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -156,6 +158,15 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
     problem('ENGINE_HISTORY_RETENTION_DAYS', 'must be a whole number of days from 1 to 99999');
   }
 
+  const maxMessageValue = value('ENGINE_MAX_MESSAGE_SIZE');
+  const engineMaxMessageSize = maxMessageValue === undefined ? undefined : parseByteSize(maxMessageValue);
+  if (maxMessageValue !== undefined && engineMaxMessageSize === undefined) {
+    problem(
+      'ENGINE_MAX_MESSAGE_SIZE',
+      'must be a size from 32KB to 128MB, e.g. 4MB, 512KB or 4194304 (bytes)',
+    );
+  }
+
   if (
     problems.length > 0 ||
     port === undefined ||
@@ -186,6 +197,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
       registriesAdminToken,
       historyRetentionDays,
       holidaysDir,
+      engineMaxMessageSize,
     },
   };
 }
@@ -252,4 +264,13 @@ function isHttpUrl(raw: string): boolean {
 function isHostPort(raw: string): boolean {
   const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(raw);
   return match !== null && Number(match[2]) >= 1 && Number(match[2]) <= 65535;
+}
+
+/** `4MB`, `512KB` (binary units, as Zeebe's own setting) or plain bytes, from 32 KB to 128 MB. */
+function parseByteSize(raw: string): number | undefined {
+  const match = /^(\d{1,9})\s*(KB|MB)?$/i.exec(raw);
+  if (!match?.[1]) return undefined;
+  const unit = match[2]?.toUpperCase();
+  const bytes = Number(match[1]) * (unit === 'MB' ? 1024 * 1024 : unit === 'KB' ? 1024 : 1);
+  return bytes >= 32 * 1024 && bytes <= 128 * 1024 * 1024 ? bytes : undefined;
 }

@@ -56,6 +56,8 @@ export class CoreEngineService implements EngineService {
     private readonly writer: CommandWriter,
     pool: pg.Pool,
     private readonly checkers: ResourceCheckers,
+    /** The configured maximum message size (message-size.ts). */
+    private readonly maxMessageSize: number,
   ) {
     this.waiters = new CompletionWaiters(pool, (key) => writer.state.elementInstances.has(key));
   }
@@ -146,7 +148,9 @@ export class CoreEngineService implements EngineService {
       );
     checkTenants(request.tenantIds, intent);
     if (!this.writer.state.activatable.has(request.type)) return [];
-    const records = await this.writer.submit((x) => activateJobs(x, request));
+    const records = await this.writer.submit((x) =>
+      activateJobs(x, { ...request, maxMessageSize: this.maxMessageSize }),
+    );
     return records.map(toActivatedJob);
   }
 
@@ -239,7 +243,7 @@ export class CoreEngineService implements EngineService {
    * what a stream could not take, and wake long polls for the rest.
    */
   sealBatch(x: Execution): AfterCommit {
-    const pushes = activateForStreams(x, this.streams);
+    const pushes = activateForStreams(x, this.streams, this.maxMessageSize);
     const changes = x.changes;
     return () => this.committed(changes, pushes);
   }

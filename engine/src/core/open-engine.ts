@@ -8,6 +8,7 @@ import { migrate } from '../store/migrations.ts';
 import { acquireWriterLock, type WriterLock } from '../store/writer-lock.ts';
 import { createHistoryReader } from '../store/history-reader.ts';
 import { startHistoryPruner, type HistoryRetention } from '../store/history-retention.ts';
+import { checkMaxMessageSize, DEFAULT_MAX_MESSAGE_SIZE } from '../message-size.ts';
 import { CommandWriter, type AfterCommit } from './command-writer.ts';
 import { DueScheduler } from './due-scheduler.ts';
 import { CoreEngineService } from './engine-service.ts';
@@ -20,6 +21,11 @@ export interface OpenEngineOptions {
   logger?: Logger;
   /** Delete the history of instances that ended long ago (store/history-retention.ts); unset keeps it forever. */
   historyRetention?: HistoryRetention;
+  /**
+   * Zeebe's maximum message size in bytes (default 4 MB): a job batch must fit
+   * in one response, and a job that never fits gets a MESSAGE_SIZE_EXCEEDED incident.
+   */
+  maxMessageSize?: number;
 }
 
 export interface OpenedEngine {
@@ -34,6 +40,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
   const retention = options.historyRetention;
   if (retention && !(Number.isFinite(retention.days) && retention.days > 0))
     throw new Error(`historyRetention.days must be a positive number, got ${retention.days}`);
+  const maxMessageSize = checkMaxMessageSize(options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE);
   const logger = options.logger ?? pino({ level: 'info' });
   // A connection attempt that hangs (a blackholed host) fails after 10 s, so the writer
   // can answer UNAVAILABLE instead of hanging; keep-alive notices a dead peer.
@@ -69,7 +76,12 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
       reload,
       seal: (x): AfterCommit => service.sealBatch(x),
     });
-    const service = new CoreEngineService(writer, pool, { feel: checkFeel, timer: checkTimer });
+    const service = new CoreEngineService(
+      writer,
+      pool,
+      { feel: checkFeel, timer: checkTimer },
+      maxMessageSize,
+    );
     const scheduler = new DueScheduler(writer, clock, logger);
     scheduler.start();
     const pruner = retention && startHistoryPruner(pool, retention, clock, logger);

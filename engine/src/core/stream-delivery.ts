@@ -15,7 +15,7 @@ export interface StreamPush {
  * in the same batch — one transaction, no second commit. Jobs a stream just
  * handed back are left for the long polls, so a failing stream cannot spin.
  */
-export function activateForStreams(x: Execution, streams: JobStreams): StreamPush[] {
+export function activateForStreams(x: Execution, streams: JobStreams, maxMessageSize: number): StreamPush[] {
   const pushes: StreamPush[] = [];
   for (const jobKey of [...x.changes.activatableJobs]) {
     if (x.changes.yieldedJobs.has(jobKey)) continue;
@@ -31,6 +31,7 @@ export function activateForStreams(x: Execution, streams: JobStreams): StreamPus
         timeout: stream.request.timeout,
         maxJobsToActivate: 1,
         fetchVariable: stream.request.fetchVariable,
+        maxMessageSize,
       },
       [jobKey],
     );

@@ -8,22 +8,25 @@ import { JobStreams } from './job-stream-handler.ts';
 import { LongPollingActivator } from './long-polling.ts';
 import { advertiseIdentityEncoding } from './request-encoding.ts';
 import { unaryHandlers } from './unary-handlers.ts';
+import { checkMaxMessageSize, DEFAULT_MAX_MESSAGE_SIZE } from '../message-size.ts';
 
 export const DEFAULT_GATEWAY_ADDRESS = '127.0.0.1:26500';
 
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-
 /**
- * Zeebe's transport defaults (§0.1): 4 MB messages; clients ping every 360 s,
+ * Zeebe's transport defaults (§0.1): messages up to the maximum message size
+ * both ways (a larger request is refused by gRPC itself with
+ * RESOURCE_EXHAUSTED, as Zeebe's gateway does); clients ping every 360 s,
  * also between calls, so pings without calls are allowed and any interval of
  * at least 10 s (Zeebe permits 30 s) is accepted.
  */
-const SERVER_OPTIONS: ChannelOptions = {
-  'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
-  'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
-  'grpc.keepalive_permit_without_calls': 1,
-  'grpc.http2.min_ping_interval_without_data_ms': 10_000,
-};
+function serverOptions(maxMessageSize: number): ChannelOptions {
+  return {
+    'grpc.max_receive_message_length': maxMessageSize,
+    'grpc.max_send_message_length': maxMessageSize,
+    'grpc.keepalive_permit_without_calls': 1,
+    'grpc.http2.min_ping_interval_without_data_ms': 10_000,
+  };
+}
 
 const SHUTDOWN_GRACE_MS = 5_000;
 
@@ -32,6 +35,8 @@ export interface GatewayOptions {
   /** host:port; port 0 binds an ephemeral port. Default 127.0.0.1:26500. */
   address?: string;
   logger: Logger;
+  /** Zeebe's maximum message size in bytes; default 4 MB. */
+  maxMessageSize?: number;
 }
 
 export interface RunningGateway {
@@ -46,11 +51,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { service, logger } = options;
   const requested = splitAddress(options.address ?? DEFAULT_GATEWAY_ADDRESS);
   const advertised = { host: requested.host, port: requested.port };
-  const activator = new LongPollingActivator(service, logger);
+  const maxMessageSize = checkMaxMessageSize(options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE);
+  const activator = new LongPollingActivator(service, logger, maxMessageSize);
   const streams = new JobStreams();
   const awaiters = new ResultAwaiters();
 
-  const server = new Server({ ...SERVER_OPTIONS, interceptors: [advertiseIdentityEncoding] });
+  const server = new Server({ ...serverOptions(maxMessageSize), interceptors: [advertiseIdentityEncoding] });
   server.addService(gatewayServiceDefinition(), {
     ...unaryHandlers(service, logger, advertised),
     ActivateJobs: activateJobsHandler(activator, logger),

@@ -39,7 +39,7 @@ describe('fitToMessage', () => {
     const jobs = [job('1', 3_000), job('2', 3_000), job('3', 3_000)];
 
     // when
-    const { fits, rest } = fitToMessage(jobs, 8_000);
+    const { fits, rest } = fitToMessage(jobs, 10_000);
 
     // then
     expect(fits.map((each) => each.key)).toEqual(['1', '2']);

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActivatedJob, ActivateJobsRequest } from '../service.ts';
 import { InMemoryEngineService } from '../../test/support/in-memory-engine-service.ts';
+import { DEFAULT_MAX_MESSAGE_SIZE } from '../message-size.ts';
 import { LongPollingActivator, UNDELIVERED_JOB_MESSAGE, type PollingCall } from './long-polling.ts';
 
 const logger = pino({ level: 'silent' });
@@ -49,7 +50,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('LongPollingActivator', () => {
   const activators: LongPollingActivator[] = [];
   const activatorFor = (service: InMemoryEngineService, defaultTimeoutMs?: number) => {
-    const activator = new LongPollingActivator(service, logger, defaultTimeoutMs);
+    const activator = new LongPollingActivator(service, logger, DEFAULT_MAX_MESSAGE_SIZE, defaultTimeoutMs);
     activators.push(activator);
     return activator;
   };

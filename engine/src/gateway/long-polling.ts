@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ActivatedJob, ActivateJobsRequest, EngineService } from '../service.ts';
+import { DEFAULT_MAX_MESSAGE_SIZE } from '../message-size.ts';
 import { fitToMessage } from './job-batch-size.ts';
 
 /** What a long poll needs from its gRPC call; a plain object in unit tests. */
@@ -47,6 +48,7 @@ export class LongPollingActivator {
   constructor(
     private readonly service: EngineService,
     private readonly logger: Logger,
+    private readonly maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE,
     private readonly defaultTimeoutMs = DEFAULT_LONG_POLL_MS,
   ) {
     this.stopListening = service.onJobsAvailable((type) => this.jobsAvailable(type));
@@ -127,7 +129,7 @@ export class LongPollingActivator {
     if (jobs.length === 0) return 'empty';
     const wasDropped = poll.state === 'done';
     this.settle(poll);
-    const { fits, rest } = fitToMessage(jobs);
+    const { fits, rest } = fitToMessage(jobs, this.maxMessageSize);
     if (wasDropped || !poll.call.deliver(fits)) await this.handBack(jobs);
     else if (rest.length > 0) await this.handBack(rest);
     return 'delivered';

@@ -12,6 +12,8 @@ export interface StartEngineOptions {
   logger?: Logger;
   clock?: CoreOptions['clock'];
   historyRetention?: CoreOptions['historyRetention'];
+  /** Zeebe's maximum message size in bytes, for gRPC messages and job batches; default 4 MB. */
+  maxMessageSize?: number;
 }
 
 export interface RunningEngine {
@@ -31,11 +33,13 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     clock: options.clock,
     logger,
     historyRetention: options.historyRetention,
+    maxMessageSize: options.maxMessageSize,
   });
   const gateway = await startGateway({
     service: core.service,
     address: options.gatewayAddress ?? DEFAULT_GATEWAY_ADDRESS,
     logger,
+    maxMessageSize: options.maxMessageSize,
   }).catch(async (error: unknown) => {
     await core.close();
     throw error;

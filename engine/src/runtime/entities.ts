@@ -82,7 +82,8 @@ export type IncidentType =
   | 'CONDITION_ERROR'
   | 'EXTRACT_VALUE_ERROR'
   | 'IO_MAPPING_ERROR'
-  | 'CALLED_ELEMENT_ERROR';
+  | 'CALLED_ELEMENT_ERROR'
+  | 'MESSAGE_SIZE_EXCEEDED';
 
 export interface Incident {
   readonly key: number;

@@ -6,6 +6,7 @@ import { renderDocument, type Variables } from './json-values.ts';
 import { complete, isLive } from './lifecycle.ts';
 import { removeJob, updateJob } from './job-lifecycle.ts';
 import { throwErrorFrom } from './error-events.ts';
+import { activatedJobBytes, formatBytes, jobBatchLimit } from '../message-size.ts';
 
 export interface ActivateJobs {
   type: string;
@@ -13,6 +14,8 @@ export interface ActivateJobs {
   timeout: number;
   maxJobsToActivate: number;
   fetchVariable: string[];
+  /** The configured maximum message size: the activated jobs must fit in one response. */
+  maxMessageSize: number;
 }
 
 export interface ActivatedJobRecord {
@@ -56,27 +59,64 @@ export function jobVariables(
   );
 }
 
+/**
+ * Activates the oldest activatable jobs of a type, as many as the request
+ * allows and one response can carry (§1.5). A job that does not fit after
+ * others stays activatable for the next request; a job too large for any
+ * response gets a MESSAGE_SIZE_EXCEEDED incident instead of being activated
+ * (§5.1), so it is neither lost nor handed out in a loop.
+ */
 export function activateJobs(
   x: Execution,
   command: ActivateJobs,
   only?: readonly number[],
 ): ActivatedJobRecord[] {
+  const limit = jobBatchLimit(command.maxMessageSize);
   // Every key in the activatable index is an activatable job of this type: the oldest `max` suffice.
   const candidates =
     only ?? (x.state.activatable.get(command.type) ?? []).slice(0, command.maxJobsToActivate);
   const activated: ActivatedJobRecord[] = [];
+  let used = 0;
   for (const key of candidates) {
     if (activated.length >= command.maxJobsToActivate) break;
     const job = x.state.jobs.get(key);
     if (!job || job.state !== 'ACTIVATABLE' || job.type !== command.type) continue;
+    const instance = x.state.elementInstances.get(job.elementInstanceKey);
+    const variables = jobVariables(x, instance, command.fetchVariable);
+    const size = activatedJobBytes({ ...job, worker: command.worker, variables, tenantId: TENANT });
+    if (size > limit) {
+      if (instance) rejectTooLarge(x, job, instance, size, command.maxMessageSize);
+      continue;
+    }
+    if (used + size > limit) break;
+    used += size;
     updateJob(x, job, { state: 'ACTIVATED', worker: command.worker, deadline: x.now + command.timeout });
     x.changes.activatableJobs.delete(job.key);
-    activated.push({
-      job: { ...job },
-      variables: jobVariables(x, x.state.elementInstances.get(job.elementInstanceKey), command.fetchVariable),
-    });
+    activated.push({ job: { ...job }, variables });
   }
   return activated;
+}
+
+/** The tenant every job carries on the wire (multi-tenancy is off). */
+const TENANT = '<default>';
+
+/** Like a job incident of Zeebe: the job waits, retries unchanged, until the incident is resolved. */
+function rejectTooLarge(
+  x: Execution,
+  job: Job,
+  instance: ElementInstance,
+  size: number,
+  maxMessageSize: number,
+): void {
+  updateJob(x, job, { state: 'FAILED', worker: '', deadline: 0, backoffUntil: 0 });
+  x.changes.activatableJobs.delete(job.key);
+  raiseIncident(
+    x,
+    instance,
+    'MESSAGE_SIZE_EXCEEDED',
+    `The job with key '${job.key}' can not be activated, because with ${formatBytes(size)} it is larger than the configured message size of ${formatBytes(maxMessageSize)}. Reduce its size by fetching fewer variables or by making the variable values smaller.`,
+    job.key,
+  );
 }
 
 export function completeJob(x: Execution, key: number, variables: Variables): void {

@@ -8,6 +8,7 @@ import { EngineState } from '../../src/runtime/engine-state.ts';
 import { Execution } from '../../src/runtime/execution.ts';
 import { createInstance } from '../../src/runtime/instance-commands.ts';
 import { activateJobs, failJob } from '../../src/runtime/job-commands.ts';
+import { DEFAULT_MAX_MESSAGE_SIZE } from '../../src/message-size.ts';
 import { bpmn, flow, oneTaskProcess, serviceTask } from './core-support.ts';
 
 const services = createRuntimeServices();
@@ -42,6 +43,7 @@ const activation = (type: string, timeout = 1000) => ({
   timeout,
   maxJobsToActivate: 10,
   fetchVariable: [],
+  maxMessageSize: DEFAULT_MAX_MESSAGE_SIZE,
 });
 
 describe('the pure runtime with an injected clock', () => {

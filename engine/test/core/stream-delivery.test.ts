@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedEngine } from '../../src/core/open-engine.ts';
+import { pino } from 'pino';
+import { openEngine, type OpenedEngine } from '../../src/core/open-engine.ts';
 import type { ActivatedJob, JobStreamRequest } from '../../src/service.ts';
 import {
   activate,
@@ -109,5 +110,36 @@ describe('job push to streams', () => {
     });
     expect(job).toMatchObject({ processInstanceKey: created.processInstanceKey, retries: 3 });
     close();
+  });
+
+  it('raises MESSAGE_SIZE_EXCEEDED instead of pushing a job too large for one message', async () => {
+    // given
+    const databaseUrl = await createCoreDatabase('stream_delivery_size');
+    const limited = await openEngine({
+      databaseUrl,
+      maxMessageSize: 32 * 1024,
+      logger: pino({ level: process.env.ENGINE_TEST_LOG ?? 'silent' }),
+    });
+    await deploy(limited.service, 'large.bpmn', oneTaskProcess('large', 'large-type'));
+    const pushed: ActivatedJob[] = [];
+    const close = limited.service.openJobStream(streamOf('large-type', 'streamer'), {
+      push: (job) => pushed.push(job) > 0,
+    });
+    try {
+      // when
+      const created = await create(limited.service, 'large', JSON.stringify({ scan: 'x'.repeat(40_000) }));
+      // then
+      const incidents = await limited.inspector.listIncidents({
+        processInstanceKey: created.processInstanceKey,
+      });
+      expect(incidents).toEqual([
+        expect.objectContaining({ errorType: 'MESSAGE_SIZE_EXCEEDED', state: 'ACTIVE' }),
+      ]);
+      expect(pushed).toEqual([]);
+      expect(await activate(limited.service, 'large-type')).toEqual([]);
+    } finally {
+      close();
+      await limited.close();
+    }
   });
 });

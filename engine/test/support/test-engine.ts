@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { startEngine, type RunningEngine } from '../../src/launch/start-engine.ts';
+import { startEngine, type RunningEngine, type StartEngineOptions } from '../../src/launch/start-engine.ts';
 
 /** A fresh database on the run's PostgreSQL, named for the test file. */
 export async function createDatabase(label: string): Promise<string> {
@@ -21,9 +21,13 @@ export async function createDatabase(label: string): Promise<string> {
 }
 
 /** The real engine (core + gateway) on a fresh database and an ephemeral port. */
-export async function startTestEngine(label: string): Promise<RunningEngine> {
+export async function startTestEngine(
+  label: string,
+  options: Pick<StartEngineOptions, 'maxMessageSize'> = {},
+): Promise<RunningEngine> {
   const databaseUrl = await createDatabase(label);
   return startEngine({
+    ...options,
     databaseUrl,
     gatewayAddress: '127.0.0.1:0',
     logger: pino({ level: process.env.ENGINE_TEST_LOG ?? 'silent' }),

@@ -43,6 +43,9 @@ export function engineUnit({ mode }: EngineUnitOptions): Unit {
           ...(config.historyRetentionDays === undefined
             ? {}
             : { historyRetention: { days: config.historyRetentionDays } }),
+          ...(config.engineMaxMessageSize === undefined
+            ? {}
+            : { maxMessageSize: config.engineMaxMessageSize }),
         });
         target = { kind: 'embedded', address: engine.address };
         logger.info({ address: engine.address }, 'embedded engine listening');
