@@ -2,7 +2,6 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHistoryReader, startConnectors, type RunningConnectors } from '@onething/engine';
-import { loadBundles } from '@onething/processes';
 import { demoPeople } from '@onething/registries';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import {
   startApplicationProgress,
   type ApplicationProgress,
 } from '../src/modules/applications/progress/application-progress.ts';
+import { PublishedVersions } from '../src/modules/catalogue/published-versions.ts';
 import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
 import { PDF, multipartUpload } from './support/multipart.ts';
 import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
@@ -48,11 +48,11 @@ beforeAll(async () => {
     pollTimeoutMs: 500,
   });
   pool = new pg.Pool({ connectionString: t.orm.config.get('clientUrl'), max: 2 });
-  const manifests = new Map(loadBundles().map((bundle) => [bundle.manifest.key, bundle.manifest]));
+  const versions = new PublishedVersions(t.orm);
   progress = startApplicationProgress({
     orm: t.orm,
     history: createHistoryReader(pool),
-    manifests: () => manifests,
+    manifestOf: async (application) => (await versions.of(application)).manifest,
     intervalMs: 200,
   });
 }, 180_000);

@@ -1,10 +1,10 @@
 import { createHistoryReader } from '@onething/engine';
 import pg from 'pg';
-import { loadBundles, type BundleManifest } from '@onething/processes';
 import {
   startApplicationProgress,
   type ApplicationProgress,
 } from '../../modules/applications/progress/application-progress.ts';
+import { PublishedVersions } from '../../modules/catalogue/published-versions.ts';
 import { createOrm, type Orm } from '../../orm.ts';
 import type { ReadyCheck } from '../../readiness.ts';
 import type { Unit, UnitContext } from '../unit.ts';
@@ -36,14 +36,12 @@ export function applicationProgressUnit(): Unit {
         throw new Error('Application progress needs the application database: set DATABASE_URL');
       orm = await createOrm(databaseUrl, logger.child({ part: 'orm' }));
       pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-      // The catalogue's manifests by key; a bundle published in the Studio keeps its services' keys.
-      const manifests = new Map<string, BundleManifest>(
-        loadBundles().map((bundle) => [bundle.manifest.key, bundle.manifest]),
-      );
+      // Each application's services as the bundle version it was submitted under has them.
+      const versions = new PublishedVersions(orm);
       progress = startApplicationProgress({
         orm,
         history: createHistoryReader(pool),
-        manifests: () => manifests,
+        manifestOf: async (application) => (await versions.of(application)).manifest,
         logger,
       });
       logger.info('application progress following the engine history');

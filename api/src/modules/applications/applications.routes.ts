@@ -179,9 +179,8 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox<ApplicationsRoutesOpt
         });
         throw new AppError('APPLICATION_NOT_FOUND');
       }
-      const bundle = fastify.catalogue.get(row.bundleKey);
-      if (bundle === undefined)
-        throw new Error(`application ${row.id} names unknown bundle ${row.bundleKey}`);
+      // Parts and titles as the bundle version the citizen applied under has them.
+      const bundle = await fastify.catalogue.ofApplication(row);
       const data = openApplicationData(fastify.personalData, row.dataCipher);
       const owner = row.applicantId === principal.id;
       // Full values only for the owner; staff see their departments' share, masked.

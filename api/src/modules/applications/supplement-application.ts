@@ -4,7 +4,7 @@ import { errorMessages, validateSubmission } from '@onething/forms';
 import { SUPPLEMENT_MESSAGE } from '@onething/processes';
 import { AppError } from '../../errors.ts';
 import type { Principal } from '../auth/access.ts';
-import type { Catalogue } from '../catalogue/catalogue.ts';
+import type { ReloadableCatalogue } from '../catalogue/live-catalogue.ts';
 import type { PersonalDataCipher } from '../people/personal-data-cipher.ts';
 import { sealApplicationData } from './application-data.ts';
 import { ApplicationEventSchema, ApplicationSchema } from './application.entity.ts';
@@ -12,7 +12,7 @@ import { toJsonObject } from './json-variables.ts';
 
 export interface SupplementContext {
   em: EntityManager;
-  catalogue: Catalogue;
+  catalogue: ReloadableCatalogue;
   cipher: PersonalDataCipher;
   zeebe: () => Zeebe.ZeebeGrpcClient;
   principal: Principal;
@@ -21,7 +21,8 @@ export interface SupplementContext {
 
 /**
  * The citizen answers a return for correction (补正): the corrected data is
- * validated like a new submission, stored, and published as the message
+ * validated like a new submission (against the whole combined form of the
+ * application's own bundle version), stored, and published as the message
  * `application-supplemented` (correlation key: the application id), which
  * takes the application back to the window. As at submission, the row is
  * changed in a transaction that commits only after the engine took the
@@ -35,8 +36,8 @@ export async function supplementApplication(
   const row = await context.em.findOne(ApplicationSchema, { id });
   if (row === null || row.applicantId !== context.principal.id) throw new AppError('APPLICATION_NOT_FOUND');
   if (row.status !== 'returned') throw new AppError('APPLICATION_NOT_RETURNED');
-  const bundle = context.catalogue.get(row.bundleKey);
-  if (bundle === undefined) throw new Error(`application ${id} names unknown bundle ${row.bundleKey}`);
+  // The combined form of the version the citizen applied under, whatever was published since.
+  const bundle = await context.catalogue.ofApplication(row);
   const result = validateSubmission(context.catalogue.formFor(bundle, row.services), data);
   if (!result.valid) throw new AppError('FORM_SUBMISSION_INVALID', { fields: errorMessages(result) });
 

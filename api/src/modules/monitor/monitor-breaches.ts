@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { workingDaysBetween } from '@onething/processes';
 import { ApplicationSchema } from '../applications/application.entity.ts';
-import type { Catalogue } from '../catalogue/catalogue.ts';
+import type { ReloadableCatalogue } from '../catalogue/live-catalogue.ts';
 
 export interface Breach {
   applicationId: string;
@@ -23,7 +23,11 @@ export const BREACH_SCAN_LIMIT = 5_000;
  * a service is in progress until the application's outcomes say it is done or
  * failed. Most urgent first.
  */
-export async function monitorBreaches(em: EntityManager, catalogue: Catalogue, now: Date): Promise<Breach[]> {
+export async function monitorBreaches(
+  em: EntityManager,
+  catalogue: ReloadableCatalogue,
+  now: Date,
+): Promise<Breach[]> {
   const rows = await em.find(
     ApplicationSchema,
     { status: { $in: ['accepted', 'processing'] }, dueDates: { $ne: null } },
@@ -31,8 +35,9 @@ export async function monitorBreaches(em: EntityManager, catalogue: Catalogue, n
   );
   const breaches: Breach[] = [];
   for (const row of rows) {
-    const manifest = catalogue.get(row.bundleKey)?.manifest;
-    if (manifest === undefined || row.dueDates === null || row.dueDates === undefined) continue;
+    if (row.dueDates === null || row.dueDates === undefined) continue;
+    // The services as the application's own bundle version has them.
+    const { manifest } = await catalogue.ofApplication(row);
     const settled = new Set(
       (row.outcomes ?? [])
         .filter((outcome) => outcome.status === 'done' || outcome.status === 'failed')

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Zeebe } from '@camunda8/sdk';
-import { loadBundles, serviceOutcomes, type BundleManifest } from '@onething/processes';
+import { serviceOutcomes } from '@onething/processes';
 import { pino, type Logger } from 'pino';
 import type { Orm } from '../../orm.ts';
 import { ApplicationSchema, type StoredOutcome } from '../applications/application.entity.ts';
+import { PublishedVersions } from '../catalogue/published-versions.ts';
 import type { PersonalDataCipher } from '../people/personal-data-cipher.ts';
 import { isDryRunProcess } from '../studio/dry-run/dry-run-process.ts';
 import { keepDryRunTask } from '../studio/dry-run/keep-dry-run-task.ts';
-import { USER_TASK_JOB_TYPE, userTaskJobFields, userTaskNames } from './user-task-job.ts';
+import { DeployedTaskNames } from './deployed-task-names.ts';
+import { USER_TASK_JOB_TYPE, userTaskJobFields } from './user-task-job.ts';
 import { UserTaskSchema } from './user-task.entity.ts';
 
 type ActivatedJob = Awaited<ReturnType<Zeebe.ZeebeGrpcClient['activateJobs']>>[number];
@@ -18,8 +20,6 @@ export interface UserTaskBridgeOptions {
   /** Encrypts the job's variables (personal data) in the task row. */
   personalData: PersonalDataCipher;
   logger?: Logger;
-  /** Bundle manifests by key (default: the catalogue in processes/), to keep each application's part outcomes. */
-  manifests?: ReadonlyMap<string, BundleManifest>;
   /** How long an activation holds a job (default 24 hours). */
   activationTimeoutMs?: number;
   /** Renew an activation this long before it runs out (default 1 hour), checking every `renewEveryMs`. */
@@ -56,13 +56,9 @@ export function startUserTaskBridge(options: UserTaskBridgeOptions): UserTaskBri
   const renewBeforeMs = options.renewBeforeMs ?? 60 * 60 * 1000;
   const pollTimeoutMs = options.pollTimeoutMs ?? 5_000;
   const worker = options.workerName ?? 'onething-user-task-bridge';
-  const bundles = loadBundles();
-  const manifests =
-    options.manifests ?? new Map(bundles.map((bundle) => [bundle.manifest.key, bundle.manifest]));
-  // The job carries the element id only; the clerk sees the element's name.
-  const taskNames = new Map(
-    bundles.map((bundle) => [bundle.manifest.processId, userTaskNames(bundle.bpmnXml)]),
-  );
+  // Each application's part outcomes follow the services of its own bundle version.
+  const versions = new PublishedVersions(options.orm);
+  const taskNames = new DeployedTaskNames(options.orm);
   let running = true;
 
   const keep = async (job: ActivatedJob): Promise<void> => {
@@ -103,7 +99,9 @@ export function startUserTaskBridge(options: UserTaskBridgeOptions): UserTaskBri
         origin: 'engine',
         jobKey: String(job.key),
         ...row,
-        name: taskNames.get(job.bpmnProcessId)?.get(job.elementId) ?? job.elementId,
+        name:
+          (await taskNames.name(job.bpmnProcessId, job.processDefinitionVersion, job.elementId)) ??
+          job.elementId,
         assigneeId: null,
         assigneeName: fields.assignee,
         state: 'open',
@@ -114,7 +112,7 @@ export function startUserTaskBridge(options: UserTaskBridgeOptions): UserTaskBri
     } else {
       await em.nativeUpdate(UserTaskSchema, { id: existing.id }, { ...row, name: existing.name });
     }
-    await keepOutcomes(em, manifests, fields.applicationId, fields.bundleKey, variables);
+    await keepOutcomes(em, versions, fields.applicationId, variables);
   };
 
   const poll = (async () => {
@@ -179,21 +177,31 @@ export function startUserTaskBridge(options: UserTaskBridgeOptions): UserTaskBri
   };
 }
 
+/**
+ * Keeps the application's part outcomes as the job's variables tell them. An
+ * application whose row is not committed yet (its first task can come first,
+ * see submit-application.ts) has nothing settled to keep.
+ */
 async function keepOutcomes(
   em: ReturnType<Orm['em']['fork']>,
-  manifests: ReadonlyMap<string, BundleManifest>,
+  versions: PublishedVersions,
   applicationId: string | null,
-  bundleKey: string | null,
   variables: Record<string, unknown>,
 ): Promise<void> {
-  if (applicationId === null || bundleKey === null) return;
-  const manifest = manifests.get(bundleKey);
-  if (manifest === undefined) return;
-  const previous = await em.findOne(ApplicationSchema, { id: applicationId }, { fields: ['outcomes'] });
+  if (applicationId === null) return;
+  const application = await em.findOne(
+    ApplicationSchema,
+    { id: applicationId },
+    { fields: ['bundleKey', 'bundleVersion', 'outcomes'] },
+  );
+  if (application === null) return;
+  const { manifest } = await versions.of(application);
   await em.nativeUpdate(
     ApplicationSchema,
     { id: applicationId },
-    { outcomes: withSettledAt(serviceOutcomes(manifest, variables), previous?.outcomes ?? null, new Date()) },
+    {
+      outcomes: withSettledAt(serviceOutcomes(manifest, variables), application.outcomes ?? null, new Date()),
+    },
   );
 }
 

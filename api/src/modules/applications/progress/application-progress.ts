@@ -2,6 +2,7 @@ import type { HistoryReader } from '@onething/engine';
 import type { BundleManifest } from '@onething/processes';
 import { pino, type Logger } from 'pino';
 import type { Orm } from '../../../orm.ts';
+import type { BundleVersionRef } from '../../catalogue/published-versions.ts';
 import { ApplicationEventSchema, ApplicationSchema, type Application } from '../application.entity.ts';
 import { partProgress, progressChanges } from './part-progress.ts';
 
@@ -9,8 +10,8 @@ export interface ApplicationProgressOptions {
   orm: Orm;
   /** The engine's history (the embedded engine's tables in the same database). */
   history: HistoryReader;
-  /** Bundle manifests by key, for the services of each application. */
-  manifests: () => ReadonlyMap<string, BundleManifest>;
+  /** The manifest of the bundle version an application was submitted under, for its services. */
+  manifestOf: (application: BundleVersionRef) => Promise<BundleManifest | undefined>;
   logger?: Logger;
   /** Pause between rounds (default 1 s). */
   intervalMs?: number;
@@ -46,9 +47,10 @@ export function startApplicationProgress(options: ApplicationProgressOptions): A
   let wake: (() => void) | undefined;
 
   const follow = async (application: Application): Promise<void> => {
-    const manifest = options.manifests().get(application.bundleKey);
     const key = application.processInstanceKey;
-    if (manifest === undefined || key === null || key === undefined) return;
+    if (key === null || key === undefined) return;
+    const manifest = await options.manifestOf(application);
+    if (manifest === undefined) return;
     const view = await options.history.getProcessInstance(key);
     if (view === undefined) {
       // Its history is gone (retention): an ended application has nothing more to show.
