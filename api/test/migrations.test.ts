@@ -8,7 +8,8 @@ let database: TestDatabase;
 let orm: Orm;
 beforeAll(async () => {
   database = await createTestDatabase('migrations');
-  orm = await createOrm(database.url);
+  // The schema tooling runs as the owner, as migration:create does.
+  orm = await createOrm(database.url, undefined, { as: 'owner' });
 });
 afterAll(async () => {
   await orm.close();

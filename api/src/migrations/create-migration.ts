@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   try {
     const databaseUrl = running.provided.databaseUrl;
     if (databaseUrl === undefined) throw new Error('The database unit provided no database URL');
-    const orm = await createOrm(databaseUrl, logger);
+    const orm = await createOrm(databaseUrl, logger, { as: 'owner' });
     try {
       await migrate(orm);
       const result = await orm
