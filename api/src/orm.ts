@@ -23,7 +23,8 @@ export const MIGRATIONS_FOLDER = migrationsFolder;
 /**
  * The database role the api's work runs as (created by a migration): it may
  * read and write the api's tables, but not change the append-only ones
- * (audit trail, data-access log, comments, ratings), nor alter any schema.
+ * (audit trail, data-access log, timeline, comments, ratings), nor alter any
+ * schema.
  */
 export const API_ROLE = 'onething_api';
 
@@ -48,7 +49,6 @@ export async function createOrm(
     clientUrl: databaseUrl,
     // The api's role exists only once migrated: connect on first use (after migrate()), not here.
     connect: !asApi,
-    ensureDatabase: false,
     entities,
     extensions: [Migrator],
     discovery: { warnWhenNoEntities: true },

@@ -7,7 +7,7 @@ import { freePort } from '@onething/engine/free-port';
 import { parseConfig, type Config } from '../src/config.ts';
 import { PARTS } from '../src/launcher/parts.ts';
 import { startUnits } from '../src/launcher/run-units.ts';
-import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { createOwnedTestDatabase, createTestDatabase, type TestDatabase } from './support/database.ts';
 
 const silent = pino({ level: 'silent' });
 
@@ -17,7 +17,8 @@ describe('the start part', () => {
   let config: Config;
 
   beforeAll(async () => {
-    database = await createTestDatabase('parts');
+    // An external database whose login user owns it but is no superuser.
+    database = await createOwnedTestDatabase('parts');
     dataDir = await mkdtemp(join(tmpdir(), 'onething-parts-'));
     const parsed = parseConfig(
       {

@@ -10,7 +10,7 @@ import { apiRoot } from '../src/paths.ts';
 import { startUnits } from '../src/launcher/run-units.ts';
 import { apiUnit } from '../src/launcher/units/api.unit.ts';
 import { databaseUnit } from '../src/launcher/units/database.unit.ts';
-import { createTestDatabase, withClient, type TestDatabase } from './support/database.ts';
+import { createOwnedTestDatabase, withClient, type TestDatabase } from './support/database.ts';
 
 /** Runs the real CLI; resolves with its exit code and output. */
 function onething(
@@ -93,7 +93,8 @@ describe('the api part on an external database', () => {
   let config: Config;
 
   beforeAll(async () => {
-    database = await createTestDatabase('launcher');
+    // Its login user owns the database but is no superuser, as external databases usually are.
+    database = await createOwnedTestDatabase('launcher');
     dataDir = await mkdtemp(join(tmpdir(), 'onething-launcher-'));
     const parsed = parseConfig(
       {

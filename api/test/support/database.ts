@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { ensureRoleSql } from '../../src/migrations/Migration20261129142000_apiRole.ts';
+import { API_ROLE } from '../../src/orm.ts';
 
 export interface TestDatabase {
   url: string;
@@ -20,6 +22,52 @@ export async function createTestDatabase(prefix = 'api'): Promise<TestDatabase> 
       await withClient(maintenanceUrl, (client) =>
         client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`),
       );
+    },
+  };
+}
+
+export interface OwnedTestDatabase extends TestDatabase {
+  /** The login user that owns the database: no superuser. */
+  owner: string;
+}
+
+/**
+ * A fresh database owned by a login user of its own that is no superuser, as
+ * an external DATABASE_URL usually names. `as: 'dba-granted'` (default): a
+ * superuser made the api's role beforehand and granted it to the owner, as
+ * api/README.md asks the DBA to. `as: 'createrole'`: the owner only has the
+ * CREATEROLE attribute.
+ */
+export async function createOwnedTestDatabase(
+  prefix: string,
+  options: { as?: 'dba-granted' | 'createrole' } = {},
+): Promise<OwnedTestDatabase> {
+  const maintenanceUrl = inject('postgresUrl');
+  const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${prefix}_${suffix}`;
+  const owner = `owner_${suffix}`;
+  const password = randomBytes(12).toString('hex');
+  await withClient(maintenanceUrl, async (client) => {
+    const attributes = options.as === 'createrole' ? 'login createrole' : 'login';
+    await client.query(`create role ${pg.escapeIdentifier(owner)} ${attributes} password '${password}'`);
+    await client.query(`create database ${pg.escapeIdentifier(name)} owner ${pg.escapeIdentifier(owner)}`);
+    if (options.as !== 'createrole') {
+      await client.query(ensureRoleSql(API_ROLE));
+      await client.query(`grant ${API_ROLE} to ${pg.escapeIdentifier(owner)}`);
+    }
+  });
+  const url = new URL(maintenanceUrl);
+  url.pathname = `/${name}`;
+  url.username = owner;
+  url.password = password;
+  return {
+    url: url.toString(),
+    owner,
+    drop: async () => {
+      await withClient(maintenanceUrl, async (client) => {
+        await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+        await client.query(`drop role if exists ${pg.escapeIdentifier(owner)}`);
+      });
     },
   };
 }
