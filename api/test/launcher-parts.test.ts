@@ -39,6 +39,7 @@ describe('the start part', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  // A whole platform start takes about 30 s on a loaded two-core machine: more than the default limit.
   it('starts the engine, registries, catalogue, workers, api and task bridge on a fresh database, reports each in /ready and stops cleanly', async () => {
     // when
     const running = await startUnits(await PARTS.start(), config, silent);
@@ -83,7 +84,7 @@ describe('the start part', () => {
     // and after stopping, neither the api nor the registries listen any more
     await expect(fetch(`http://127.0.0.1:${config.port}/health`)).rejects.toThrow();
     await expect(fetch(`${registriesUrl}/health`)).rejects.toThrow();
-  });
+  }, 120_000);
 
   it('deploys the catalogue again without new versions when nothing changed', async () => {
     // given the catalogue was deployed by the previous start on this database
@@ -99,7 +100,7 @@ describe('the start part', () => {
     } finally {
       await running.stop();
     }
-  });
+  }, 120_000);
 });
 
 describe('the registries part', () => {
