@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ensureRoleSql } from '../src/migrations/Migration20261129142000_apiRole.ts';
+import { ensureRoleSql } from '../src/migrations/Migration20261129150500_apiRole.ts';
 import { AuditEventSchema } from '../src/modules/audit/audit-event.entity.ts';
 import { API_ROLE, createOrm, migrate } from '../src/orm.ts';
 import { createOwnedTestDatabase, withClient } from './support/database.ts';

@@ -9,8 +9,8 @@ import { Migration20261129114100 } from './Migration20261129114100.ts';
 import { Migration20261129115002_taskListIndexes } from './Migration20261129115002_taskListIndexes.ts';
 import { Migration20261129122000 } from './Migration20261129122000.ts';
 import { Migration20261129140000 } from './Migration20261129140000.ts';
-import { Migration20261129142000_apiRole } from './Migration20261129142000_apiRole.ts';
 import { Migration20261129143000_dryRuns } from './Migration20261129143000_dryRuns.ts';
+import { Migration20261129150500_apiRole } from './Migration20261129150500_apiRole.ts';
 
 /**
  * Every migration, oldest first. They are listed rather than discovered from
@@ -29,6 +29,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129115002_taskListIndexes', class: Migration20261129115002_taskListIndexes },
   { name: 'Migration20261129122000', class: Migration20261129122000 },
   { name: 'Migration20261129140000', class: Migration20261129140000 },
-  { name: 'Migration20261129142000_apiRole', class: Migration20261129142000_apiRole },
   { name: 'Migration20261129143000_dryRuns', class: Migration20261129143000_dryRuns },
+  { name: 'Migration20261129150500_apiRole', class: Migration20261129150500_apiRole },
 ];

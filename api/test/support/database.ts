@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { ensureRoleSql } from '../../src/migrations/Migration20261129142000_apiRole.ts';
+import { ensureRoleSql } from '../../src/migrations/Migration20261129150500_apiRole.ts';
 import { API_ROLE } from '../../src/orm.ts';
 
 export interface TestDatabase {

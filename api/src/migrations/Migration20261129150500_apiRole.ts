@@ -55,7 +55,7 @@ export function ensureRoleSql(role: string): string {
  * owner get the same grants (default privileges); a later append-only table
  * revokes `update, delete, truncate` from the role in its own migration.
  */
-export class Migration20261129142000_apiRole extends Migration {
+export class Migration20261129150500_apiRole extends Migration {
   override async up(): Promise<void> {
     this.addSql(ensureRoleSql('onething_api'));
     this.addSql(`grant usage on schema "app" to onething_api;`);
