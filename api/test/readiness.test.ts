@@ -26,6 +26,7 @@ async function startPostgres(): Promise<RunningPostgres> {
   return startEmbeddedPostgres({ dataDir, port });
 }
 
+// A PostgreSQL of its own (initdb, start, migrations): minutes, not seconds, on a loaded machine.
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'onething-ready-pg-'));
   port = await freePort();
@@ -40,7 +41,7 @@ beforeAll(async () => {
     spaRoot: dataDir,
   });
   await app.ready();
-});
+}, 180_000);
 
 afterAll(async () => {
   await app.close();
