@@ -19,6 +19,57 @@ const baseUrl = () => session.baseUrl();
 const openPage = () => session.openPage({ viewport: { width: 1440, height: 900 } });
 
 describe('the Studio', () => {
+  it("runs newborn's draft for a test citizen from the editor and shows its progress on the diagram", async () => {
+    // given
+    const page = await openPage();
+    await signIn(page, baseUrl(), 'designer1');
+    await openBundle(page, baseUrl(), 'newborn');
+
+    // when
+    await page.getByTestId('dry-run-open').click();
+    const panel = page.getByTestId('dry-run-panel');
+    await panel.getByTestId('dry-run-start').click();
+
+    // then: the run waits at the window's acceptance, drawn on the diagram
+    const run = panel.getByTestId('dry-run-run');
+    await run.waitFor();
+    await panel.locator('[data-testid="instance-diagram"][data-ready="true"]').waitFor();
+    const badge = (kind: string, elementId: string) =>
+      panel.locator(`.ot-badge--${kind}[data-element-id="${elementId}"]`);
+    await badge('active', 'Task_WindowAccept').waitFor();
+    await expect.poll(() => run.getAttribute('data-state')).toBe('ACTIVE');
+    const window1 = await apiSession(baseUrl(), 'window1');
+    const queue = await window1.get('/api/tasks?state=open');
+    expect(queue.body).toEqual([]);
+    await screenshot(page, 'studio-dry-run-started');
+
+    // when: the designer acts every manual step with its defaults
+    const acted: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          if ((await run.getAttribute('data-state')) !== 'ACTIVE') return run.getAttribute('data-state');
+          const task = panel.getByTestId('dry-run-task').first();
+          if ((await task.count()) === 0 || (await panel.locator('button.is-disabled').count()) > 0)
+            return 'waiting';
+          const elementId = await task.getAttribute('data-element-id');
+          if (elementId !== null && !acted.includes(elementId)) acted.push(elementId);
+          await task.getByRole('button', { name: '按默认值办理' }).click();
+          return 'acting';
+        },
+        { timeout: 90_000, interval: 500 },
+      )
+      .toBe('COMPLETED');
+
+    // then: the diagram shows the path the run took to its end, with every registry's result
+    expect(acted).toEqual(expect.arrayContaining(['Task_WindowAccept', 'Task_DeliverResults']));
+    await badge('completed', 'Task_WindowAccept').waitFor();
+    await badge('completed', 'EndEvent_Completed').waitFor();
+    await expect.poll(() => panel.getByTestId('dry-run-state').textContent()).toContain('已结束');
+    expect(await panel.getByTestId('dry-run-outcomes').textContent()).not.toContain('办理中');
+    await screenshot(page, 'studio-dry-run-completed');
+  });
+
   it('lets a designer add a department operation to newborn, publish it, and new applications run on it', async () => {
     // given
     const page = await openPage();

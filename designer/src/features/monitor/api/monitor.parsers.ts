@@ -79,7 +79,7 @@ export function parseInstancesPage(body: unknown): InstancesPage | undefined {
   return items && { items, nextCursor: body.nextCursor };
 }
 
-function parseElementInstance(body: unknown): ElementInstance | undefined {
+export function parseElementInstance(body: unknown): ElementInstance | undefined {
   if (!isRecord(body)) return undefined;
   const { key, elementId, elementType, state, startedAt, endedAt } = body;
   if (!isString(key) || !isString(elementId) || !isString(elementType)) return undefined;
