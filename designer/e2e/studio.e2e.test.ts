@@ -50,11 +50,12 @@ describe('the Studio', () => {
         async () => {
           if ((await run.getAttribute('data-state')) !== 'ACTIVE') return run.getAttribute('data-state');
           const task = panel.getByTestId('dry-run-task').first();
-          if ((await task.count()) === 0 || (await panel.locator('button.is-disabled').count()) > 0)
-            return 'waiting';
+          if ((await task.count()) === 0) return 'waiting';
+          const complete = task.getByRole('button', { name: '按默认值办理' });
+          if (await complete.isDisabled()) return 'waiting';
           const elementId = await task.getAttribute('data-element-id');
           if (elementId !== null && !acted.includes(elementId)) acted.push(elementId);
-          await task.getByRole('button', { name: '按默认值办理' }).click();
+          await complete.click();
           return 'acting';
         },
         { timeout: 90_000, interval: 500 },
