@@ -1,6 +1,8 @@
 import { DEPARTMENTS } from '@onething/processes';
 import { maskedData, visibleData } from '../applications/application-data.ts';
 import type { Principal } from '../auth/access.ts';
+import type { Group } from '../users/roles.ts';
+import { maskIdNumbersFor } from './task-id-numbers.ts';
 
 export const TASK_LIST_STATES = ['open', 'mine', 'done'] as const;
 export type TaskListState = (typeof TASK_LIST_STATES)[number];
@@ -10,12 +12,17 @@ export function canSeeTask(principal: Principal, task: { candidateGroups: readon
   return principal.groups.some((group) => task.candidateGroups.includes(group));
 }
 
+/** The reader's groups through which they see the task: theirs that are its candidate groups. */
+export function readingGroups(principal: Principal, task: { candidateGroups: readonly string[] }): Group[] {
+  return principal.groups.filter((group) => task.candidateGroups.includes(group));
+}
+
 /** The department whose share of the application a task's reader may see ('all' for the window). */
 export function taskDataScope(
   principal: Principal,
   task: { candidateGroups: readonly string[] },
 ): 'all' | readonly string[] {
-  const groups = principal.groups.filter((group) => task.candidateGroups.includes(group));
+  const groups = readingGroups(principal, task);
   return groups.includes('window') ? 'all' : groups;
 }
 
@@ -25,9 +32,19 @@ const SUPERVISION_KEYS = ['department', 'departmentName', 'overdueSince', 'ratin
 /**
  * The data a task shows its reader: all of it to the window, a department's
  * share to its clerks, and to supervisors the application's data with
- * sensitive values masked plus what the supervision is about.
+ * sensitive values masked plus what the supervision is about. ID numbers of
+ * people the reader's groups do not need in full are masked
+ * (task-id-numbers.ts).
  */
 export function taskData(
+  variables: Readonly<Record<string, unknown>>,
+  principal: Principal,
+  task: { candidateGroups: readonly string[] },
+): Record<string, unknown> {
+  return maskIdNumbersFor(groupShare(variables, principal, task), readingGroups(principal, task));
+}
+
+function groupShare(
   variables: Readonly<Record<string, unknown>>,
   principal: Principal,
   task: { candidateGroups: readonly string[] },
