@@ -58,6 +58,13 @@ export function maskedData(data: Readonly<Record<string, unknown>>): Record<stri
   return maskSensitive(data);
 }
 
+/** The dotted keys of the values in data (`mother.idNumber`), as a data-access entry names them. */
+export function valueKeys(data: Readonly<Record<string, unknown>>, prefix = ''): string[] {
+  return Object.entries(data).flatMap(([key, value]) =>
+    isRecord(value) ? valueKeys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
 function isDepartment(value: string): value is Department {
   return DEPARTMENTS.some((department) => department === value);
 }

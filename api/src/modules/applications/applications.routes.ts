@@ -8,7 +8,7 @@ import { recordDataAccess, staffRead } from '../data-access/record-data-access.t
 import { requireRole, type Principal } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
 import { canSeeApplication, visibleDepartments } from './application-access.ts';
-import { maskedData, openApplicationData, visibleData } from './application-data.ts';
+import { maskedData, openApplicationData, valueKeys, visibleData } from './application-data.ts';
 import { applicationParts } from './application-parts.ts';
 import { ApplicationEventSchema, ApplicationSchema } from './application.entity.ts';
 import { materialView } from '../materials/material-view.ts';
@@ -309,14 +309,6 @@ function returnedView(
 }
 
 /** Dotted keys of the values in nested data (what a reader saw). */
-function valueKeys(data: Readonly<Record<string, unknown>>, prefix = ''): string[] {
-  return Object.entries(data).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? valueKeys(Object.fromEntries(Object.entries(value)), `${prefix}${key}.`)
-      : [`${prefix}${key}`],
-  );
-}
-
 export function signedInPrincipal(request: FastifyRequest): Principal {
   // The route's access already required a session; a missing one is a bug.
   if (request.principal === undefined) throw new Error('signed-in route reached without a principal');

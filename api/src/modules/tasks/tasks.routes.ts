@@ -13,7 +13,9 @@ import { ErrorResponse } from '../auth/auth.schemas.ts';
 import { GROUPS } from '../users/roles.ts';
 import { completeTask } from './complete-task.ts';
 import { checkReturnFields, combinedFormKeys } from './return-fields.ts';
-import { taskData } from './task-access.ts';
+import { readingGroups, taskData } from './task-access.ts';
+import { fullIdNumberRoles } from './task-id-numbers.ts';
+import { recordTaskRead } from './task-read.ts';
 import { taskForm, type TaskForm } from './task-form.ts';
 import { listTasks } from './task-list.ts';
 import { visibleTask } from './visible-task.ts';
@@ -115,19 +117,18 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
               { applicationId: task.applicationId },
               { orderBy: { at: 'asc', id: 'asc' } },
             );
-      await recordAudit(request.em, {
-        actorId: principal.id,
-        actorName: principal.username,
-        action: 'task.read',
-        target: task.id,
-        outcome: 'success',
+      const data = taskData(variables, principal, task);
+      await recordTaskRead(request.em, fastify.catalogue, {
+        principal,
+        task,
+        data,
+        fullIdNumberRoles: fullIdNumberRoles(readingGroups(principal, task)),
         ip: request.ip,
-        details: { applicationId: task.applicationId ?? null },
       });
       return {
         ...summary(task),
         form: (await taskForm(task, { em: request.em, catalogue: fastify.catalogue }))?.form ?? null,
-        data: taskData(variables, principal, task),
+        data,
         comments: await listComments(request.em, task),
         history: history.map((event) => ({
           at: event.at.toISOString(),
