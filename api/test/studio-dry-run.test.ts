@@ -281,6 +281,56 @@ describe('Studio dry runs', () => {
     expect(runs.statusCode).toBe(200);
     expect(runs.json().length).toBeGreaterThan(0);
   });
+  it('starts nothing for a stale draft version, an unknown citizen or a draft that fails the publish checks', async () => {
+    // given
+    const runs = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/studio/bundles/newborn/dry-runs',
+          headers: { cookie: designer },
+        })
+      ).json().length;
+    const before = await runs();
+    const draft = (
+      await t.app.inject({ method: 'GET', url: '/api/studio/bundles/newborn', headers: { cookie: designer } })
+    ).json();
+    const post = (payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/studio/bundles/newborn/dry-runs',
+        headers: { cookie: designer },
+        payload,
+      });
+
+    // when
+    const stale = await post({ version: draft.version + 1, citizen: 'citizen1' });
+    const stranger = await post({ version: draft.version, citizen: 'citizen9' });
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/studio/bundles/newborn',
+      headers: { cookie: designer },
+      payload: {
+        version: draft.version,
+        bpmn: draft.bpmn,
+        forms: draft.forms,
+        bundle: { ...draft.bundle, processId: 'onething-nowhere' },
+      },
+    });
+    const broken = await post({ version: saved.json().version, citizen: 'citizen1' });
+
+    // then
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'DRAFT_CONFLICT', version: draft.version });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().error.fields).toHaveProperty('citizen');
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error).toMatchObject({
+      code: 'DRY_RUN_REJECTED',
+      problems: expect.arrayContaining([expect.objectContaining({ source: 'bundle' })]),
+    });
+    expect(await runs()).toBe(before);
+  });
 });
 
 describe('Studio dry runs without the sandbox registries', () => {
