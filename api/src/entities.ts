@@ -4,6 +4,7 @@ import { AuditEventSchema } from './modules/audit/audit-event.entity.ts';
 import { DataAccessEventSchema } from './modules/data-access/data-access-event.entity.ts';
 import { ApplicationDraftSchema } from './modules/drafts/application-draft.entity.ts';
 import { MaterialSchema } from './modules/materials/material.entity.ts';
+import { ProgressCursorSchema } from './modules/applications/progress/progress-cursor.entity.ts';
 import { SessionSchema } from './modules/auth/session.entity.ts';
 import { CommentSchema } from './modules/comments/comment.entity.ts';
 import { RatingSchema } from './modules/ratings/rating.entity.ts';
@@ -29,4 +30,5 @@ export const entities = [
   MaterialSchema,
   DryRunSchema,
   DryRunTaskSchema,
+  ProgressCursorSchema,
 ];

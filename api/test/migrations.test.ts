@@ -42,6 +42,7 @@ describe('migrations', () => {
       'dry_run_task',
       'material',
       'mikro_orm_migrations',
+      'progress_cursor',
       'session',
       'user_account',
       'user_task',

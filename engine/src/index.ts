@@ -5,6 +5,7 @@ export { openEngine, type OpenEngineOptions, type OpenedEngine } from './core/op
 export type { HistoryRetention } from './store/history-retention.ts';
 export {
   createHistoryReader,
+  type HistoryChange,
   type HistoryReader,
   type ProcessInstanceFilter,
   type ProcessInstanceSummary,

@@ -132,7 +132,20 @@ function commitDocument(changes: Changes, keyCounter: number, now: number): Comm
       iso(row.resolvedAt),
     ]),
   );
+  add('history_changes', historyChanges(changes, now));
   return document;
+}
+
+/** The instances whose history rows the batch writes, once each (the change feed). */
+function historyChanges(changes: Changes, now: number): unknown[][] {
+  const touched = new Set<number>();
+  for (const row of changes.variables.values()) touched.add(row.processInstanceKey);
+  for (const row of changes.history.instances.values()) touched.add(row.key);
+  for (const row of changes.history.elements.values()) touched.add(row.processInstanceKey);
+  for (const row of changes.history.jobs.values()) touched.add(row.processInstanceKey);
+  for (const row of changes.history.incidents.values()) touched.add(row.processInstanceKey);
+  const at = iso(now);
+  return [...touched].map((key) => [key, at]);
 }
 
 /**

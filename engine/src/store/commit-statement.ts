@@ -24,6 +24,8 @@ export interface CommitDocument {
   history_element_instances?: unknown[];
   history_jobs?: unknown[];
   history_incidents?: unknown[];
+  /** `[processInstanceKey, committedAt]` per instance whose history the batch touched. */
+  history_changes?: unknown[];
 }
 
 type Part = keyof CommitDocument;
@@ -126,6 +128,11 @@ const PARTS: readonly [Part, string][] = [
      select (r->>0)::bigint, r->>1, r->>2, r->>3, (r->>4)::bigint, (r->>5)::bigint, r->>6, (r->>7)::bigint,
        (r->>8)::bigint, r->>9, (r->>10)::timestamptz, (r->>11)::timestamptz ${rows('history_incidents')}
      on conflict (key) do update set state = excluded.state, resolved_at = excluded.resolved_at`,
+  ],
+  [
+    'history_changes',
+    `insert into engine.history_changes (process_instance_key, committed_at)
+     select (r->>0)::bigint, (r->>1)::timestamptz ${rows('history_changes')}`,
   ],
 ];
 

@@ -22,8 +22,21 @@ export interface ProcessInstanceFilter {
   offset?: number;
 }
 
+/** One row of the history's change feed: a commit touched this instance's history. */
+export interface HistoryChange {
+  /** Increases in commit order (int64 as a decimal string); gaps are normal. */
+  position: string;
+  processInstanceKey: string;
+}
+
 export interface HistoryReader extends EngineInspector {
   listProcessInstances(filter: ProcessInstanceFilter): Promise<ProcessInstanceSummary[]>;
+  /**
+   * The change feed after `position` (exclusive; '0' from the start), oldest first, at most
+   * `limit` rows. Every change at or below the last position returned is visible to this
+   * read, so a reader that stores that position as its cursor misses nothing.
+   */
+  listHistoryChanges(after: string, limit: number): Promise<HistoryChange[]>;
 }
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
@@ -130,6 +143,19 @@ export function createHistoryReader(pool: pg.Pool): HistoryReader {
         })),
         variables: byScope,
       };
+    },
+
+    async listHistoryChanges(after, limit): Promise<HistoryChange[]> {
+      if (!/^\d{1,19}$/.test(after)) throw new Error(`not a history position: ${after}`);
+      const result = await pool.query<{ position: string; process_instance_key: string }>(
+        `select position, process_instance_key from engine.history_changes
+         where position > $1 order by position limit $2`,
+        [after, Math.max(1, Math.min(limit, 10_000))],
+      );
+      return result.rows.map((row) => ({
+        position: row.position,
+        processInstanceKey: row.process_instance_key,
+      }));
     },
 
     async listProcessInstances(filter): Promise<ProcessInstanceSummary[]> {

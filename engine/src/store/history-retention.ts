@@ -40,6 +40,25 @@ export async function pruneHistoryBatch(pool: pg.Pool, cutoff: Date, batchSize: 
 }
 
 /**
+ * Deletes up to `batchSize` of the oldest change-feed rows committed before
+ * `cutoff`. Only the oldest rows are looked at, so a statement never scans
+ * the feed for old rows it does not have. Returns how many went.
+ */
+export async function pruneHistoryChangesBatch(
+  pool: pg.Pool,
+  cutoff: Date,
+  batchSize: number,
+): Promise<number> {
+  const result = await pool.query(
+    `delete from engine.history_changes where position in (
+       select position from (select position, committed_at from engine.history_changes order by position limit $2) oldest
+       where committed_at < $1)`,
+    [cutoff.toISOString(), batchSize],
+  );
+  return result.rowCount ?? 0;
+}
+
+/**
  * The background pruner: every `intervalMs` it deletes, batch after batch,
  * the history of instances that ended more than `days` ago (by the engine's
  * clock). Failures are logged and retried at the next interval.
@@ -63,6 +82,12 @@ export function startHistoryPruner(
       if (deleted === 0) break;
     }
     if (total > 0) logger.info({ deleted: total, cutoff }, 'pruned process instance history');
+    // The change feed keeps as many days as the history: its readers must keep up within that time.
+    const feedBatch = batchSize * 20;
+    for (;;) {
+      if (stopped) break;
+      if ((await pruneHistoryChangesBatch(pool, cutoff, feedBatch)) < feedBatch) break;
+    }
   };
   const tick = () => {
     running = running

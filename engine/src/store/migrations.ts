@@ -68,6 +68,19 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
         where parent_process_instance_key is not null;
     `,
   },
+  {
+    // The history's change feed: one row per instance a commit touched, positions increasing in
+    // commit order (there is one writer, and its commits are sequential), so a reader can follow
+    // the history by position instead of re-reading it (the api's application-progress worker).
+    // Append-only and narrow, so a commit pays one small insert per instance it touches.
+    version: 4,
+    sql: `
+      create table engine.history_changes (
+        position bigint generated always as identity primary key,
+        process_instance_key bigint not null,
+        committed_at timestamptz not null);
+    `,
+  },
 ];
 
 /** Applies missing migrations in one transaction, serialized by an advisory lock. */

@@ -73,6 +73,14 @@ export const ApplicationSchema = defineEntity({
   }),
   uniques: [{ properties: ['applicantId', 'idempotencyKey'] }],
   indexes: [
+    // The progress worker finds the applications of the instances its history feed names.
+    { name: 'application_process_instance_key_index', properties: ['processInstanceKey'] },
+    {
+      // Accepted applications whose departments already started (progress/progress-round.ts).
+      name: 'application_accepted_progress_index',
+      expression:
+        'create index "application_accepted_progress_index" on "app"."application" ("id") where "status" = \'accepted\' and "progress" is not null and not "progress_final"',
+    },
     {
       name: 'application_id_number_hashes_index',
       expression:

@@ -3,8 +3,13 @@ import { serviceOutcomes, type BundleManifest } from '@onething/processes';
 /** Where one service stands in the engine: its elements started, its connector done. */
 export interface ServiceProgress {
   status: 'pending' | 'in_progress' | 'done' | 'failed';
+  /** The service's department (the Monitor's durations per department). */
+  department?: string;
   startedAt?: string;
+  /** When its connector task completed. */
   doneAt?: string;
+  /** When the review or resolution that failed it completed. */
+  failedAt?: string;
   result?: Record<string, unknown>;
 }
 export type StoredProgress = Record<string, ServiceProgress>;
@@ -33,13 +38,15 @@ export function partProgress(manifest: BundleManifest, history: InstanceHistory)
       [task, `${task}Review`, `${task}Resolve`].includes(element.elementId),
     );
     const startedAt = elements.map((element) => element.startedAt).sort()[0];
-    const doneAt = history.elements
-      .filter((element) => element.elementId === task && element.state === 'COMPLETED')
-      .map((element) => element.endedAt)
-      .filter((at): at is string => at !== null)
-      .sort()
-      .at(-1);
-    const base = startedAt === undefined ? {} : { startedAt };
+    const lastCompleted = (ids: readonly string[]) =>
+      elements
+        .filter((element) => ids.includes(element.elementId) && element.state === 'COMPLETED')
+        .map((element) => element.endedAt)
+        .filter((at): at is string => at !== null)
+        .sort()
+        .at(-1);
+    const doneAt = lastCompleted([task]);
+    const base = { department: outcome.department, ...(startedAt === undefined ? {} : { startedAt }) };
     if (outcome.status === 'done') {
       progress[outcome.service] = {
         status: 'done',
@@ -48,10 +55,14 @@ export function partProgress(manifest: BundleManifest, history: InstanceHistory)
         ...(outcome.result ? { result: outcome.result } : {}),
       };
     } else if (outcome.status === 'failed') {
-      progress[outcome.service] = { status: 'failed', ...base };
+      const failedAt = lastCompleted([`${task}Review`, `${task}Resolve`]);
+      progress[outcome.service] = {
+        status: 'failed',
+        ...base,
+        ...(failedAt === undefined ? {} : { failedAt }),
+      };
     } else {
-      progress[outcome.service] =
-        startedAt === undefined ? { status: 'pending' } : { status: 'in_progress', ...base };
+      progress[outcome.service] = { status: startedAt === undefined ? 'pending' : 'in_progress', ...base };
     }
   }
   return progress;
