@@ -14,8 +14,8 @@ import type { Unit, UnitContext } from '../unit.ts';
  * when a service starts, done when its connector completes). It reads the
  * embedded engine's tables in the application database, so it runs only
  * without ZEEBE_ADDRESS; with an external Zeebe, parts follow the user-task
- * bridge. Run one per deployment (the `workers` part), after the api unit
- * has migrated the tables.
+ * bridge. Any number of replicas may run it (they take turns on the history
+ * cursor), after the api unit has migrated the tables.
  */
 export function applicationProgressUnit(): Unit {
   let orm: Orm | undefined;
