@@ -100,6 +100,48 @@ describe('GET /api/monitor/stats', () => {
     });
   });
 
+  it('times each department by when its parts ended per the engine history, automatic parts included', async () => {
+    // given applications accepted on 2026-10-12 at 02:00 UTC, whose progress the worker read from the history
+    const automatic = await seeder.application({ owner: 'citizen1', status: 'processing' });
+    const reviewed = await seeder.application({ owner: 'citizen2', status: 'completed' });
+    const unfinished = await seeder.application({ owner: 'citizen1', status: 'processing' });
+    const accepted = { submitted_at: '2026-10-12T01:00:00Z', accepted_at: '2026-10-12T02:00:00Z' };
+    // an automatic hr part done 6 h after acceptance: no user task followed, so the bridge never saw it
+    await shape(automatic, {
+      ...accepted,
+      progress: JSON.stringify({
+        unemploymentRegistration: { status: 'done', department: 'hr', doneAt: '2026-10-12T08:00:00Z' },
+      }),
+    });
+    // hr done after 10 h by the history, though the bridge saw it only 2 days later; tax failed after 4 h
+    await shape(reviewed, {
+      ...accepted,
+      progress: JSON.stringify({
+        unemploymentRegistration: { status: 'done', department: 'hr', doneAt: '2026-10-12T12:00:00Z' },
+        taxClearance: { status: 'failed', department: 'tax', failedAt: '2026-10-12T06:00:00Z' },
+      }),
+      outcomes: JSON.stringify([outcome('unemploymentRegistration', 'done', '2026-10-14T02:00:00Z')]),
+    });
+    // one hr part done, the other still in progress: hr has not finished
+    await shape(unfinished, {
+      ...accepted,
+      progress: JSON.stringify({
+        unemploymentRegistration: { status: 'done', department: 'hr', doneAt: '2026-10-12T03:00:00Z' },
+        unemploymentBenefit: { status: 'in_progress', department: 'hr', startedAt: '2026-10-12T02:00:00Z' },
+      }),
+    });
+
+    // when
+    const response = await get('/api/monitor/stats?from=2026-10-12&to=2026-10-13');
+
+    // then
+    expect(response.statusCode).toBe(200);
+    expect(response.json().durations.byDepartment).toEqual([
+      { department: 'hr', avgHours: 8, count: 2 },
+      { department: 'tax', avgHours: 4, count: 1 },
+    ]);
+  });
+
   it('refuses a range that ends before it starts', async () => {
     const response = await get('/api/monitor/stats?from=2026-11-05&to=2026-11-01');
 

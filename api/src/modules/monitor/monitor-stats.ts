@@ -24,10 +24,13 @@ export interface MonitorStats {
  * - applications submitted and completed per day;
  * - per bundle, hours from submission to delivery of the applications completed in the range;
  * - per department, hours from the window's acceptance to the moment every
- *   selected service of the department was settled (done or failed), for parts
- *   settled in the range. Settled times are when the user-task bridge first saw
- *   the outcome (user-task-bridge.ts), so an automatic part counts until the
- *   next user task began;
+ *   selected service of the department ended (done or failed), for departments
+ *   whose parts all ended in the range. A service ended when the engine's
+ *   history says so, as the application-progress worker stored it (`doneAt`:
+ *   its connector task completed; `failedAt`: the review or resolution that
+ *   failed it), so automatic parts count by their own time. Without that
+ *   progress (an external Zeebe, or a part the worker never saw end) the time
+ *   the user-task bridge first saw the outcome (`settledAt`) stands in;
  * - ratings given in the range.
  * `prefilledShare` is 0: applications do not record which fields came from
  * prefill, and comparing stored values with registry data would be a guess.
@@ -57,16 +60,25 @@ export async function monitorStats(em: EntityManager, range: StatsRange): Promis
     bounds,
   );
   const byDepartment = await connection.execute<{ department: string; hours: string; n: string }[]>(
-    `with parts as (
-       select a.id, o->>'department' as department, a.accepted_at,
-              max((o->>'settledAt')::timestamptz) as settled_at,
-              bool_and(o->>'settledAt' is not null) as all_settled
+    `with services as (
+       select a.id, a.accepted_at, p.key as service, p.value->>'department' as department,
+              coalesce(p.value->>'doneAt', p.value->>'failedAt')::timestamptz as ended_at,
+              null::timestamptz as settled_at
+         from app.application a, jsonb_each(a.progress) p
+        where a.accepted_at is not null and jsonb_typeof(a.progress) = 'object'
+       union all
+       select a.id, a.accepted_at, o->>'service', o->>'department', null, (o->>'settledAt')::timestamptz
          from app.application a, jsonb_array_elements(a.outcomes) o
-        where a.accepted_at is not null and o->>'status' <> 'not_requested'
-        group by a.id, o->>'department', a.accepted_at)
-     select department, avg(extract(epoch from settled_at - accepted_at)) / 3600 as hours, count(*) as n
-       from parts
-      where all_settled and (settled_at at time zone '${ZONE}')::date between ?::date and ?::date
+        where a.accepted_at is not null and o->>'status' <> 'not_requested'),
+     parts as (
+       select id, accepted_at, max(department) as department, coalesce(max(ended_at), max(settled_at)) as ended_at
+         from services group by id, accepted_at, service),
+     departments as (
+       select id, department, accepted_at, max(ended_at) as ended_at, bool_and(ended_at is not null) as all_ended
+         from parts where department is not null group by id, department, accepted_at)
+     select department, avg(extract(epoch from ended_at - accepted_at)) / 3600 as hours, count(*) as n
+       from departments
+      where all_ended and (ended_at at time zone '${ZONE}')::date between ?::date and ?::date
       group by department order by department`,
     bounds,
   );
