@@ -41,16 +41,13 @@ const PART_EVENTS = ['part.started', 'part.done'];
 const parts = async (id: string) => (await world.timeline(id)).filter((event) => PART_EVENTS.includes(event));
 
 const stored = async (id: string) => {
-  const rows = await world.orm.em
-    .fork()
-    .getConnection()
-    .execute<
-      {
-        status: string;
-        progress: Record<string, { status: string; department?: string }> | null;
-        progress_final: boolean;
-      }[]
-    >('select status, progress, progress_final from app.application where id = ?', [id]);
+  const rows = await world.orm.em.fork().getConnection().execute<
+    {
+      status: string;
+      progress: Record<string, { status: string; department?: string }> | null;
+      progress_final: boolean;
+    }[]
+  >('select status, progress, progress_final from app.application where id = ?', [id]);
   return rows[0];
 };
 

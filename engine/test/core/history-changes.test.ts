@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type OpenedEngine } from '../../src/core/open-engine.ts';
 import { createHistoryReader, type HistoryReader } from '../../src/store/history-reader.ts';
 import { pruneHistoryChangesBatch } from '../../src/store/history-retention.ts';
-import { ManualClock, activateOne, createCoreDatabase, create, deploy, oneTaskProcess } from './core-support.ts';
+import {
+  ManualClock,
+  activateOne,
+  createCoreDatabase,
+  create,
+  deploy,
+  oneTaskProcess,
+} from './core-support.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
