@@ -23,7 +23,7 @@ const round = (
   runProgressRound({
     orm: options.orm ?? world.orm,
     history: options.history ?? world.history,
-    manifests: world.manifests,
+    manifestOf: world.manifestOf,
     feedLimit: 500,
     sweepLimit: 100,
     ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}),
@@ -144,14 +144,14 @@ describe('application progress by history cursor', () => {
       startApplicationProgress({
         orm: await world.replica(),
         history: world.history,
-        manifests: world.manifests,
+        manifestOf: world.manifestOf,
         intervalMs: 20,
         batchSize: 7,
       }),
       startApplicationProgress({
         orm: await world.replica(),
         history: world.history,
-        manifests: world.manifests,
+        manifestOf: world.manifestOf,
         intervalMs: 20,
         batchSize: 7,
       }),

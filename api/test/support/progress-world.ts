@@ -21,7 +21,7 @@ export interface ProgressWorld {
   orm: Orm;
   engine: RunningEngine;
   history: HistoryReader;
-  manifests: () => ReadonlyMap<string, BundleManifest>;
+  manifestOf: (application: { bundleKey: string }) => Promise<BundleManifest | undefined>;
   /** A new instance (both services selected) and its application. */
   application(status?: ApplicationStatus): Promise<{ id: string; processInstanceKey: string }>;
   /** Completes every waiting job of the type, with the variables the instance's key gives. */
@@ -88,14 +88,14 @@ export async function startProgressWorld(label: string): Promise<ProgressWorld> 
   await migrate(orm);
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   const replicas: Orm[] = [];
-  const manifests = new Map([[PROGRESS_BUNDLE, progressManifest]]);
 
   return {
     database,
     orm,
     engine,
     history: createHistoryReader(pool),
-    manifests: () => manifests,
+    manifestOf: async (application) =>
+      application.bundleKey === PROGRESS_BUNDLE ? progressManifest : undefined,
     application: async (status = 'processing') => {
       const created = await engine.service.createProcessInstance({
         bpmnProcessId: PROCESS_ID,
