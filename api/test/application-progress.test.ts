@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApplicationProgress } from '../src/modules/applications/progress/application-progress.ts';
 import { runProgressRound } from '../src/modules/applications/progress/progress-round.ts';
 import type { Orm } from '../src/orm.ts';
+import { withClient } from './support/database.ts';
 import { results, startProgressWorld, type ProgressWorld } from './support/progress-world.ts';
 
 // The application-progress worker follows the engine's history change feed
@@ -209,12 +210,12 @@ describe('application progress by history cursor', () => {
     // given an application that progressed while nobody followed the feed (the feed moved on)
     const application = await world.application('processing');
     await world.completeAll('alpha', () => results('alpha'));
-    await world.orm.em
-      .fork()
-      .getConnection()
-      .execute(
+    // (as the schema's owner: the api's role may not read the engine's tables)
+    await withClient(world.database.url, (client) =>
+      client.query(
         `update app.progress_cursor set position = (select max(position) from engine.history_changes), sweeping = true, swept_up_to = null`,
-      );
+      ),
+    );
 
     // when the worker sweeps the applications the polling worker followed
     await catchUp();
