@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium, watchForProblems, type ExpectedFailure } from './browser.ts';
-import { freePort } from './free-port.ts';
+import { freePort } from '@onething/engine/free-port';
 import { buildSpaIfStale, startPlatform, type RunningPlatform } from './platform.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { freePort } from './free-port.ts';
+import { freePort } from '@onething/engine/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
