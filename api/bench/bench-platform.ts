@@ -12,6 +12,8 @@ import {
 export interface BenchPlatform {
   /** `http://127.0.0.1:<port>` of the api. */
   baseUrl: string;
+  /** The platform's database (its PostgreSQL also hosts the progress figure's own database). */
+  databaseUrl: string;
   /** The cipher of the platform's secret key (to write realistic task rows). */
   personalData: PersonalDataCipher;
   /** Creates citizen accounts (password `demo`) and signs each in; returns their Cookie headers. */
@@ -54,6 +56,7 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
   };
   return {
     baseUrl: ready.baseUrl,
+    databaseUrl: ready.databaseUrl,
     personalData: createPersonalDataCipher(Buffer.from(ready.secretKeyHex, 'hex')),
     query,
     signIn,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApplicationProgress } from '../src/modules/applications/progress/application-progress.ts';
 import { runProgressRound } from '../src/modules/applications/progress/progress-round.ts';
 import type { Orm } from '../src/orm.ts';
-import { withClient } from './support/database.ts';
+import { createTestDatabase, withClient } from './support/database.ts';
 import { results, startProgressWorld, type ProgressWorld } from './support/progress-world.ts';
 
 // The application-progress worker follows the engine's history change feed
@@ -12,7 +12,7 @@ import { results, startProgressWorld, type ProgressWorld } from './support/progr
 
 let world: ProgressWorld;
 beforeAll(async () => {
-  world = await startProgressWorld('progress');
+  world = await startProgressWorld(await createTestDatabase('progress'));
 }, 60_000);
 afterAll(async () => {
   await world?.close();

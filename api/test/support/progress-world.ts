@@ -8,7 +8,7 @@ import {
   type ApplicationStatus,
 } from '../../src/modules/applications/application.entity.ts';
 import { createOrm, migrate, type Orm } from '../../src/orm.ts';
-import { createTestDatabase, type TestDatabase } from './database.ts';
+import type { TestDatabase } from './database.ts';
 
 /**
  * The embedded engine and the api's tables on one fresh database, with a
@@ -76,8 +76,8 @@ const PROCESS = new TextEncoder().encode(
 </bpmn:definitions>`,
 );
 
-export async function startProgressWorld(label: string): Promise<ProgressWorld> {
-  const database = await createTestDatabase(label);
+/** Starts on a fresh database (`createTestDatabase` in tests; the bench makes its own). */
+export async function startProgressWorld(database: TestDatabase): Promise<ProgressWorld> {
   const engine = await startEngine({
     databaseUrl: database.url,
     gatewayAddress: '127.0.0.1:0',
