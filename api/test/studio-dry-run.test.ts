@@ -193,6 +193,17 @@ describe('Studio dry runs', () => {
       birthCertificateNo: expect.stringMatching(/^Q\d{9}$/),
     });
     expect(JSON.stringify(run.variables)).not.toContain('330106199608150244');
+    // the registry queries behind the test citizen's form are in her data-access log
+    const log: { purpose: { en: string }; actor: string; kind: string }[] = (
+      await t.app.inject({ method: 'GET', url: '/api/me/data-access', headers: { cookie: citizen1 } })
+    ).json();
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        kind: 'registry-query',
+        actor: '流程设计员 (designer)',
+        purpose: expect.objectContaining({ en: expect.stringContaining('Dry run') }),
+      }),
+    );
     // the catalogue's version and definition are as they were
     expect(await draftVersion()).toEqual(before);
     expect((await t.app.inject({ method: 'GET', url: '/api/bundles/newborn' })).json().version).toBe(
