@@ -43,8 +43,14 @@ describe('the Studio', () => {
     expect(queue.body).toEqual([]);
     await screenshot(page, 'studio-dry-run-started');
 
-    // when: the designer acts every manual step with its defaults
-    const acted: string[] = [];
+    // when: the designer accepts in the window's task form, then acts every other step with its defaults
+    const windowTask = panel.locator('[data-testid="dry-run-task"][data-element-id="Task_WindowAccept"]');
+    await windowTask.getByRole('button', { name: '填写表单' }).click();
+    await windowTask.locator('[data-testid="task-form"][data-ready="true"]').waitFor();
+    await windowTask.getByLabel('受理', { exact: true }).check();
+    await windowTask.getByRole('button', { name: '提交办理结果' }).click();
+    await badge('completed', 'Task_WindowAccept').waitFor();
+    const acted: string[] = ['Task_WindowAccept'];
     await expect
       .poll(
         async () => {
