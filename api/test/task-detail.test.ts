@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays, isWorkingDay } from '@onething/processes';
 import { withClient } from './support/database.ts';
 import { FATHER_ID, MOTHER_ID, newbornData } from './support/newborn-application.ts';
 import { createSeeder, type Seeder } from './support/seeder.ts';
 import { signIn, startTestApp, type TestApp } from './support/test-app.ts';
 
 // What a clerk's task shows of an application, and that reading it is on the record.
+
+const DAY = 86_400_000;
 
 let t: TestApp;
 let seed: Seeder;
@@ -121,5 +124,60 @@ describe('ID numbers in a task', () => {
     // then
     expect(task.data.mother.idNumber).toBe(MOTHER_ID);
     expect(task.data.father.idNumber).toBe(FATHER_ID);
+  });
+});
+
+describe('task summaries', () => {
+  it('carry the assignee’s id and the working days left, in the list and the detail', async () => {
+    // given a task civil1 took, due three working days from now, and one without a due date
+    const due = new Date(addWorkingDays(new Date(), 3));
+    const applicationId = await seed.application();
+    const taken = await seed.task({
+      candidateGroups: ['civil'],
+      applicationId,
+      assignee: 'civil1',
+      dueDate: due,
+    });
+    const undated = await seed.task({ candidateGroups: ['civil'] });
+    const cookie = await signIn(t.app, 'civil1');
+
+    // when
+    const mine = await t.app.inject({ method: 'GET', url: '/api/tasks?state=mine', headers: { cookie } });
+    const open = await t.app.inject({ method: 'GET', url: '/api/tasks?state=open', headers: { cookie } });
+    const detail = await readTask('civil1', taken);
+
+    // then
+    const civil1 = await seed.userId('civil1');
+    const expected = {
+      id: taken,
+      assigneeId: civil1,
+      assignee: 'civil1',
+      dueDate: due.toISOString(),
+      workingDaysLeft: 3,
+    };
+    expect(mine.json()).toEqual([expect.objectContaining(expected)]);
+    expect(detail).toMatchObject(expected);
+    expect(open.json()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: undated, assigneeId: null, dueDate: null, workingDaysLeft: null }),
+      ]),
+    );
+  });
+
+  it('count a due day that has passed as negative working days', async () => {
+    // given a task due fourteen days ago, and the working days since on the calendar
+    const now = new Date();
+    const due = new Date(now.getTime() - 14 * DAY);
+    const since = Array.from({ length: 14 }, (_, i) => new Date(now.getTime() - i * DAY)).filter((day) =>
+      isWorkingDay(day),
+    ).length;
+    const taskId = await seed.task({ candidateGroups: ['tax'], dueDate: due });
+
+    // when
+    const task = await readTask('tax1', taskId);
+
+    // then
+    expect(since).toBeGreaterThan(0);
+    expect(task.workingDaysLeft).toBe(-since);
   });
 });

@@ -23,6 +23,7 @@ export interface Seeder {
     applicationId?: string;
     assignee?: string;
     variables?: Record<string, unknown>;
+    dueDate?: Date;
   }): Promise<string>;
   /** The account's id. */
   userId(username: string): Promise<string>;
@@ -67,7 +68,7 @@ export function createSeeder(orm: Orm, personalData: PersonalDataCipher): Seeder
       });
       return id;
     },
-    task: async ({ candidateGroups, applicationId, assignee, variables = {} }) => {
+    task: async ({ candidateGroups, applicationId, assignee, variables = {}, dueDate }) => {
       const id = randomUUID();
       const now = new Date();
       jobKeys += 1;
@@ -83,7 +84,7 @@ export function createSeeder(orm: Orm, personalData: PersonalDataCipher): Seeder
         assigneeId: assignee === undefined ? null : await userId(assignee),
         assigneeName: assignee ?? null,
         formKey: null,
-        dueDate: null,
+        dueDate: dueDate ?? null,
         applicationId: applicationId ?? null,
         bundleKey: applicationId === undefined ? null : BUNDLE,
         state: 'open',

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { workingDaysBetween } from '@onething/processes';
 import { ApplicationSchema } from '../applications/application.entity.ts';
+import { workingDaysLeft } from '../calendar/working-days-left.ts';
 import type { ReloadableCatalogue } from '../catalogue/live-catalogue.ts';
 
 export interface Breach {
@@ -63,21 +63,4 @@ export async function monitorBreaches(
     }
   }
   return breaches.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-}
-
-/**
- * Working days after today up to the due day (0: due today; negative: the
- * due day has passed). Outside the calendar's years, calendar days stand in.
- */
-function workingDaysLeft(now: Date, due: Date): number {
-  try {
-    return workingDaysBetween(now, due);
-  } catch {
-    return Math.round((startOfDay(due) - startOfDay(now)) / 86_400_000);
-  }
-}
-
-function startOfDay(at: Date): number {
-  const shanghai = at.getTime() + 8 * 3_600_000;
-  return shanghai - (shanghai % 86_400_000);
 }

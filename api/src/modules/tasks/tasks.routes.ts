@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { listComments } from '../comments/comments.ts';
 import { requireGroup, type Principal } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
+import { workingDaysLeft } from '../calendar/working-days-left.ts';
 import { GROUPS } from '../users/roles.ts';
 import { completeTask } from './complete-task.ts';
 import { checkReturnFields, combinedFormKeys } from './return-fields.ts';
@@ -90,7 +91,8 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const page = await listTasks(request.em, signedInPrincipal(request), request.query);
       if (page.nextCursor !== undefined) reply.header('x-next-cursor', page.nextCursor);
-      return page.tasks.map(summary);
+      const now = new Date();
+      return page.tasks.map((task) => summary(task, now));
     },
   );
 
@@ -126,7 +128,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         ip: request.ip,
       });
       return {
-        ...summary(task),
+        ...summary(task, new Date()),
         form: (await taskForm(task, { em: request.em, catalogue: fastify.catalogue }))?.form ?? null,
         data,
         comments: await listComments(request.em, task),
@@ -247,7 +249,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 };
 
-function summary(task: Omit<UserTask, 'variablesCipher'>) {
+function summary(task: Omit<UserTask, 'variablesCipher'>, now: Date) {
   return {
     id: task.id,
     name: task.name,
@@ -256,7 +258,9 @@ function summary(task: Omit<UserTask, 'variablesCipher'>) {
     applicationId: task.applicationId ?? null,
     candidateGroups: [...task.candidateGroups],
     assignee: task.assigneeName ?? null,
+    assigneeId: task.assigneeId ?? null,
     dueDate: task.dueDate ? task.dueDate.toISOString() : null,
+    workingDaysLeft: task.dueDate ? workingDaysLeft(now, task.dueDate) : null,
     createdAt: task.createdAt.toISOString(),
   };
 }

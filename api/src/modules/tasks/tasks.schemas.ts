@@ -27,8 +27,13 @@ export const TaskSummary = Type.Object({
   bundleKey: Nullable(Type.String()),
   applicationId: Nullable(Type.String()),
   candidateGroups: Type.Array(Type.String()),
+  /** The assignee's display name. */
   assignee: Nullable(Type.String()),
+  /** The assignee's user id (compare with `GET /api/auth/me`'s `id`). */
+  assigneeId: Nullable(Type.String({ format: 'uuid' })),
   dueDate: Nullable(Type.String({ format: 'date-time' })),
+  /** Working days until `dueDate` on the working-day calendar: 0 due today, negative once past. */
+  workingDaysLeft: Nullable(Type.Integer()),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export const TaskList = Type.Array(TaskSummary);
