@@ -11,6 +11,7 @@ import { RatingSchema } from './modules/ratings/rating.entity.ts';
 import { UserTaskSchema } from './modules/tasks/user-task.entity.ts';
 import { DryRunTaskSchema } from './modules/studio/dry-run/dry-run-task.entity.ts';
 import { DryRunSchema } from './modules/studio/dry-run/dry-run.entity.ts';
+import { ServedPrefillSchema } from './modules/prefill/served-prefill.entity.ts';
 import { UserSchema } from './modules/users/user.entity.ts';
 
 /** Every MikroORM entity of the api (tables in schema `app`). */
@@ -31,4 +32,5 @@ export const entities = [
   DryRunSchema,
   DryRunTaskSchema,
   ProgressCursorSchema,
+  ServedPrefillSchema,
 ];

@@ -90,7 +90,8 @@ describe('GET /api/monitor/stats', () => {
         byDepartment: [{ department: 'hr', avgHours: 24, count: 1 }],
         byBundle: [{ bundleKey: 'unemployment', avgHours: 48, count: 1 }],
       },
-      prefilledShare: 0,
+      // neither was counted at submission (seeded rows)
+      prefilledShare: null,
       ratings: { average: null, count: 0, byScore: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } },
     });
     expect(ratedToday.json().ratings).toEqual({
@@ -140,6 +141,23 @@ describe('GET /api/monitor/stats', () => {
       { department: 'hr', avgHours: 8, count: 2 },
       { department: 'tax', avgHours: 4, count: 1 },
     ]);
+  });
+
+  it('gives the prefilled share over the fields of the applications that counted them', async () => {
+    // given three applications submitted on 2026-10-05: two counted, one from before counting
+    const counted = await seeder.application({ owner: 'citizen1' });
+    const unprefilled = await seeder.application({ owner: 'citizen2' });
+    const uncounted = await seeder.application({ owner: 'citizen1' });
+    await shape(counted, { submitted_at: '2026-10-05T02:00:00Z', filled_fields: 4, prefilled_fields: 3 });
+    await shape(unprefilled, { submitted_at: '2026-10-05T03:00:00Z', filled_fields: 6, prefilled_fields: 0 });
+    await shape(uncounted, { submitted_at: '2026-10-05T04:00:00Z' });
+
+    // when
+    const response = await get('/api/monitor/stats?from=2026-10-05&to=2026-10-05');
+
+    // then 3 of 10 filled fields, not the mean of the applications' shares
+    expect(response.statusCode).toBe(200);
+    expect(response.json().prefilledShare).toBeCloseTo(0.3, 10);
   });
 
   it('refuses a range that ends before it starts', async () => {

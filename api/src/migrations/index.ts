@@ -12,6 +12,7 @@ import { Migration20261129140000 } from './Migration20261129140000.ts';
 import { Migration20261129143000_dryRuns } from './Migration20261129143000_dryRuns.ts';
 import { Migration20261129150500_apiRole } from './Migration20261129150500_apiRole.ts';
 import { Migration20261129153000_progressCursor } from './Migration20261129153000_progressCursor.ts';
+import { Migration20261129154000_prefilledShare } from './Migration20261129154000_prefilledShare.ts';
 
 /**
  * Every migration, oldest first. They are listed rather than discovered from
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129143000_dryRuns', class: Migration20261129143000_dryRuns },
   { name: 'Migration20261129150500_apiRole', class: Migration20261129150500_apiRole },
   { name: 'Migration20261129153000_progressCursor', class: Migration20261129153000_progressCursor },
+  { name: 'Migration20261129154000_prefilledShare', class: Migration20261129154000_prefilledShare },
 ];

@@ -70,6 +70,13 @@ export const ApplicationSchema = defineEntity({
     dueDates: p.json<StoredDueDates>().nullable(),
     /** When the results were delivered (办结). */
     completedAt: p.datetime().columnType('timestamptz').nullable(),
+    /**
+     * Fields of the submission with a value, and how many of them hold the
+     * value the api's prefill served the citizen, unchanged (the Monitor's
+     * prefilled share). Null for applications submitted before they were counted.
+     */
+    filledFields: p.integer().nullable(),
+    prefilledFields: p.integer().nullable(),
   }),
   uniques: [{ properties: ['applicantId', 'idempotencyKey'] }],
   indexes: [

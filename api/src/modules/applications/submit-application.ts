@@ -7,9 +7,11 @@ import { AppError } from '../../errors.ts';
 import type { Zeebe } from '@camunda8/sdk';
 import type { Principal } from '../auth/access.ts';
 import type { Catalogue, CatalogueBundle } from '../catalogue/catalogue.ts';
+import { combinedFormKeys } from '../catalogue/combined-form-keys.ts';
 import type { PersonalDataCipher } from '../people/personal-data-cipher.ts';
 import { ApplicationDraftSchema } from '../drafts/application-draft.entity.ts';
 import { MaterialSchema } from '../materials/material.entity.ts';
+import { countPrefilled } from '../prefill/served-prefill.ts';
 import { UserSchema } from '../users/user.entity.ts';
 import { sealApplicationData } from './application-data.ts';
 import { toJsonObject } from './json-variables.ts';
@@ -71,6 +73,13 @@ export async function submitApplication(input: SubmitInput, context: SubmitConte
   const result = validateSubmission(catalogue.formFor(bundle, services), input.data);
   if (!result.valid) throw new AppError('FORM_SUBMISSION_INVALID', { fields: errorMessages(result) });
 
+  const counts = await countPrefilled(em, context.cipher, {
+    citizenId: principal.id,
+    bundleKey: bundle.manifest.key,
+    formKeys: combinedFormKeys(bundle.fields, services),
+    data: result.data,
+    now: context.now,
+  });
   const applicant = await applicantIdentity(em, context.cipher, principal);
   const id = randomUUID();
   const departments = [
@@ -99,6 +108,8 @@ export async function submitApplication(input: SubmitInput, context: SubmitConte
         outcomes: null,
         submittedAt: context.now,
         updatedAt: context.now,
+        filledFields: counts.filled,
+        prefilledFields: counts.prefilled,
       });
       await tx.insert(ApplicationEventSchema, {
         applicationId: id,

@@ -15,7 +15,8 @@ export const Stats = Type.Object({
     byDepartment: Type.Array(Type.Object({ department: Type.String(), ...Duration })),
     byBundle: Type.Array(Type.Object({ bundleKey: Type.String(), ...Duration })),
   }),
-  prefilledShare: Type.Number({ minimum: 0, maximum: 1 }),
+  /** Share of the submitted fields that came unchanged from the api's prefill; null when none was counted. */
+  prefilledShare: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]),
   ratings: Type.Object({
     average: Type.Union([Type.Number(), Type.Null()]),
     count: Type.Integer(),

@@ -15,7 +15,7 @@ export interface MonitorStats {
     byDepartment: { department: string; avgHours: number; count: number }[];
     byBundle: { bundleKey: string; avgHours: number; count: number }[];
   };
-  prefilledShare: number;
+  prefilledShare: number | null;
   ratings: { average: number | null; count: number; byScore: Record<'1' | '2' | '3' | '4' | '5', number> };
 }
 
@@ -31,9 +31,11 @@ export interface MonitorStats {
  *   failed it), so automatic parts count by their own time. Without that
  *   progress (an external Zeebe, or a part the worker never saw end) the time
  *   the user-task bridge first saw the outcome (`settledAt`) stands in;
- * - ratings given in the range.
- * `prefilledShare` is 0: applications do not record which fields came from
- * prefill, and comparing stored values with registry data would be a guess.
+ * - ratings given in the range;
+ * - `prefilledShare`: of the fields filled in the applications submitted in
+ *   the range, the share that holds, unchanged, what the api's prefill served
+ *   the citizen (counted at submission, see served-prefill.ts); null when no
+ *   application in the range was counted (or none had a field filled).
  */
 export async function monitorStats(em: EntityManager, range: StatsRange): Promise<MonitorStats> {
   const connection = em.getConnection();
@@ -82,6 +84,12 @@ export async function monitorStats(em: EntityManager, range: StatsRange): Promis
       group by department order by department`,
     bounds,
   );
+  const [fields] = await connection.execute<{ prefilled: string | null; filled: string | null }[]>(
+    `select sum(prefilled_fields) as prefilled, sum(filled_fields) as filled
+       from app.application
+      where filled_fields is not null and (submitted_at at time zone '${ZONE}')::date between ?::date and ?::date`,
+    bounds,
+  );
   const ratings = await connection.execute<{ score: number; n: string }[]>(
     `select score, count(*) as n from app.application_rating
       where (rated_at at time zone '${ZONE}')::date between ?::date and ?::date
@@ -119,7 +127,7 @@ export async function monitorStats(em: EntityManager, range: StatsRange): Promis
         count: Number(row.n),
       })),
     },
-    prefilledShare: 0,
+    prefilledShare: share(Number(fields?.prefilled ?? 0), Number(fields?.filled ?? 0)),
     ratings: { average: total === 0 ? null : round(sum / total), count: total, byScore },
   };
 }
@@ -132,6 +140,10 @@ export function daysOf(range: StatsRange): string[] {
     days.push(new Date(at).toISOString().slice(0, 10));
   }
   return days;
+}
+
+function share(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
 }
 
 function round(value: number): number {

@@ -8,6 +8,7 @@ import { recordDataAccess } from '../data-access/record-data-access.ts';
 import { UserSchema } from '../users/user.entity.ts';
 import { PrefillParams, PrefillResponse } from './prefill.schemas.ts';
 import { resolvePrefill } from './resolve-prefill.ts';
+import { keepServedPrefill } from './served-prefill.ts';
 
 export interface PrefillRoutesOptions {
   /** Base URL of the department registries; without one, prefill answers with every registry unavailable. */
@@ -48,6 +49,13 @@ export const prefillRoutes: FastifyPluginAsyncTypebox<PrefillRoutesOptions> = as
         registriesUrl: options.registriesUrl,
         requester: `onething prefill ${bundle.manifest.key}`,
         now: () => new Date(),
+      });
+      // What was served, so that the submission can count what it kept (not what the client claims).
+      await keepServedPrefill(request.em, fastify.personalData, {
+        citizenId: principal.id,
+        bundleKey: bundle.manifest.key,
+        values: answer.values,
+        now: new Date(),
       });
       const title = bundle.manifest.title;
       await recordDataAccess(

@@ -2,7 +2,8 @@ import { isContainer, isKeyed, type FormComponent } from '@onething/forms';
 import { BUNDLE_KEYS, loadBundles } from '@onething/processes';
 import { describe, expect, it } from 'vitest';
 import { catalogueOfFolders } from '../catalogue/catalogue.ts';
-import { checkReturnFields, combinedFormKeys } from './return-fields.ts';
+import { combinedFormKeys } from '../catalogue/combined-form-keys.ts';
+import { checkReturnFields } from './return-fields.ts';
 
 const catalogue = catalogueOfFolders(loadBundles());
 
