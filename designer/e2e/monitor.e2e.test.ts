@@ -12,6 +12,7 @@ import {
   waitForDiagram,
   waitForIncident,
 } from './steps/monitor.steps.ts';
+import { chartWidths, cutOffElements, sidewaysOverflow } from './steps/layout.steps.ts';
 import { apiSession } from './steps/session.steps.ts';
 import { screenshot } from './support/browser.ts';
 import { usePlatformSession } from './support/platform-session.ts';
@@ -121,5 +122,65 @@ describe('the Monitor', () => {
       .poll(() => page.getByTestId('breach-totals').textContent())
       .toContain('目前没有超期或即将到期的办件');
     await screenshot(page, 'monitor-breaches');
+  });
+
+  it('fits a 375 px phone in English: nothing cut off, tables scroll, charts follow the width', async () => {
+    // given an application accepted today, so the lists and charts have something to show
+    const citizen = await apiSession(baseUrl(), 'citizen1');
+    const applicationId = await applyForBirthCertificate(citizen);
+    await completeTask(await apiSession(baseUrl(), 'window1'), applicationId, {
+      acceptance: { decision: 'accept', comment: '材料齐全' },
+    });
+    const supervisor = await apiSession(baseUrl(), 'supervisor1');
+    const instanceKey = await newestRunningInstance(supervisor, 'onething-newborn');
+    const page = await openPage();
+    await signInInBrowser(page, baseUrl(), 'supervisor1', '/monitor');
+    await page.getByRole('button', { name: /^用户菜单/ }).click();
+    await page.getByRole('menuitem', { name: /English/ }).click();
+    await expect.poll(() => page.locator('[data-chart] [role="img"] svg').count()).toBeGreaterThan(0);
+
+    // when the window narrows to a phone's width
+    await page.setViewportSize({ width: 375, height: 800 });
+
+    // then the charts redraw at the panel's width and nothing sticks out
+    await expect
+      .poll(async () =>
+        (await chartWidths(page)).every((chart) => chart.svg <= chart.panel && chart.svg > 200),
+      )
+      .toBe(true);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Overview');
+    for (const details of await page.locator('[data-chart] details').all())
+      await details.locator('summary').click();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await cutOffElements(page)).toEqual([]);
+    await screenshot(page, 'monitor-overview-phone-en');
+
+    for (const [section, path] of [
+      ['Process instances', '/monitor/instances'],
+      ['Incidents', '/monitor/incidents'],
+      ['Time limits', '/monitor/breaches'],
+    ] as const) {
+      // when
+      await page
+        .getByRole('navigation', { name: 'Monitor sections' })
+        .getByRole('link', { name: section })
+        .click();
+      await page.waitForURL((url) => url.pathname === path);
+      await page.locator('main section[aria-busy="false"]').first().waitFor();
+
+      // then wide tables scroll inside their frame, the page does not
+      expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
+      expect(await cutOffElements(page), path).toEqual([]);
+      await screenshot(page, `monitor-${path.split('/').pop() ?? ''}-phone-en`);
+    }
+
+    // when the supervisor opens the instance
+    await page.goto(`${baseUrl()}/monitor/instances/${instanceKey}`);
+    await waitForDiagram(page);
+
+    // then
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await cutOffElements(page)).toEqual([]);
+    await screenshot(page, 'monitor-instance-phone-en');
   });
 });

@@ -62,7 +62,7 @@ export const monitorZhCN = {
       source: '字段来源',
       share: '占比',
       summary: '申请表中 {share} 的字段由数据共享自动填写，申请人无需提交相应证明。',
-      unknown: '暂未记录哪些字段由数据共享自动填写。',
+      unknown: '暂无数据：统计期间内没有申请记录了哪些字段由数据共享自动填写。',
     },
     ratings: {
       title: '好差评',
@@ -219,7 +219,7 @@ export const monitorEn: typeof monitorZhCN = {
       submitted: 'Submitted',
       completed: 'Completed',
       summary:
-        'Over {days} days, {submitted} applications were submitted and {completed} completed; the busiest day was {busiestDay} ({busiestCount} submitted).',
+        'In {days} days: submitted {submitted}, completed {completed}; the busiest day was {busiestDay} (submitted {busiestCount}).',
       empty: 'No applications in this period.',
     },
     durations: {
@@ -239,14 +239,14 @@ export const monitorEn: typeof monitorZhCN = {
       share: 'Share',
       summary:
         '{share} of the form fields were filled from registry data, so applicants did not need to bring those certificates.',
-      unknown: 'Which fields were filled from registry data is not recorded yet.',
+      unknown: 'No data: no application in this period recorded which of its fields came from registry data.',
     },
     ratings: {
       title: 'Ratings',
-      score: '{score} stars',
+      score: 'Score {score}',
       scoreColumn: 'Score',
       count: 'Ratings',
-      summary: '{count} ratings, {average} on average.',
+      summary: 'Ratings: {count}, {average} on average.',
       empty: 'No ratings in this period yet.',
     },
   },
@@ -312,7 +312,7 @@ export const monitorEn: typeof monitorZhCN = {
     errorMessage: 'Message',
     createdAt: 'Raised',
     actions: 'Actions',
-    empty: 'No {state} incidents.',
+    empty: 'No incidents in the state “{state}”.',
     retry: 'Retry',
     retryLabel: 'Retry incident {key} (element {element})',
     confirmTitle: 'Retry this incident?',

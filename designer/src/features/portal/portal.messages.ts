@@ -211,10 +211,14 @@ export const portalZhCN = {
     },
     by: '经办：{by}',
   },
+  returnedFields: {
+    these: '需要补正的内容（{count} 项）：',
+    wholeForm: '工作人员没有指定具体内容：请核对整张申请表，需要时修改后重新提交。',
+  },
   supplement: {
     title: '补正申请',
     reason: '退回原因',
-    onlyThese: '请修改以下标注的内容，其他信息保持不变。',
+    onlyThese: '下面只列出需要补正的内容，其他信息保持不变。',
     wholeForm: '请核对并修改申请内容。',
     materials: '补充材料',
     submit: '提交补正',
@@ -487,10 +491,14 @@ export const portalEn: typeof portalZhCN = {
     },
     by: 'By {by}',
   },
+  returnedFields: {
+    these: 'What to correct ({count}):',
+    wholeForm: 'Staff named nothing in particular: check the whole application and correct what is needed.',
+  },
   supplement: {
     title: 'Correct the application',
     reason: 'Why it was returned',
-    onlyThese: 'Please change the marked answers; everything else stays as it is.',
+    onlyThese: 'Only the answers to correct are shown below; everything else stays as it is.',
     wholeForm: 'Please check and correct your application.',
     materials: 'Additional documents',
     submit: 'Submit the correction',

@@ -107,12 +107,15 @@ describe('statsCharts', () => {
     expect(ratings.summary).toBe('共收到 8 条评价，平均 4.25 分。');
   });
 
-  it('says the prefilled share is not recorded rather than drawing 0 % when the api has none', () => {
+  it('says there is no data rather than drawing 0 % when no application in the period recorded its prefill', () => {
     // when
     const prefilled = chart(statsCharts({ ...stats, prefilledShare: null }, context), 'prefilled');
 
     // then
-    expect(prefilled).toMatchObject({ option: null, summary: '暂未记录哪些字段由数据共享自动填写。' });
+    expect(prefilled).toMatchObject({
+      option: null,
+      summary: '暂无数据：统计期间内没有申请记录了哪些字段由数据共享自动填写。',
+    });
     expect(prefilled.table.rows).toEqual([]);
   });
 

@@ -173,12 +173,15 @@ function prefilledChart(stats: MonitorStats, c: ChartContext): ChartSpec {
     option: {
       ...baseOption(summary),
       tooltip: { trigger: 'item', confine: true },
-      legend: { bottom: 0 },
+      // Stacked under the ring, the legend names the slices at any width; the slices carry
+      // only their percentage, so no label runs off a phone-wide chart.
+      legend: { bottom: 0, orient: 'vertical' },
       series: [
         {
           type: 'pie',
-          radius: ['45%', '70%'],
-          label: { formatter: '{b}\n{d}%' },
+          center: ['50%', '42%'],
+          radius: ['38%', '62%'],
+          label: { formatter: '{d}%' },
           data: [
             {
               name: prefilledLabel,

@@ -3,14 +3,18 @@ import type { StatsRange } from '../api/monitor.api.ts';
 export const RANGE_DAYS = [7, 30, 90] as const;
 export type RangeDays = (typeof RANGE_DAYS)[number];
 
-function isoDay(date: Date): string {
-  const month = String(date.getMonth() + 1).padStart(2, '0');
-  const day = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${month}-${day}`;
+const DAY_MS = 86_400_000;
+/** China Standard Time, UTC+8 all year: the api counts `from` and `to` as days in China. */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** `YYYY-MM-DD` of a time already shifted to China time (read with the UTC calendar). */
+function isoDay(shifted: Date): string {
+  return shifted.toISOString().slice(0, 10);
 }
 
-/** The last `days` calendar days up to and including `today`, in the user's own calendar. */
-export function lastDays(days: RangeDays, today: Date): StatsRange {
-  const from = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (days - 1));
+/** The last `days` days in China up to and including the day `now` falls on there. */
+export function lastDays(days: RangeDays, now: Date): StatsRange {
+  const today = new Date(now.getTime() + CHINA_OFFSET_MS);
+  const from = new Date(today.getTime() - (days - 1) * DAY_MS);
   return { from: isoDay(from), to: isoDay(today) };
 }

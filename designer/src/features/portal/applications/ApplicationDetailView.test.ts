@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoUsers, fakeFetch } from '../../../app/fake-fetch.test-support.ts';
 import { eventually, mountAppAt } from '../../../app/mount-app.test-support.ts';
+import { newbornLikeForm } from '../apply/newborn-form.test-support.ts';
 
 const ID = '7f1d2c4e-0000-4000-8000-000000000001';
 
@@ -42,9 +43,22 @@ function application(overrides: Record<string, unknown> = {}) {
   };
 }
 
+const bundle = {
+  key: 'newborn',
+  title: { 'zh-CN': '新生儿出生一件事', en: 'Birth of a child' },
+  summary: { 'zh-CN': '一次申请', en: 'One application' },
+  departments: ['health', 'civil'],
+  materials: [],
+  timeLimitDays: 10,
+  version: 'v1',
+  services: [],
+  form: newbornLikeForm(),
+};
+
 function platform(detail: unknown) {
   return fakeFetch((call) => {
     if (call.url === '/api/auth/me') return { status: 200, body: { user: demoUsers.citizen1 } };
+    if (call.url === '/api/bundles/newborn') return { status: 200, body: bundle };
     if (call.url === `/api/applications/${ID}`) return { status: 200, body: detail };
     if (call.url === `/api/applications/${ID}/rating`)
       return { status: 201, body: { score: 5, comment: '很方便', ratedAt: '2026-11-29T03:00:00.000Z' } };
@@ -103,13 +117,19 @@ describe('ApplicationDetailView', () => {
     await eventually(() =>
       expect(wrapper.get('[data-testid="rating-done"]').text()).toContain('感谢您的评价'),
     );
+    expect(wrapper.get('[data-testid="rating-done"]').text()).toContain('很方便');
     expect(calls.find((call) => call.url.endsWith('/rating'))?.body).toEqual({ score: 5, comment: '很方便' });
     unmount();
   });
 
   it('tells the citizen why the application came back and leads to the correction', async () => {
     // given
-    const returned = application({ status: 'returned', returnReason: '户口簿照片不清晰', rating: null });
+    const returned = application({
+      status: 'returned',
+      returnReason: '户口簿照片不清晰',
+      returnedFields: ['applicant.mobile', 'child.name'],
+      rating: null,
+    });
     vi.stubGlobal('fetch', platform(returned).fetch);
 
     // when
@@ -119,6 +139,14 @@ describe('ApplicationDetailView', () => {
     await eventually(() => expect(wrapper.find('[data-testid="returned"]').exists()).toBe(true));
     const box = wrapper.get('[data-testid="returned"]');
     expect(box.text()).toContain('退回原因：户口簿照片不清晰');
+    await eventually(() =>
+      expect(
+        box
+          .get('[data-testid="returned-fields"]')
+          .findAll('li')
+          .map((item) => item.text()),
+      ).toEqual(['申请人手机号码', '新生儿姓名']),
+    );
     expect(box.get('a').attributes('href')).toBe(`/portal/applications/${ID}/supplement`);
     expect(wrapper.find('[data-testid="rating-form"]').exists()).toBe(false);
     unmount();

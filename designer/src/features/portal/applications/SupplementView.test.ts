@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { demoUsers, fakeFetch } from '../../../app/fake-fetch.test-support.ts';
+import { eventually, mountAppAt } from '../../../app/mount-app.test-support.ts';
+import { newbornLikeForm } from '../apply/newborn-form.test-support.ts';
+
+const ID = '7f1d2c4e-0000-4000-8000-000000000002';
+
+const bundle = {
+  key: 'newborn',
+  title: { 'zh-CN': '新生儿出生一件事', en: 'Birth of a child' },
+  summary: { 'zh-CN': '一次申请', en: 'One application' },
+  departments: ['health'],
+  materials: [],
+  timeLimitDays: 10,
+  version: 'v1',
+  services: [],
+  form: newbornLikeForm(),
+};
+
+const data = {
+  applicant: { idNumber: '330106199608150244', name: '王芳', mobile: '13800138000' },
+  mother: { name: '王芳' },
+  child: { name: '陈小雨', birthPlace: '杭州' },
+};
+
+function returned(returnedFields: string[]) {
+  return {
+    id: ID,
+    bundleKey: 'newborn',
+    status: 'returned',
+    submittedAt: '2026-11-20T02:00:00.000Z',
+    data,
+    parts: [],
+    timeline: [],
+    materials: [],
+    returnReason: '新生儿姓名与出生医学证明不一致',
+    returnedFields,
+    rating: null,
+  };
+}
+
+function platform(detail: unknown) {
+  return fakeFetch((call) => {
+    if (call.url === '/api/auth/me') return { status: 200, body: { user: demoUsers.citizen1 } };
+    if (call.url === '/api/bundles/newborn') return { status: 200, body: bundle };
+    if (call.url === `/api/applications/${ID}`) return { status: 200, body: detail };
+    if (call.url === `/api/applications/${ID}/supplement`)
+      return { status: 200, body: { id: ID, status: 'submitted' } };
+    return undefined;
+  });
+}
+
+/** The labels of the form's fields (not of its sections), without the required mark. */
+const labelsOfForm = () =>
+  [
+    ...document.querySelectorAll(
+      '[data-testid="form-step"] .fjs-form-field:not(.fjs-form-field-grouplike) .fjs-form-field-label',
+    ),
+  ].map((label) => (label.textContent ?? '').replace('*', '').trim());
+
+describe('SupplementView', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.innerHTML = '';
+  });
+
+  it('asks only the fields the clerk named, says which, and sends the whole application back', async () => {
+    // given
+    const { fetch, calls } = platform(returned(['child.name']));
+    vi.stubGlobal('fetch', fetch);
+
+    // when
+    const { wrapper, router, unmount } = await mountAppAt(`/portal/applications/${ID}/supplement`);
+
+    // then
+    await eventually(() => expect(labelsOfForm().length).toBeGreaterThan(0));
+    expect(labelsOfForm()).toEqual(['新生儿姓名']);
+    expect(wrapper.get('[data-testid="returned-fields"]').text()).toContain('需要补正的内容（1 项）');
+    expect(wrapper.get('[data-testid="returned-fields"]').text()).toContain('新生儿姓名');
+    expect(wrapper.get('[data-testid="return-reason"]').text()).toContain('新生儿姓名与出生医学证明不一致');
+
+    // when: the citizen corrects the name and submits
+    const input = wrapper.get<HTMLInputElement>('[data-testid="form-step"] input');
+    await input.setValue('陈小语');
+    // form-js hands a typed value on after a pause, or at once on Enter
+    await input.trigger('keydown', { code: 'Enter', key: 'Enter' });
+    await wrapper.get('[data-testid="submit-supplement"]').trigger('click');
+
+    // then: the answers the clerk did not name go back unchanged with the corrected one
+    await eventually(() => expect(router.currentRoute.value.name).toBe('portal-application'));
+    expect(calls.find((call) => call.url.endsWith('/supplement'))?.body).toEqual({
+      data: { ...data, child: { name: '陈小语', birthPlace: '杭州' } },
+    });
+    unmount();
+  });
+
+  it('asks the whole form again when the clerk named no fields, and says so', async () => {
+    // given
+    vi.stubGlobal('fetch', platform(returned([])).fetch);
+
+    // when
+    const { wrapper, unmount } = await mountAppAt(`/portal/applications/${ID}/supplement`);
+
+    // then
+    await eventually(() => expect(labelsOfForm()).toContain('婴幼儿照护扣除申报人'));
+    expect(labelsOfForm()).toContain('申请人手机号码');
+    expect(wrapper.get('[data-testid="returned-fields"]').text()).toContain('没有指定具体内容');
+    unmount();
+  });
+});
