@@ -37,6 +37,8 @@ export interface HistoryReader extends EngineInspector {
    * read, so a reader that stores that position as its cursor misses nothing.
    */
   listHistoryChanges(after: string, limit: number): Promise<HistoryChange[]>;
+  /** `getProcessInstance` for many instances in three queries; unknown keys are left out. */
+  getProcessInstances(processInstanceKeys: readonly string[]): Promise<Map<string, ProcessInstanceView>>;
 }
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
@@ -95,55 +97,10 @@ export function createHistoryReader(pool: pg.Pool): HistoryReader {
     },
 
     async getProcessInstance(processInstanceKey): Promise<ProcessInstanceView | undefined> {
-      if (!/^\d{1,19}$/.test(processInstanceKey)) return undefined;
-      const instance = await pool.query<InstanceRow>(
-        'select * from engine.history_process_instances where key = $1',
-        [processInstanceKey],
-      );
-      const row = instance.rows[0];
-      if (!row) return undefined;
-      const elements = await pool.query<{
-        key: string;
-        element_id: string;
-        element_type: string;
-        state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
-        started_at: Date;
-        ended_at: Date | null;
-      }>(
-        `select key, element_id, element_type, state, started_at, ended_at from engine.history_element_instances
-         where process_instance_key = $1 order by key`,
-        [processInstanceKey],
-      );
-      const variables = await pool.query<{ scope_key: string; name: string; value: string }>(
-        'select scope_key, name, value from engine.history_variables where process_instance_key = $1 order by scope_key, name',
-        [processInstanceKey],
-      );
-      const byScope: Record<string, Record<string, unknown>> = {};
-      for (const variable of variables.rows) {
-        const scope = byScope[variable.scope_key] ?? {};
-        scope[variable.name] = toFeelValue(variable.value);
-        byScope[variable.scope_key] = scope;
-      }
-      return {
-        key: row.key,
-        bpmnProcessId: row.bpmn_process_id,
-        version: row.version,
-        processDefinitionKey: row.process_definition_key,
-        parentProcessInstanceKey: row.parent_process_instance_key,
-        state: row.state,
-        startedAt: row.started_at.toISOString(),
-        endedAt: iso(row.ended_at),
-        elements: elements.rows.map((element) => ({
-          key: element.key,
-          elementId: element.element_id,
-          elementType: element.element_type,
-          state: element.state,
-          startedAt: element.started_at.toISOString(),
-          endedAt: iso(element.ended_at),
-        })),
-        variables: byScope,
-      };
+      return (await readInstances(pool, [processInstanceKey])).get(processInstanceKey);
     },
+
+    getProcessInstances: (processInstanceKeys) => readInstances(pool, processInstanceKeys),
 
     async listHistoryChanges(after, limit): Promise<HistoryChange[]> {
       if (!/^\d{1,19}$/.test(after)) throw new Error(`not a history position: ${after}`);
@@ -184,4 +141,77 @@ export function createHistoryReader(pool: pg.Pool): HistoryReader {
       }));
     },
   };
+}
+
+interface ElementRow {
+  key: string;
+  process_instance_key: string;
+  element_id: string;
+  element_type: string;
+  state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  started_at: Date;
+  ended_at: Date | null;
+}
+
+/** Instances with their elements and variables by scope, three queries whatever their number. */
+async function readInstances(
+  pool: pg.Pool,
+  processInstanceKeys: readonly string[],
+): Promise<Map<string, ProcessInstanceView>> {
+  const keys = processInstanceKeys.filter((key) => /^\d{1,19}$/.test(key));
+  const views = new Map<string, ProcessInstanceView>();
+  if (keys.length === 0) return views;
+  const instances = await pool.query<InstanceRow>(
+    'select * from engine.history_process_instances where key = any($1::bigint[])',
+    [keys],
+  );
+  if (instances.rows.length === 0) return views;
+  const found = instances.rows.map((row) => row.key);
+  const elements = await pool.query<ElementRow>(
+    `select key, process_instance_key, element_id, element_type, state, started_at, ended_at
+       from engine.history_element_instances where process_instance_key = any($1::bigint[]) order by key`,
+    [found],
+  );
+  const variables = await pool.query<{
+    process_instance_key: string;
+    scope_key: string;
+    name: string;
+    value: string;
+  }>(
+    `select process_instance_key, scope_key, name, value from engine.history_variables
+      where process_instance_key = any($1::bigint[]) order by scope_key, name`,
+    [found],
+  );
+  for (const row of instances.rows) {
+    views.set(row.key, {
+      key: row.key,
+      bpmnProcessId: row.bpmn_process_id,
+      version: row.version,
+      processDefinitionKey: row.process_definition_key,
+      parentProcessInstanceKey: row.parent_process_instance_key,
+      state: row.state,
+      startedAt: row.started_at.toISOString(),
+      endedAt: iso(row.ended_at),
+      elements: [],
+      variables: {},
+    });
+  }
+  for (const element of elements.rows) {
+    views.get(element.process_instance_key)?.elements.push({
+      key: element.key,
+      elementId: element.element_id,
+      elementType: element.element_type,
+      state: element.state,
+      startedAt: element.started_at.toISOString(),
+      endedAt: iso(element.ended_at),
+    });
+  }
+  for (const variable of variables.rows) {
+    const view = views.get(variable.process_instance_key);
+    if (view === undefined) continue;
+    const scope = view.variables[variable.scope_key] ?? {};
+    scope[variable.name] = toFeelValue(variable.value);
+    view.variables[variable.scope_key] = scope;
+  }
+  return views;
 }

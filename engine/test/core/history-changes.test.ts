@@ -76,6 +76,28 @@ describe('history change feed', () => {
     );
   });
 
+  it('reads many instances at once as it reads each one', async () => {
+    // given two instances, one with a completed job
+    const first = await create(engine.service, 'feed', '{"many": 1}');
+    const second = await create(engine.service, 'feed', '{"many": 2}');
+    const job = await activateOne(engine.service, 'feed-type');
+    await engine.service.completeJob(job.key, '{"done": true}');
+
+    // when
+    const views = await history.getProcessInstances([
+      first.processInstanceKey,
+      second.processInstanceKey,
+      '42',
+    ]);
+
+    // then
+    expect([...views.keys()].sort()).toEqual([first.processInstanceKey, second.processInstanceKey].sort());
+    for (const instance of [first, second])
+      expect(views.get(instance.processInstanceKey)).toEqual(
+        await history.getProcessInstance(instance.processInstanceKey),
+      );
+  });
+
   it('drops feed rows older than the retention, oldest first', async () => {
     // given a change committed now, and one a month later
     const old = await create(engine.service, 'feed', '{"old": true}');

@@ -1,58 +1,73 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProcessInstanceView } from '@onething/engine';
 import type { BundleManifest } from '@onething/processes';
-import { ApplicationEventSchema, ApplicationSchema, type Application } from '../application.entity.ts';
-import { partProgress, progressChanges } from './part-progress.ts';
+import {
+  ApplicationEventSchema,
+  type Application,
+  type ApplicationEvent,
+  type ApplicationStatus,
+} from '../application.entity.ts';
+import { partProgress, progressChanges, type StoredProgress } from './part-progress.ts';
 
 /** Applications that ended: their progress is final once their process has ended too. */
 const ENDED = ['completed', 'rejected', 'withdrawn'] as const;
 export const isEnded = (status: string): boolean => ENDED.some((ended) => ended === status);
 
+/** One new line of an application's timeline. */
+export type TimelineEntry = Pick<ApplicationEvent, 'applicationId' | 'at' | 'event' | 'by' | 'details'>;
+
+/** What bringing one application up to its history writes. */
+export interface ProgressUpdate {
+  id: string;
+  progress: StoredProgress | null;
+  progressFinal: boolean;
+  /** Set when the parts changed or the status moves on. */
+  updatedAt: Date | null;
+  status: ApplicationStatus | null;
+  events: TimelineEntry[];
+}
+
 /**
- * Brings one application's stored progress up to its process's history, in
- * the caller's transaction, which holds the application's row lock: the
- * parts (pending, in progress, done, failed), a timeline entry per change
- * (a part is started before it is done: progressChanges orders them), the
- * move from `accepted` to `processing` once a department started, and
- * `progressFinal` once the process ended. Idempotent: the changes are the
- * difference from what is stored, so applying the same history twice adds
- * nothing. Returns whether anything was written.
+ * What one application's stored progress needs to match its process's
+ * history, or undefined when it already does: the parts (pending, in
+ * progress, done, failed), a timeline entry per change (a part is started
+ * before it is done: progressChanges orders them), the move from `accepted`
+ * to `processing` once a department started, and `progressFinal` once the
+ * process ended. The difference from what is stored, so planning the same
+ * history twice after the first was written gives nothing. Pure.
  */
-export async function applyProgress(
-  tx: EntityManager,
+export function planProgress(
   application: Application,
   manifest: BundleManifest,
   view: ProcessInstanceView | undefined,
   now: Date,
-): Promise<boolean> {
+): ProgressUpdate | undefined {
+  const stored = application.progress ?? null;
   if (view === undefined) {
     // Its history is gone (retention): an ended application has nothing more to show.
-    if (!isEnded(application.status) || application.progressFinal) return false;
-    await tx.nativeUpdate(ApplicationSchema, { id: application.id }, { progressFinal: true });
-    return true;
+    if (!isEnded(application.status) || application.progressFinal) return undefined;
+    return {
+      id: application.id,
+      progress: stored,
+      progressFinal: true,
+      updatedAt: null,
+      status: null,
+      events: [],
+    };
   }
   const current = partProgress(manifest, {
     elements: view.elements,
     variables: view.variables[view.key] ?? {},
   });
-  const changes = progressChanges(application.progress ?? null, current);
+  const changes = progressChanges(stored, current);
   const final = view.state !== 'ACTIVE';
   const started = Object.values(current).filter((part) => part.startedAt !== undefined);
   const processing = application.status === 'accepted' && started.length > 0;
-  if (changes.length === 0 && !processing && final === application.progressFinal) return false;
-  await tx.nativeUpdate(
-    ApplicationSchema,
-    { id: application.id },
-    {
-      progress: current,
-      progressFinal: final,
-      ...(changes.length > 0 || processing ? { updatedAt: now } : {}),
-      ...(processing ? { status: 'processing' as const } : {}),
-    },
-  );
+  if (changes.length === 0 && !processing && final === application.progressFinal) return undefined;
+  const events: TimelineEntry[] = [];
   if (processing) {
     const firstStart = started.map((part) => part.startedAt ?? '').sort()[0];
-    await tx.insert(ApplicationEventSchema, {
+    events.push({
       applicationId: application.id,
       at: firstStart === undefined ? now : new Date(firstStart),
       event: 'application.processing',
@@ -61,7 +76,7 @@ export async function applyProgress(
     });
   }
   for (const change of changes) {
-    await tx.insert(ApplicationEventSchema, {
+    events.push({
       applicationId: application.id,
       at: change.at === undefined ? now : new Date(change.at),
       event: change.event,
@@ -69,5 +84,39 @@ export async function applyProgress(
       details: change.details,
     });
   }
-  return true;
+  return {
+    id: application.id,
+    progress: current,
+    progressFinal: final,
+    updatedAt: changes.length > 0 || processing ? now : null,
+    status: processing ? 'processing' : null,
+    events,
+  };
+}
+
+/**
+ * Writes the round's updates in the caller's transaction (which holds the
+ * applications' row locks): one statement for the applications, one for
+ * their timeline entries, however many there are.
+ */
+export async function writeProgress(tx: EntityManager, updates: readonly ProgressUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const rows = updates.map((update) => ({
+    id: update.id,
+    progress: update.progress,
+    progress_final: update.progressFinal,
+    updated_at: update.updatedAt?.toISOString() ?? null,
+    status: update.status,
+  }));
+  await tx.execute(
+    `update app.application a
+        set progress = v.progress, progress_final = v.progress_final,
+            updated_at = coalesce(v.updated_at, a.updated_at), status = coalesce(v.status, a.status)
+       from jsonb_to_recordset(?::jsonb)
+         as v(id uuid, progress jsonb, progress_final boolean, updated_at timestamptz, status varchar(20))
+      where a.id = v.id`,
+    [JSON.stringify(rows)],
+  );
+  const events = updates.flatMap((update) => update.events);
+  if (events.length > 0) await tx.insertMany<ApplicationEvent>(ApplicationEventSchema, events);
 }

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Orm } from '../../../orm.ts';
 import type { BundleVersionRef } from '../../catalogue/published-versions.ts';
 import { ApplicationSchema, type Application } from '../application.entity.ts';
-import { applyProgress } from './apply-progress.ts';
+import { planProgress, writeProgress } from './apply-progress.ts';
 import { HISTORY_CURSOR, ProgressCursorSchema, type ProgressCursor } from './progress-cursor.entity.ts';
 
 export interface ProgressRoundOptions {
@@ -74,15 +74,19 @@ export async function runProgressRound(options: ProgressRoundOptions): Promise<P
     for (const application of [...fromFeed, ...accepted, ...swept])
       applications.set(application.id, application);
 
-    let applied = 0;
+    const followed: { application: Application; manifest: BundleManifest; key: string }[] = [];
     for (const application of applications.values()) {
       const key = application.processInstanceKey;
       if (key === null || key === undefined) continue;
       const manifest = await manifestOf(options, application);
-      if (manifest === undefined) continue;
-      const view = await options.history.getProcessInstance(key);
-      if (await applyProgress(tx, application, manifest, view, now)) applied += 1;
+      if (manifest !== undefined) followed.push({ application, manifest, key });
     }
+    const views = await options.history.getProcessInstances(followed.map(({ key }) => key));
+    const updates = followed
+      .map(({ application, manifest, key }) => planProgress(application, manifest, views.get(key), now))
+      .filter((update) => update !== undefined);
+    await writeProgress(tx, updates);
+    const applied = updates.length;
 
     const position = changes.at(-1)?.position ?? cursor.position;
     await tx.nativeUpdate(
