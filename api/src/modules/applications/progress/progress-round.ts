@@ -105,7 +105,8 @@ export async function runProgressRound(options: ProgressRoundOptions): Promise<P
       kind: 'done',
       feedRows: changes.length,
       applied,
-      more: changes.length === options.feedLimit,
+      // A full page of the feed or of the upgrade sweep: the next round follows at once.
+      more: changes.length === options.feedLimit || swept.length === options.sweepLimit,
     } as const;
   });
 }
