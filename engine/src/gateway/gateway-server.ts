@@ -25,6 +25,9 @@ function serverOptions(maxMessageSize: number): ChannelOptions {
     'grpc.max_send_message_length': maxMessageSize,
     'grpc.keepalive_permit_without_calls': 1,
     'grpc.http2.min_ping_interval_without_data_ms': 10_000,
+    // Channelz keeps per-call statistics for a debugging service we do not serve;
+    // it cost about 2.5 % of the engine process's CPU under load.
+    'grpc.enable_channelz': 0,
   };
 }
 

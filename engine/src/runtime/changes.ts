@@ -78,7 +78,11 @@ export class Changes {
   readonly definitions: { definition: DeployedDefinition; xml: string }[] = [];
   readonly elementInstances = new Map<number, ElementInstance | null>();
   readonly variables = new Map<string, VariableChange>();
-  readonly deletedScopes: number[] = [];
+  /**
+   * Element instances and jobs created in this batch: when they also end in
+   * it, no runtime row exists to delete (only their history is written).
+   */
+  readonly created = new Set<number>();
   readonly jobs = new Map<number, Job | null>();
   readonly incidents = new Map<number, Incident | null>();
   readonly timers = new Map<number, Timer | null>();

@@ -73,6 +73,7 @@ export function createJob(x: Execution, instance: ElementInstance, element: Elem
     createdAt: x.now,
   };
   x.state.putJob(job);
+  x.changes.created.add(job.key);
   x.saveJob(job);
   instance.jobKey = job.key;
   x.saveElement(instance);

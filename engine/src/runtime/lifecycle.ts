@@ -35,6 +35,7 @@ export function createElementInstance(
   if (element.multiInstance && !(scope.mi && scope.elementId === element.id))
     instance.mi = { total: 0, completed: 0, terminated: 0, nextIndex: 0 };
   x.state.putElementInstance(instance);
+  x.changes.created.add(instance.key);
   x.saveElement(instance);
   writeElementHistory(x, instance, element, 'ACTIVE');
   return instance;
@@ -173,7 +174,6 @@ function leave(
   if (incident) removeIncident(x, incident);
   x.state.removeElementInstance(instance);
   x.changes.elementInstances.set(instance.key, null);
-  x.changes.deletedScopes.push(instance.key);
   writeElementHistory(x, instance, element, state);
 }
 

@@ -6,15 +6,18 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 
 type Body = object & { processInstanceKey?: number };
 
+/** Rows to write and keys to delete; a key created in this batch has no row to delete. */
 function splitBodies<T extends Body>(
   rows: Map<number, T | null>,
   withInstance: boolean,
+  created: ReadonlySet<number>,
 ): { upserts: unknown[][]; deletes: number[] } {
   const upserts: unknown[][] = [];
   const deletes: number[] = [];
   for (const [key, value] of rows) {
-    if (value === null) deletes.push(key);
-    else if (withInstance) upserts.push([key, value.processInstanceKey ?? 0, value]);
+    if (value === null) {
+      if (!created.has(key)) deletes.push(key);
+    } else if (withInstance) upserts.push([key, value.processInstanceKey ?? 0, value]);
     else upserts.push([key, value]);
   }
   return { upserts, deletes };
@@ -47,30 +50,24 @@ function commitDocument(changes: Changes, keyCounter: number, now: number): Comm
       iso(now),
     ]),
   );
+  const created = changes.created;
+  const none: ReadonlySet<number> = new Set();
   const bodies = [
-    ['element_instances', splitBodies(changes.elementInstances, true)],
-    ['jobs', splitBodies(changes.jobs, true)],
-    ['incidents', splitBodies(changes.incidents, true)],
-    ['timers', splitBodies(changes.timers, true)],
-    ['message_subscriptions', splitBodies(changes.subscriptions, true)],
-    ['signal_subscriptions', splitBodies(changes.signalSubscriptions, true)],
-    ['messages', splitBodies(changes.messages, false)],
+    ['element_instances', splitBodies(changes.elementInstances, true, created)],
+    ['jobs', splitBodies(changes.jobs, true, created)],
+    ['incidents', splitBodies(changes.incidents, true, none)],
+    ['timers', splitBodies(changes.timers, true, none)],
+    ['message_subscriptions', splitBodies(changes.subscriptions, true, none)],
+    ['signal_subscriptions', splitBodies(changes.signalSubscriptions, true, none)],
+    ['messages', splitBodies(changes.messages, false, none)],
   ] as const;
   for (const [table, { upserts, deletes }] of bodies) {
     add(`${table}_upsert`, upserts);
     add(`${table}_delete`, deletes);
   }
-  // One statement cannot both update and delete a row: variables of a scope
-  // that ends in this batch are only deleted (history keeps their last value).
-  const deletedScopes = new Set(changes.deletedScopes);
+  // Variables live in history_variables only (latest value per scope); the
+  // variables of live scopes are read back from it on recovery (load-state.ts).
   const variables = [...changes.variables.values()];
-  add(
-    'variables_upsert',
-    variables
-      .filter((row) => !deletedScopes.has(row.scopeKey))
-      .map((row) => [row.scopeKey, row.name, row.processInstanceKey, row.value]),
-  );
-  add('variables_delete', changes.deletedScopes);
   add(
     'history_variables',
     variables.map((row) => [row.scopeKey, row.name, row.processInstanceKey, row.value, iso(now)]),

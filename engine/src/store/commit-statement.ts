@@ -17,8 +17,6 @@ export interface CommitDocument {
   signal_subscriptions_delete?: unknown[];
   messages_upsert?: unknown[];
   messages_delete?: unknown[];
-  variables_upsert?: unknown[];
-  variables_delete?: unknown[];
   history_variables?: unknown[];
   history_process_instances?: unknown[];
   history_element_instances?: unknown[];
@@ -83,13 +81,6 @@ const PARTS: readonly [Part, string][] = [
   ]),
   ['messages_upsert', upsertBody('messages', false)],
   ['messages_delete', deleteBody('messages')],
-  [
-    'variables_upsert',
-    `insert into engine.variables (scope_key, name, process_instance_key, value)
-     select (r->>0)::bigint, r->>1, (r->>2)::bigint, r->>3 ${rows('variables_upsert')}
-     on conflict (scope_key, name) do update set value = excluded.value`,
-  ],
-  ['variables_delete', `delete from engine.variables where scope_key = any(${keysOf('variables_delete')})`],
   [
     'history_variables',
     `insert into engine.history_variables (scope_key, name, process_instance_key, value, updated_at)

@@ -47,7 +47,6 @@ describe('one statement per batch', () => {
     // when
     const created = await create(engine.service, 'straight', '{"a": 1, "b": "two"}');
     // then
-    expect(await count('variables', created.processInstanceKey)).toBe(0);
     expect(await count('element_instances', created.processInstanceKey)).toBe(0);
     const history = await admin.query<{ name: string; value: string }>(
       'select name, value from engine.history_variables where process_instance_key = $1 order by name',
@@ -70,7 +69,7 @@ describe('one statement per batch', () => {
     await engine.service.completeJob(job.key, '{"n": 2}');
     // then
     expect(await count('jobs', created.processInstanceKey)).toBe(0);
-    expect(await count('variables', created.processInstanceKey)).toBe(0);
+    expect(await count('element_instances', created.processInstanceKey)).toBe(0);
     const jobs = await admin.query<{ state: string }>(
       'select state from engine.history_jobs where key = $1',
       [job.key],
@@ -92,7 +91,7 @@ describe('one statement per batch', () => {
     const job = await activateOne(engine.service, 'surrogate-type');
     expect(job.processInstanceKey).toBe(created.processInstanceKey);
     const stored = await admin.query<{ name: string; value: string }>(
-      `select name, value from engine.variables where scope_key = $1 order by name`,
+      `select name, value from engine.history_variables where scope_key = $1 order by name`,
       [created.processInstanceKey],
     );
     expect(stored.rows).toEqual([
