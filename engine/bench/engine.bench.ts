@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       `engine benchmark — bundle shape (accept → 4 parallel registry tasks → join → notify), ${cpus().length} cores, Node ${process.version}`,
       `onething: ${database.description}; engine + gateway in this process, @camunda8/sdk starter and ${config.workerMode} workers in a child process`,
       'latency: CreateProcessInstanceWithResult sent → result received (the engine answers when the instance completed)',
-      'CPU ms per instance: engine process, client process (SDK starter + workers), PostgreSQL processes; commits = PostgreSQL transactions per instance',
+      'CPU ms per instance: engine process, client process (SDK starter + workers), PostgreSQL processes; commits = PostgreSQL transactions per instance; WAL KB / recs = write-ahead log per instance (load-independent)',
       'bpmn-engine: in memory, no durability, XML parsed once, one Engine per instance, tasks answered on setImmediate',
     ],
   );

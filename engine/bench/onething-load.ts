@@ -24,6 +24,12 @@ export interface OneThingRig {
 export interface OneThingLevel extends LevelResult {
   /** Transactions PostgreSQL committed per completed instance (the writer's batches). */
   commitsPerInstance: number;
+  /**
+   * WAL PostgreSQL wrote per completed instance (pg_stat_wal): rows and index
+   * entries written, in units that do not move with the machine's load.
+   */
+  walKbPerInstance: number;
+  walRecordsPerInstance: number;
 }
 
 export interface OneThingOpenLevel extends OneThingLevel {
@@ -57,12 +63,29 @@ export async function startOneThingRig(databaseUrl: string, workerMode: WorkerMo
       ).rows[0]?.n ?? Number.NaN,
     );
 
-  /** Runs one level in the driver; adds this process's and PostgreSQL's CPU and the commits. */
+  const wal = async () => {
+    const row = (
+      await stats.query<{ records: string; bytes: string }>(
+        'select wal_records::text as records, wal_bytes::text as bytes from pg_stat_wal',
+      )
+    ).rows[0];
+    return { records: Number(row?.records ?? Number.NaN), bytes: Number(row?.bytes ?? Number.NaN) };
+  };
+
+  /** Runs one level in the driver; adds this process's and PostgreSQL's CPU, the commits and the WAL. */
   const measured = async <R extends LoopResult & { clientCpuMs: number }>(
     label: number,
     run: () => Promise<R>,
-  ): Promise<LevelResult & { commitsPerInstance: number; loop: R }> => {
+  ): Promise<
+    LevelResult & {
+      commitsPerInstance: number;
+      walKbPerInstance: number;
+      walRecordsPerInstance: number;
+      loop: R;
+    }
+  > => {
     const commitsBefore = await commits();
+    const walBefore = await wal();
     let loop: R | undefined;
     const level = await measureLevel(
       label,
@@ -75,7 +98,14 @@ export async function startOneThingRig(databaseUrl: string, workerMode: WorkerMo
     if (!loop) throw new Error('the load driver returned no result');
     // The statistics collector reports with a delay of up to a second.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    return { ...level, commitsPerInstance: ((await commits()) - commitsBefore) / level.completed, loop };
+    const walAfter = await wal();
+    return {
+      ...level,
+      commitsPerInstance: ((await commits()) - commitsBefore) / level.completed,
+      walKbPerInstance: (walAfter.bytes - walBefore.bytes) / 1024 / level.completed,
+      walRecordsPerInstance: (walAfter.records - walBefore.records) / level.completed,
+      loop,
+    };
   };
 
   return {

@@ -30,18 +30,21 @@ export function printReport(results: BenchResults, header: string[]): void {
       'client CPU',
       'PG CPU',
       'commits',
+      'WAL KB',
+      'WAL recs',
       'peak RSS MB',
     ]),
   );
-  const levels: [string, LevelResult, number][] = [
-    ...results.ours.map((level): [string, LevelResult, number] => [
-      'onething',
-      level,
-      level.commitsPerInstance,
-    ]),
-    ...results.reference.map((level): [string, LevelResult, number] => ['bpmn-engine', level, Number.NaN]),
+  const none = {
+    commitsPerInstance: Number.NaN,
+    walKbPerInstance: Number.NaN,
+    walRecordsPerInstance: Number.NaN,
+  };
+  const levels: [string, LevelResult, typeof none][] = [
+    ...results.ours.map((level): [string, LevelResult, typeof none] => ['onething', level, level]),
+    ...results.reference.map((level): [string, LevelResult, typeof none] => ['bpmn-engine', level, none]),
   ];
-  for (const [name, level, commits] of levels) {
+  for (const [name, level, store] of levels) {
     lines.push(
       row([
         name,
@@ -53,7 +56,9 @@ export function printReport(results: BenchResults, header: string[]): void {
         fixed(level.engineCpuMs, 2),
         fixed(level.clientCpuMs, 2),
         fixed(level.postgresCpuMs, 2),
-        fixed(commits, 2),
+        fixed(store.commitsPerInstance, 2),
+        fixed(store.walKbPerInstance, 1),
+        fixed(store.walRecordsPerInstance, 0),
         fixed(level.peakRssMb, 0),
       ]),
     );
