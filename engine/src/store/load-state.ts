@@ -63,7 +63,7 @@ export async function loadState(pool: pg.Pool, loadModels: ModelLoader): Promise
   for (const row of elements.rows) state.putElementInstance(row.body);
 
   const variables = await pool.query<{ scope_key: string; name: string; value: string }>(
-    // The latest value per scope, for the scopes that are still live (migrations.ts, version 4).
+    // The latest value per scope, for the scopes that are still live (migrations.ts, version 5).
     `select v.scope_key, v.name, v.value
        from engine.history_variables v join engine.element_instances e on e.key = v.scope_key`,
   );
