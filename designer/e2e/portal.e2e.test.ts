@@ -1,12 +1,22 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signIn } from './steps/session.steps.ts';
+import { apiSession, isRecord, signIn } from './steps/session.steps.ts';
+import {
+  acceptApplication,
+  applyForNewborn,
+  openTaskForApplication,
+  returnApplication,
+  signInAsClerk,
+} from './steps/workbench.steps.ts';
 import { screenshot, type ExpectedFailure } from './support/browser.ts';
 import { SIGNED_OUT_CHECK, usePlatformSession } from './support/platform-session.ts';
 import {
+  applicationStatus,
+  completedApplication,
   currentStep,
   fillNewbornForm,
   fillText,
+  formField,
   choose,
   NEWBORN_ANSWERS,
   nextStep,
@@ -153,5 +163,102 @@ describe('the Portal on a phone', () => {
     expect(entries).toContain('母亲姓名');
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'portal-data-access-phone');
+  });
+
+  it('takes a citizen through the correction the window asked for, only the named field, and the application goes on', async () => {
+    // given: the window clerk returns an application, naming the child's name to correct
+    const citizen = await apiSession(baseUrl(), 'citizen1');
+    const id = await applyForNewborn(citizen, '陈思齐');
+    const window = await session.openPage();
+    await signInAsClerk(window, baseUrl(), 'window1');
+    await returnApplication(window, id, '新生儿姓名与出生医学证明不一致，请核对。', ['新生儿姓名']);
+
+    // when the citizen opens the application on the phone
+    const phone = await openPhone([SIGNED_OUT_CHECK]);
+    await signIn(phone, baseUrl(), 'citizen1');
+    await openMyApplication(phone, baseUrl(), id);
+
+    // then the reason and the field to correct are named
+    const returned = phone.getByTestId('returned');
+    await expect.poll(() => returned.textContent()).toContain('新生儿姓名与出生医学证明不一致');
+    await expect
+      .poll(() => returned.getByTestId('returned-fields').locator('li').allTextContents())
+      .toEqual(['新生儿姓名']);
+    expect(await sidewaysOverflow(phone)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'portal-returned-phone');
+
+    // when the citizen goes to the correction
+    await returned.getByRole('link', { name: '去补正' }).click();
+    await phone.waitForURL((url) => url.pathname === `/portal/applications/${id}/supplement`);
+    await formField(phone, '新生儿姓名').waitFor();
+
+    // then only that field is asked
+    const labels = await phone
+      .getByTestId('form-step')
+      .locator('.fjs-form-field:not(.fjs-form-field-grouplike) .fjs-form-field-label')
+      .allTextContents();
+    expect(labels.map((label) => label.replace('*', '').trim())).toEqual(['新生儿姓名']);
+    expect(await sidewaysOverflow(phone)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'portal-supplement-phone');
+
+    // when the citizen corrects it and submits
+    await fillText(phone, '新生儿姓名', '陈思琪');
+    await phone.getByTestId('submit-supplement').click();
+
+    // then the application is with the window again
+    await phone.waitForURL((url) => url.pathname === `/portal/applications/${id}`);
+    await expect
+      .poll(() => phone.getByTestId('application-status').getAttribute('data-status'))
+      .toBe('submitted');
+    expect(await phone.getByTestId('timeline').textContent()).toContain('补正后重新提交');
+    await screenshot(phone, 'portal-supplemented-phone');
+
+    // when the window accepts the corrected application
+    await acceptApplication(window, id);
+
+    // then it goes on to the departments with the corrected name
+    await expect.poll(() => applicationStatus(citizen, id), { timeout: 30_000 }).toBe('processing');
+    const detail = await citizen.get(`/api/applications/${id}`);
+    const data = isRecord(detail.body) && isRecord(detail.body.data) ? detail.body.data : {};
+    expect(isRecord(data.child) ? data.child.name : undefined).toBe('陈思琪');
+  });
+
+  it('lets a citizen rate a completed application; a low score reaches a supervisor as a follow-up task', async () => {
+    // given
+    const id = await completedApplication(baseUrl());
+    const phone = await openPhone([SIGNED_OUT_CHECK]);
+    await signIn(phone, baseUrl(), 'citizen1');
+    await openMyApplication(phone, baseUrl(), id);
+
+    // when the citizen gives two stars with the keyboard, and a comment
+    const form = phone.getByTestId('rating-form');
+    await form.getByRole('radio', { name: '2 · 不满意' }).focus();
+    await phone.keyboard.press('Space');
+    await phone.keyboard.press('Tab');
+    await phone.keyboard.insertText('证书领取说明不清楚，打了两次电话才弄明白。');
+    expect(await form.getByRole('radio', { name: '2 · 不满意' }).isChecked()).toBe(true);
+    expect(await form.getByLabel('意见建议（选填）').inputValue()).toContain('证书领取说明不清楚');
+    expect(await sidewaysOverflow(phone)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'portal-rating-phone');
+    await phone.keyboard.press('Tab');
+    await phone.keyboard.press('Enter');
+
+    // then
+    const done = phone.getByTestId('rating-done');
+    await expect.poll(() => done.textContent()).toContain('感谢您的评价');
+    expect(await done.textContent()).toContain('证书领取说明不清楚');
+    await screenshot(phone, 'portal-rated-phone');
+
+    // when a supervisor opens the Workbench
+    const supervisor = await session.openPage();
+    await signInAsClerk(supervisor, baseUrl(), 'supervisor1');
+    await openTaskForApplication(supervisor, id, '差评回访');
+
+    // then the follow-up shows the score and what the citizen wrote, with its time limit
+    const followUp = supervisor.getByTestId('task-form');
+    await expect.poll(() => followUp.textContent()).toContain('证书领取说明不清楚');
+    expect(await followUp.textContent()).toContain('评分：2 分');
+    expect(await supervisor.getByTestId('time-left').first().getAttribute('data-urgency')).not.toBe('none');
+    await screenshot(supervisor, 'workbench-supervisor-follow-up');
   });
 });

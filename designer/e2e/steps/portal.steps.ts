@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { applyForBirthCertificate, completeTask } from './monitor.steps.ts';
+import { apiSession, isRecord, waitFor, type ApiSession } from './session.steps.ts';
 
 /**
  * Reusable citizen steps in the Portal, in Chinese (the default language), so that
@@ -166,4 +168,32 @@ export async function expectAllPartsDone(page: Page, timeout = 120_000): Promise
     )
     .toBe(true);
   return (await page.getByTestId('parts').textContent()) ?? '';
+}
+
+/** The application's status as its owner reads it through the api. */
+export async function applicationStatus(citizen: ApiSession, id: string): Promise<unknown> {
+  const answer = await citizen.get(`/api/applications/${id}`);
+  return isRecord(answer.body) ? answer.body.status : undefined;
+}
+
+/**
+ * citizen1 applies for the birth certificate only and the clerks take it to the end through
+ * the api (accept, review, deliver online): a completed application, for what comes after.
+ */
+export async function completedApplication(baseUrl: string): Promise<string> {
+  const citizen = await apiSession(baseUrl, 'citizen1');
+  const id = await applyForBirthCertificate(citizen);
+  const window = await apiSession(baseUrl, 'window1');
+  await completeTask(window, id, { acceptance: { decision: 'accept', comment: '材料齐全' } });
+  await completeTask(await apiSession(baseUrl, 'health1'), id, {
+    review: { decision: 'approve', comment: '信息无误' },
+  });
+  // The registry issues the certificate, then the window delivers the result.
+  await completeTask(window, id, { delivery: { method: 'online' } });
+  await waitFor(
+    `application ${id} completed`,
+    async () => ((await applicationStatus(citizen, id)) === 'completed' ? true : undefined),
+    90_000,
+  );
+  return id;
 }

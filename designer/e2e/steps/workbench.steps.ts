@@ -153,14 +153,34 @@ export async function completeDepartmentReview(page: Page, applicationId: string
   return name;
 }
 
-/** The window clerk returns the application to the citizen with the reason, confirmed in the dialog. */
-export async function returnApplication(page: Page, applicationId: string, reason: string): Promise<void> {
+/**
+ * The window clerk returns the application to the citizen from the keyboard: R opens the
+ * dialog with the focus in the reason (Escape closes it, once, to check that the clerk stays
+ * on the task), the fields to correct are ticked by their labels (none: the whole form),
+ * Ctrl+Enter sends.
+ */
+export async function returnApplication(
+  page: Page,
+  applicationId: string,
+  reason: string,
+  fields: readonly string[] = [],
+): Promise<void> {
   await openTaskForApplication(page, applicationId, '综窗受理');
   await claimTask(page);
-  await page.getByTestId('action-return').click();
+  await page.getByTestId('task-title').focus();
+  await page.keyboard.press('r');
   const dialog = page.getByRole('dialog', { name: '退回补正' });
-  await dialog.getByLabel('退回原因').fill(reason);
-  await dialog.getByTestId('return-confirm').click();
+  await page.locator('#return-reason:focus').waitFor();
+  // Escape closes the dialog and nothing else: the clerk stays on the task.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  if (!new URL(page.url()).pathname.startsWith('/workbench/tasks/'))
+    throw new Error('Escape in the return dialog also left the task page');
+  await page.keyboard.press('r');
+  await page.locator('#return-reason:focus').waitFor();
+  await page.keyboard.insertText(reason);
+  for (const label of fields) await dialog.getByRole('checkbox', { name: label, exact: true }).check();
+  await page.keyboard.press('Control+Enter');
   await page.waitForURL((url) => url.pathname === '/workbench');
   await page.getByTestId('queue-notice').filter({ hasText: '已退回申请人补正' }).waitFor();
 }

@@ -1,8 +1,14 @@
-import type { VueWrapper } from '@vue/test-utils';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, type FakeCall } from '../../app/fake-fetch.test-support.ts';
 import { eventually, mountAppAt } from '../../app/mount-app.test-support.ts';
-import { acceptanceForm, commonRoutes, taskSummary } from './workbench.test-support.ts';
+import {
+  acceptanceForm,
+  assignedToMe,
+  bundles,
+  commonRoutes,
+  taskSummary,
+} from './workbench.test-support.ts';
 
 const TASK_ID = '11111111-1111-4111-8111-111111111111';
 const APPLICATION_ID = 'a0000000-0000-4000-8000-000000000001';
@@ -38,6 +44,58 @@ const application = {
   ],
 };
 
+/** The newborn bundle's combined form, shortened: two sections and a text without a key. */
+const combinedForm = {
+  type: 'default',
+  id: 'Form_newborn',
+  components: [
+    {
+      type: 'group',
+      id: 'Group_shared',
+      label: '共同信息',
+      properties: { 'onething:labelEn': 'Shared information' },
+      components: [
+        { type: 'textfield', id: 'Field_child_name', key: 'child.name', label: '新生儿姓名' },
+        { type: 'datetime', id: 'Field_child_birthDate', key: 'child.birthDate', label: '出生日期' },
+      ],
+    },
+    {
+      type: 'group',
+      id: 'Group_civil',
+      label: '民政与户籍',
+      components: [
+        { type: 'text', id: 'Text_civil', text: '落户信息' },
+        {
+          type: 'radio',
+          id: 'Field_household_entryParent',
+          key: 'household.entryParent',
+          label: '随父或随母落户',
+          values: [
+            { value: 'father', label: '父亲' },
+            { value: 'mother', label: '母亲' },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+/** Ticks a field of the return dialog by its key, and lets Vue update before the next. */
+async function tick(key: string) {
+  const box = document.querySelector<HTMLInputElement>(`[data-testid="return-fields"] input[value="${key}"]`);
+  if (!box) throw new Error(`no checkbox for ${key}`);
+  box.checked = true;
+  box.dispatchEvent(new Event('change'));
+  await flushPromises();
+}
+
+function typeReason(text: string) {
+  const reason = document.querySelector<HTMLTextAreaElement>('#return-reason');
+  if (!reason) throw new Error('no reason field');
+  reason.value = text;
+  reason.dispatchEvent(new Event('input'));
+}
+
 type Route = (call: FakeCall) => { status: number; body?: unknown } | undefined;
 
 function stubApi(route: Route) {
@@ -66,7 +124,10 @@ describe('the Workbench task page', () => {
     let taken = false;
     const { calls } = stubApi((call) => {
       if (call.url === `/api/tasks/${TASK_ID}`)
-        return { status: 200, body: taskDetail(taken ? { assignee: '另一位受理员' } : {}) };
+        return {
+          status: 200,
+          body: taskDetail(taken ? { assignee: '另一位受理员', assigneeId: 'u-8' } : {}),
+        };
       if (call.url === `/api/tasks/${TASK_ID}/claim`) {
         taken = true;
         return {
@@ -99,7 +160,7 @@ describe('the Workbench task page', () => {
     let claimed = false;
     const { calls } = stubApi((call) => {
       if (call.url === `/api/tasks/${TASK_ID}`)
-        return { status: 200, body: taskDetail(claimed ? { assignee: '综窗受理员' } : {}) };
+        return { status: 200, body: taskDetail(claimed ? assignedToMe : {}) };
       if (call.url === `/api/tasks/${TASK_ID}/claim`) {
         claimed = true;
         return { status: 204 };
@@ -124,7 +185,7 @@ describe('the Workbench task page', () => {
     // given
     const { calls } = stubApi((call) => {
       if (call.url === `/api/tasks/${TASK_ID}`)
-        return { status: 200, body: taskDetail({ assignee: '综窗受理员', form: acceptanceForm }) };
+        return { status: 200, body: taskDetail({ ...assignedToMe, form: acceptanceForm }) };
       if (call.url === `/api/tasks/${TASK_ID}/complete`)
         return {
           status: 400,
@@ -160,7 +221,7 @@ describe('the Workbench task page', () => {
     // given
     const { calls } = stubApi((call) =>
       call.url === `/api/tasks/${TASK_ID}`
-        ? { status: 200, body: taskDetail({ assignee: '综窗受理员', form: acceptanceForm }) }
+        ? { status: 200, body: taskDetail({ ...assignedToMe, form: acceptanceForm }) }
         : undefined,
     );
     const { wrapper, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
@@ -181,7 +242,7 @@ describe('the Workbench task page', () => {
     // given
     const { calls } = stubApi((call) => {
       if (call.url === `/api/tasks/${TASK_ID}`)
-        return { status: 200, body: taskDetail({ assignee: '综窗受理员', form: acceptanceForm }) };
+        return { status: 200, body: taskDetail({ ...assignedToMe, form: acceptanceForm }) };
       if (call.url === `/api/tasks/${TASK_ID}/return`) return { status: 204 };
       return undefined;
     });
@@ -247,6 +308,152 @@ describe('the Workbench task page', () => {
     expect(calls.filter((call) => call.url.endsWith('/comments') && call.method === 'POST')).toHaveLength(1);
     expect(calls.find((call) => call.url.endsWith('/comments'))?.body).toEqual({ text: '材料齐全' });
     expect(wrapper.get<HTMLTextAreaElement>('[data-testid="comment-text"]').element.value).toBe('');
+    unmount();
+  });
+
+  it('returns the application naming the fields to correct, picked by their labels in the dialog', async () => {
+    // given
+    const { calls } = stubApi((call) => {
+      if (call.url === `/api/tasks/${TASK_ID}`)
+        return { status: 200, body: taskDetail({ ...assignedToMe, form: acceptanceForm }) };
+      if (call.url === '/api/bundles/newborn')
+        return { status: 200, body: { ...bundles[0], form: combinedForm } };
+      if (call.url === `/api/tasks/${TASK_ID}/return`) return { status: 204 };
+      return undefined;
+    });
+    const { wrapper, router, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+    await eventually(() => expect(button(wrapper, 'return').exists()).toBe(true));
+
+    // when: R opens the dialog; the clerk ticks two fields (the later one first) and gives the reason
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'r' }));
+    await eventually(() => expect(document.querySelector('[data-testid="return-fields"]')).not.toBeNull());
+    const list = document.querySelector('[data-testid="return-fields"]');
+    expect(list?.textContent).toContain('共同信息');
+    expect(list?.textContent).toContain('民政与户籍');
+    await eventually(() => expect(document.activeElement?.id).toBe('return-reason'));
+    await tick('household.entryParent');
+    await tick('child.name');
+    typeReason('请核对新生儿姓名和落户方式。');
+    await eventually(() =>
+      expect(document.querySelector('[data-testid="return-fields-picked"]')?.textContent).toContain(
+        '已勾选 2 项：新生儿姓名、随父或随母落户',
+      ),
+    );
+    // Ctrl+Enter sends from the checkbox as from the reason
+    document
+      .querySelector('input[value="child.name"]')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+
+    // then: the fields go in form order
+    await eventually(() => expect(router.currentRoute.value.name).toBe('workbench'));
+    expect(calls.find((call) => call.url.endsWith('/return'))?.body).toEqual({
+      reason: '请核对新生儿姓名和落户方式。',
+      fields: ['child.name', 'household.entryParent'],
+    });
+    unmount();
+  });
+
+  it('keeps the dialog open and says so when the api refuses a field the form does not have', async () => {
+    // given
+    stubApi((call) => {
+      if (call.url === `/api/tasks/${TASK_ID}`)
+        return { status: 200, body: taskDetail({ ...assignedToMe, form: acceptanceForm }) };
+      if (call.url === '/api/bundles/newborn')
+        return { status: 200, body: { ...bundles[0], form: combinedForm } };
+      if (call.url === `/api/tasks/${TASK_ID}/return`)
+        return {
+          status: 400,
+          body: {
+            error: {
+              code: 'VALIDATION_FAILED',
+              message: 'Validation failed',
+              fields: { fields: 'child.name is not a key of the form' },
+            },
+          },
+        };
+      return undefined;
+    });
+    const { wrapper, router, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+    await eventually(() => expect(button(wrapper, 'return').exists()).toBe(true));
+    await button(wrapper, 'return').trigger('click');
+    await eventually(() => expect(document.querySelector('[data-testid="return-fields"]')).not.toBeNull());
+
+    // when
+    await tick('child.name');
+    typeReason('请核对新生儿姓名。');
+    document
+      .querySelector<HTMLFormElement>('[data-testid="return-dialog"]')
+      ?.dispatchEvent(new Event('submit', { cancelable: true }));
+
+    // then
+    await eventually(() =>
+      expect(document.querySelector('[data-testid="return-problem"]')?.textContent).toContain(
+        '所选内容不在这份申请的表单中',
+      ),
+    );
+    expect(router.currentRoute.value.name).toBe('workbench-task');
+    expect(wrapper.find('[data-testid="task-failure"]').exists()).toBe(false);
+    unmount();
+  });
+
+  it('leaves a task read-only that a colleague with the same display name holds', async () => {
+    // given: the api names the holder 综窗受理员, as the signed-in clerk is named; the ids differ
+    stubApi((call) =>
+      call.url === `/api/tasks/${TASK_ID}`
+        ? {
+            status: 200,
+            body: taskDetail({ assignee: assignedToMe.assignee, assigneeId: 'u-7', form: acceptanceForm }),
+          }
+        : undefined,
+    );
+
+    // when
+    const { wrapper, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+
+    // then
+    await eventually(() => expect(text(wrapper, 'task-status')).toContain('综窗受理员 正在办理'));
+    expect(button(wrapper, 'complete').exists()).toBe(false);
+    expect(button(wrapper, 'return').exists()).toBe(false);
+    expect(text(wrapper, 'task-hint')).toContain('您只能查看和添加意见');
+    unmount();
+  });
+
+  it("shows a supervisor a low rating's follow-up without asking for the application, which is for clerks", async () => {
+    // given
+    const supervisor = {
+      id: 'u-9',
+      username: 'supervisor1',
+      displayName: '监督员',
+      roles: ['supervisor'],
+      groups: ['supervisor'],
+    };
+    const followUp = taskDetail({
+      name: '差评回访',
+      candidateGroups: ['supervisor'],
+      form: {
+        type: 'default',
+        id: 'Form_Platform_RatingFollowUp',
+        schemaVersion: 19,
+        components: [
+          { type: 'text', id: 'Text_Heading', text: '评分：{{rating.score}} 分。{{rating.comment}}' },
+          { type: 'textarea', id: 'Field_followUp_note', key: 'followUp.note', label: '回访记录' },
+        ],
+      },
+      data: { rating: { score: 2, comment: '等了很久' } },
+    });
+    const { calls } = stubApi((call) => {
+      if (call.url === '/api/auth/me') return { status: 200, body: { user: supervisor } };
+      if (call.url === `/api/tasks/${TASK_ID}`) return { status: 200, body: followUp };
+      return undefined;
+    });
+
+    // when
+    const { wrapper, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+
+    // then
+    await eventually(() => expect(text(wrapper, 'task-form')).toContain('评分：2 分。等了很久'));
+    expect(calls.some((call) => call.url.startsWith('/api/applications/'))).toBe(false);
+    expect(wrapper.find('[data-testid="application-error"]').exists()).toBe(false);
     unmount();
   });
 });

@@ -2,13 +2,20 @@ import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch } from '../../app/fake-fetch.test-support.ts';
 import { eventually, mountAppAt } from '../../app/mount-app.test-support.ts';
-import { commonRoutes, taskSummary } from './workbench.test-support.ts';
+import { assignedToMe, commonRoutes, taskSummary } from './workbench.test-support.ts';
 
 const open = [
-  taskSummary('t1', { dueDate: '2026-12-08T23:59:59+08:00' }),
-  taskSummary('t2', { dueDate: '2026-11-27T23:59:59+08:00', bundleKey: 'retirement' }),
-  taskSummary('t3', { dueDate: '2026-11-30T23:59:59+08:00', assignee: '综窗受理员', name: '统一出件' }),
-  taskSummary('t4', { dueDate: null, assignee: '另一位受理员' }),
+  taskSummary('t1', { dueDate: '2026-12-08T23:59:59+08:00', workingDaysLeft: 6 }),
+  taskSummary('t2', { dueDate: '2026-11-27T23:59:59+08:00', workingDaysLeft: -1, bundleKey: 'retirement' }),
+  taskSummary('t3', {
+    dueDate: '2026-11-30T23:59:59+08:00',
+    workingDaysLeft: 0,
+    ...assignedToMe,
+    name: '统一出件',
+  }),
+  // A colleague who shares the clerk's display name holds this one.
+  taskSummary('t4', { dueDate: null, workingDaysLeft: null, assignee: '综窗受理员', assigneeId: 'u-7' }),
+  taskSummary('t5', { dueDate: '2026-12-01T23:59:59+08:00', workingDaysLeft: 1 }),
 ];
 
 function rowTexts(wrapper: VueWrapper): string[] {
@@ -31,7 +38,6 @@ describe('the Workbench queue', () => {
   function stubApi() {
     const fake = fakeFetch((call) => {
       if (call.url === '/api/tasks?state=open') return { status: 200, body: open };
-      if (call.url === '/api/tasks?state=mine') return { status: 200, body: [open[2]] };
       if (call.url === '/api/tasks?state=done') return { status: 200, body: [] };
       return commonRoutes(call);
     });
@@ -39,7 +45,7 @@ describe('the Workbench queue', () => {
     return fake;
   }
 
-  it('lists the open tasks by due date with the time left in words', async () => {
+  it('lists the open tasks by working days left, in words and marked when due soon or overdue', async () => {
     // given
     stubApi();
 
@@ -47,17 +53,23 @@ describe('the Workbench queue', () => {
     const { wrapper, unmount } = await mountAppAt('/workbench');
 
     // then
-    await eventually(() => expect(rowTexts(wrapper)).toHaveLength(4));
+    await eventually(() => expect(rowTexts(wrapper)).toHaveLength(5));
     const rows = rowTexts(wrapper);
+    const urgencies = wrapper
+      .findAll('[data-testid="task-row"] [data-testid="time-left"]')
+      .map((badge) => badge.attributes('data-urgency'));
     expect(rows[0]).toContain('退休一件事');
-    expect(rows[0]).toContain('已超期 3 天');
+    expect(rows[0]).toContain('已超期 1 个工作日');
     expect(rows[1]).toContain('统一出件');
     expect(rows[1]).toContain('今天到期，剩 14 小时');
     expect(rows[1]).toContain('我（综窗受理员）');
-    expect(rows[2]).toContain('还剩 8 天');
-    expect(rows[2]).toContain('待认领');
-    expect(rows[3]).toContain('无时限');
-    expect(rows[3]).toContain('另一位受理员');
+    expect(rows[2]).toContain('剩 1 个工作日');
+    expect(rows[3]).toContain('剩 6 个工作日');
+    expect(rows[3]).toContain('待认领');
+    expect(rows[4]).toContain('无时限');
+    // the colleague with the same name is not "me"
+    expect(rows[4]).not.toContain('我（');
+    expect(urgencies).toEqual(['overdue', 'soon', 'soon', 'ok', 'none']);
     expect(wrapper.get('[data-testid="workbench-groups"]').text()).toContain('综合窗口');
     unmount();
   });
@@ -66,9 +78,9 @@ describe('the Workbench queue', () => {
     // given
     stubApi();
     const { wrapper, unmount } = await mountAppAt('/workbench');
-    await eventually(() => expect(rowTexts(wrapper)).toHaveLength(4));
+    await eventually(() => expect(rowTexts(wrapper)).toHaveLength(5));
     expect(wrapper.get('[data-testid="filter-assignment"]').text()).toContain('我的（1）');
-    expect(wrapper.get('[data-testid="filter-due"]').text()).toContain('即将到期（2）');
+    expect(wrapper.get('[data-testid="filter-due"]').text()).toContain('即将到期（3）');
 
     // when
     await wrapper.get('[data-testid="due-overdue"]').setValue(true);
@@ -85,7 +97,7 @@ describe('the Workbench queue', () => {
     await wrapper.get('[data-testid="filter-bundle"]').setValue('newborn');
 
     // then
-    await eventually(() => expect(rowTexts(wrapper)).toHaveLength(3));
+    await eventually(() => expect(rowTexts(wrapper)).toHaveLength(4));
     unmount();
   });
 
@@ -93,7 +105,7 @@ describe('the Workbench queue', () => {
     // given
     const { calls } = stubApi();
     const { wrapper, unmount } = await mountAppAt('/workbench');
-    await eventually(() => expect(rowTexts(wrapper)).toHaveLength(4));
+    await eventually(() => expect(rowTexts(wrapper)).toHaveLength(5));
     const before = calls.filter((call) => call.url === '/api/tasks?state=open').length;
 
     // when

@@ -4,6 +4,7 @@
  */
 export const workbenchZhCN = {
   yourGroups: '您所在的办理组：{groups}',
+  listSeparator: '、',
   queue: {
     title: '待办任务',
     tabs: { label: '任务列表', open: '待办', done: '已办' },
@@ -45,11 +46,11 @@ export const workbenchZhCN = {
   },
   timeLeft: {
     none: '无时限',
-    overdueDays: '已超期 {days} 天',
+    overdueDays: '已超期 {days} 个工作日',
     overdueHours: '已超期 {hours} 小时',
     today: '今天到期，剩 {hours} 小时',
-    tomorrow: '明天到期',
-    days: '还剩 {days} 天',
+    todayNoTime: '今天到期',
+    days: '剩 {days} 个工作日',
     dueAt: '办结期限 {date}',
   },
   task: {
@@ -124,6 +125,13 @@ export const workbenchZhCN = {
     placeholder: '例如：请上传清晰的户口簿户主页。',
     required: '请填写退回原因。',
     tooLong: '退回原因不能超过 {max} 字。',
+    fields: '需要补正的内容（可选）',
+    fieldsHint: '勾选后，申请人只需修改这些内容；不勾选则申请人可以修改整张表单。',
+    otherFields: '其他',
+    nonePicked: '未勾选：申请人可以修改整张表单。',
+    picked: '已勾选 {count} 项：{fields}',
+    unknownFields: '所选内容不在这份申请的表单中（表单可能已更新），请关闭后重新打开再选。',
+    refused: '未能退回：{message}',
     confirm: '确认退回',
     cancel: '取消',
   },
@@ -160,6 +168,7 @@ export const workbenchZhCN = {
 
 export const workbenchEn: typeof workbenchZhCN = {
   yourGroups: 'Your groups: {groups}',
+  listSeparator: ', ',
   queue: {
     title: 'Tasks',
     tabs: { label: 'Task lists', open: 'To do', done: 'Done' },
@@ -201,11 +210,11 @@ export const workbenchEn: typeof workbenchZhCN = {
   },
   timeLeft: {
     none: 'No time limit',
-    overdueDays: 'Overdue by {days} days',
-    overdueHours: 'Overdue by {hours} hours',
-    today: 'Due today, {hours} hours left',
-    tomorrow: 'Due tomorrow',
-    days: '{days} days left',
+    overdueDays: 'Overdue by {days} working day | Overdue by {days} working days',
+    overdueHours: 'Overdue by {hours} hour | Overdue by {hours} hours',
+    today: 'Due today, {hours} hour left | Due today, {hours} hours left',
+    todayNoTime: 'Due today',
+    days: '{days} working day left | {days} working days left',
     dueAt: 'Due {date}',
   },
   task: {
@@ -281,6 +290,15 @@ export const workbenchEn: typeof workbenchZhCN = {
     placeholder: 'For example: please upload a legible head-of-household page.',
     required: 'Give a reason.',
     tooLong: 'The reason has at most {max} characters.',
+    fields: 'What to correct (optional)',
+    fieldsHint:
+      'Tick fields and the applicant corrects only these; tick none and the applicant may change the whole form.',
+    otherFields: 'Other',
+    nonePicked: 'None ticked: the applicant may change the whole form.',
+    picked: '{count} ticked: {fields}',
+    unknownFields:
+      "Some ticked fields are not on this application's form (it may have changed): close and open this dialog again.",
+    refused: 'The application was not returned: {message}',
     confirm: 'Return',
     cancel: 'Cancel',
   },

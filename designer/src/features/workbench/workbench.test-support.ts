@@ -1,6 +1,6 @@
 import type { FakeCall } from '../../app/fake-fetch.test-support.ts';
 
-/** The window clerk as `/api/auth/me` returns them. */
+/** The window clerk as `/api/auth/me` returns them (a colleague, u-7, shares the display name). */
 export const windowClerk = {
   id: 'u-3',
   username: 'window1',
@@ -27,7 +27,9 @@ export function taskSummary(id: string, overrides: Record<string, unknown> = {})
     applicationId: `a0000000-0000-4000-8000-00000000000${id.slice(-1)}`,
     candidateGroups: ['window'],
     assignee: null,
+    assigneeId: null,
     dueDate: '2026-12-04T23:59:59+08:00',
+    workingDaysLeft: 4,
     createdAt: '2026-11-29T09:00:00+08:00',
     ...overrides,
   };
@@ -60,6 +62,9 @@ export const acceptanceForm = {
 };
 
 export const signedIn = { status: 200, body: { user: windowClerk } };
+
+/** The task fields that make it the signed-in window clerk's. */
+export const assignedToMe = { assignee: windowClerk.displayName, assigneeId: windowClerk.id };
 
 /** Answers the calls every Workbench page makes besides the one under test. */
 export function commonRoutes(call: FakeCall) {

@@ -1,4 +1,5 @@
 import { isRecord, isStringArray, isStringRecord } from '../../../app/json-guards.ts';
+import { formSections } from './form-sections.ts';
 import type {
   ApplicationForStaff,
   ApplicationPart,
@@ -15,8 +16,8 @@ import type {
 
 /*
  * The api's answers are untrusted input: each parser checks the shape and returns undefined
- * when it does not fit. Fields HTTP-API.md adds later (comments, materials) are optional, so
- * the Workbench works against an api that does not send them yet.
+ * when it does not fit. Fields HTTP-API.md added later (comments, materials, assigneeId,
+ * workingDaysLeft) read as none when absent, so the Workbench still shows an older api's tasks.
  */
 
 const TASK_STATES: readonly string[] = ['open', 'completed', 'cancelled'];
@@ -28,6 +29,17 @@ function isTaskState(value: unknown): value is TaskState {
 function stringOrNull(value: unknown): string | null | undefined {
   if (value === null || value === undefined) return null;
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A user id (the session parser accepts numbers too, so both sides compare as strings). */
+function idOrNull(value: unknown): string | null | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  return stringOrNull(value);
+}
+
+function integerOrNull(value: unknown): number | null | undefined {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 }
 
 /** Keeps the items that parse; drops a whole list only when it is not a list. */
@@ -45,12 +57,27 @@ export function parseTaskSummary(body: unknown): TaskSummary | undefined {
   const bundleKey = stringOrNull(body.bundleKey);
   const applicationId = stringOrNull(body.applicationId);
   const assignee = stringOrNull(body.assignee);
+  const assigneeId = idOrNull(body.assigneeId);
   const dueDate = stringOrNull(body.dueDate);
+  const workingDaysLeft = integerOrNull(body.workingDaysLeft);
   if (typeof id !== 'string' || typeof name !== 'string' || typeof createdAt !== 'string') return undefined;
   if (!isTaskState(state) || !isStringArray(candidateGroups)) return undefined;
   if (bundleKey === undefined || applicationId === undefined) return undefined;
-  if (assignee === undefined || dueDate === undefined) return undefined;
-  return { id, name, state, bundleKey, applicationId, candidateGroups, assignee, dueDate, createdAt };
+  if (assignee === undefined || assigneeId === undefined) return undefined;
+  if (dueDate === undefined || workingDaysLeft === undefined) return undefined;
+  return {
+    id,
+    name,
+    state,
+    bundleKey,
+    applicationId,
+    candidateGroups,
+    assignee,
+    assigneeId,
+    dueDate,
+    workingDaysLeft,
+    createdAt,
+  };
 }
 
 export function parseTaskList(body: unknown): TaskSummary[] | undefined {
@@ -135,9 +162,11 @@ export function parseApplication(body: unknown): ApplicationForStaff | undefined
   const materials = listOf(body.materials ?? [], parseMaterial);
   const submittedAt = stringOrNull(body.submittedAt);
   const returnReason = stringOrNull(body.returnReason);
+  const services = body.services ?? null;
   if (parts === undefined || materials === undefined) return undefined;
   if (submittedAt === undefined || returnReason === undefined) return undefined;
-  return { id, bundleKey, status, submittedAt, data, parts, materials, returnReason };
+  if (services !== null && !isStringArray(services)) return undefined;
+  return { id, bundleKey, status, submittedAt, data, parts, materials, returnReason, services };
 }
 
 function parseBundleInfo(body: unknown): BundleInfo | undefined {
@@ -191,5 +220,5 @@ export function parseBundleDetail(body: unknown): BundleDetail | undefined {
         : [],
     ),
   );
-  return { ...info, ...names, services };
+  return { ...info, ...names, services, sections: formSections(body.form) };
 }

@@ -1,3 +1,5 @@
+import type { FormSection } from './form-sections.ts';
+
 /** What the Workbench reads from the api (DESIGN.md and api/HTTP-API.md), after parsing. */
 
 export type TaskState = 'open' | 'completed' | 'cancelled';
@@ -12,8 +14,15 @@ export interface TaskSummary {
   candidateGroups: string[];
   /** The assignee's display name, or null while the task waits in the group's queue. */
   assignee: string | null;
+  /** The assignee's user id (compare with the signed-in user's `id`; names are not unique). */
+  assigneeId: string | null;
   /** ISO date-time; null when the BPMN sets no due date. */
   dueDate: string | null;
+  /**
+   * Working days until `dueDate` on the platform's working-day calendar, as the api counted
+   * them when it answered: 0 when due today, negative once past, null without a due date.
+   */
+  workingDaysLeft: number | null;
   createdAt: string;
 }
 
@@ -73,6 +82,8 @@ export interface ApplicationForStaff {
   parts: ApplicationPart[];
   materials: Material[];
   returnReason: string | null;
+  /** The bundle's services the citizen applied for; null when the api does not say. */
+  services: string[] | null;
 }
 
 /** A catalogue entry as the Workbench names it: the bundle's title and its materials' names. */
@@ -84,6 +95,8 @@ export interface BundleInfo {
 
 /** One bundle with the labels of its combined form's fields, by value path (`child.name`). */
 export interface BundleDetail extends BundleInfo {
+  /** The combined form's sections and fields, for naming the fields to correct on a return. */
+  sections: FormSection[];
   labels: Record<string, string>;
   /** The labels of a choice field's values (`child.sex`: `male` → 男), by value path. */
   options: Record<string, Record<string, string>>;

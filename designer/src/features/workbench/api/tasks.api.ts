@@ -25,7 +25,8 @@ export interface TasksApi {
   claim(id: string): Promise<void>;
   unclaim(id: string): Promise<void>;
   complete(id: string, variables: Record<string, unknown>): Promise<void>;
-  returnForCorrection(id: string, reason: string): Promise<void>;
+  /** `fields`: keys of the combined form the citizen must correct; none means the whole form. */
+  returnForCorrection(id: string, reason: string, fields: readonly string[]): Promise<void>;
   comments(id: string): Promise<TaskComment[]>;
   addComment(id: string, text: string): Promise<TaskComment>;
   application(id: string): Promise<ApplicationForStaff>;
@@ -43,7 +44,8 @@ export function createTasksApi(http: HttpClient): TasksApi {
     claim: (id) => http.post(`/api/tasks/${segment(id)}/claim`),
     unclaim: (id) => http.post(`/api/tasks/${segment(id)}/unclaim`),
     complete: (id, variables) => http.post(`/api/tasks/${segment(id)}/complete`, { variables }),
-    returnForCorrection: (id, reason) => http.post(`/api/tasks/${segment(id)}/return`, { reason }),
+    returnForCorrection: (id, reason, fields) =>
+      http.post(`/api/tasks/${segment(id)}/return`, fields.length > 0 ? { reason, fields } : { reason }),
     comments: (id) => http.get(`/api/tasks/${segment(id)}/comments`, { parse: parseComments }),
     addComment: (id, text) =>
       http.post(`/api/tasks/${segment(id)}/comments`, { text }, { parse: parseComment }),

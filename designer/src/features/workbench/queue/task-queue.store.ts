@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { http } from '../../../app/http.ts';
+import { useSessionStore } from '../../../app/session.store.ts';
 import { createTasksApi } from '../api/tasks.api.ts';
 import type { BundleInfo, TaskSummary } from '../api/task.types.ts';
 import { NO_FILTERS, filterQueue, queueCounts, type QueueContext, type QueueFilters } from './task-queue.ts';
@@ -10,12 +11,12 @@ export const tasksApi = createTasksApi(http);
 export type QueueTab = 'open' | 'done';
 
 /**
- * The clerk's queue: the open tasks of their groups, which of them are theirs, the done
+ * The clerk's queue: the open tasks of their groups (theirs told apart by user id), the done
  * ones on demand, and the filters, kept while the clerk goes into a task and back.
  */
 export const useTaskQueueStore = defineStore('workbench-queue', () => {
+  const session = useSessionStore();
   const open = ref<TaskSummary[]>([]);
-  const mineIds = ref<string[]>([]);
   const done = ref<TaskSummary[]>([]);
   const bundles = ref<BundleInfo[]>([]);
   const tab = ref<QueueTab>('open');
@@ -28,7 +29,7 @@ export const useTaskQueueStore = defineStore('workbench-queue', () => {
   /** What the last finished task action said, shown once on the queue (completed, returned). */
   const notice = ref<string | null>(null);
 
-  const context = computed<QueueContext>(() => ({ now: now.value, mine: new Set(mineIds.value) }));
+  const context = computed<QueueContext>(() => ({ now: now.value, userId: session.user?.id ?? '' }));
   const current = computed(() => (tab.value === 'open' ? open.value : done.value));
   const visible = computed(() =>
     tab.value === 'open'
@@ -44,15 +45,13 @@ export const useTaskQueueStore = defineStore('workbench-queue', () => {
     const ticket = ++loadCount;
     loading.value = true;
     try {
-      const [openTasks, mine, doneTasks, catalogue] = await Promise.all([
+      const [openTasks, doneTasks, catalogue] = await Promise.all([
         tasksApi.list('open'),
-        tasksApi.list('mine'),
         tab.value === 'done' ? tasksApi.list('done') : Promise.resolve(done.value),
         bundles.value.length > 0 ? Promise.resolve(bundles.value) : tasksApi.bundles().catch(() => []),
       ]);
       if (ticket !== loadCount) return;
       open.value = openTasks;
-      mineIds.value = mine.map((task) => task.id);
       done.value = doneTasks;
       bundles.value = catalogue;
       error.value = null;
@@ -90,7 +89,6 @@ export const useTaskQueueStore = defineStore('workbench-queue', () => {
 
   return {
     open,
-    mineIds,
     done,
     bundles,
     tab,

@@ -13,61 +13,70 @@ function task(id: string, overrides: Partial<TaskSummary> = {}): TaskSummary {
     applicationId: `app-${id}`,
     candidateGroups: ['window'],
     assignee: null,
+    assigneeId: null,
     dueDate: '2026-12-04T23:59:59+08:00',
+    workingDaysLeft: 4,
     createdAt: '2026-11-29T09:00:00+08:00',
     ...overrides,
   };
 }
 
 const tasks = [
-  task('later', { dueDate: '2026-12-08T23:59:59+08:00' }),
-  task('overdue', { dueDate: '2026-11-28T23:59:59+08:00', bundleKey: 'retirement' }),
-  task('today', { dueDate: '2026-11-30T23:59:59+08:00', assignee: '综窗受理员', name: '统一出件' }),
-  task('no-due', { dueDate: null, assignee: '另一位受理员' }),
-  task('tomorrow', { dueDate: '2026-12-01T23:59:59+08:00', bundleKey: 'retirement' }),
+  task('later', { dueDate: '2026-12-08T23:59:59+08:00', workingDaysLeft: 6 }),
+  task('overdue', { dueDate: '2026-11-27T23:59:59+08:00', workingDaysLeft: -1, bundleKey: 'retirement' }),
+  task('today', {
+    dueDate: '2026-11-30T23:59:59+08:00',
+    workingDaysLeft: 0,
+    assignee: '综窗受理员',
+    assigneeId: 'u-3',
+    name: '统一出件',
+  }),
+  // A colleague with the same display name: only the id says the task is not mine.
+  task('no-due', { dueDate: null, workingDaysLeft: null, assignee: '综窗受理员', assigneeId: 'u-7' }),
+  task('next', { dueDate: '2026-12-01T23:59:59+08:00', workingDaysLeft: 1, bundleKey: 'retirement' }),
 ];
-const context: QueueContext = { now, mine: new Set(['today']) };
+const context: QueueContext = { now, userId: 'u-3' };
 const ids = (list: TaskSummary[]) => list.map((item) => item.id);
 
 describe('the task queue', () => {
-  it('puts the earliest due date first and tasks without a due date last', () => {
+  it('puts the fewest working days left first and tasks without a time limit last', () => {
     // when
     const queue = filterQueue(tasks, NO_FILTERS, context);
 
     // then
-    expect(ids(queue)).toEqual(['overdue', 'today', 'tomorrow', 'later', 'no-due']);
+    expect(ids(queue)).toEqual(['overdue', 'today', 'next', 'later', 'no-due']);
   });
 
   it('orders tasks due at the same time by arrival, oldest first', () => {
     // given
-    const same = '2026-12-02T23:59:59+08:00';
-    const newer = task('newer', { dueDate: same, createdAt: '2026-11-29T12:00:00+08:00' });
-    const older = task('older', { dueDate: same, createdAt: '2026-11-29T08:00:00+08:00' });
+    const same = { dueDate: '2026-12-02T23:59:59+08:00', workingDaysLeft: 2 };
+    const newer = task('newer', { ...same, createdAt: '2026-11-29T12:00:00+08:00' });
+    const older = task('older', { ...same, createdAt: '2026-11-29T08:00:00+08:00' });
 
     // when / then
     expect(ids(filterQueue([newer, older], NO_FILTERS, context))).toEqual(['older', 'newer']);
   });
 
-  it('shows under "due soon" what is due today or tomorrow and what is already overdue', () => {
+  it('shows under "due soon" what has at most one working day left and what is already overdue', () => {
     // when
     const soon = filterQueue(tasks, { ...NO_FILTERS, due: 'soon' }, context);
     const overdue = filterQueue(tasks, { ...NO_FILTERS, due: 'overdue' }, context);
 
     // then
-    expect(ids(soon)).toEqual(['overdue', 'today', 'tomorrow']);
+    expect(ids(soon)).toEqual(['overdue', 'today', 'next']);
     expect(ids(overdue)).toEqual(['overdue']);
   });
 
-  it('tells my tasks, unassigned ones and those another clerk holds apart', () => {
+  it('tells my tasks, unassigned ones and those another clerk holds apart by user id, not by name', () => {
     // when / then
     expect(ids(filterQueue(tasks, { ...NO_FILTERS, assignment: 'mine' }, context))).toEqual(['today']);
     expect(ids(filterQueue(tasks, { ...NO_FILTERS, assignment: 'unassigned' }, context))).toEqual([
       'overdue',
-      'tomorrow',
+      'next',
       'later',
     ]);
     expect(ids(filterQueue(tasks, { ...NO_FILTERS, assignment: 'others' }, context))).toEqual(['no-due']);
-    expect(assignmentOf(task('x', { assignee: '综窗受理员' }), context)).toBe('others');
+    expect(assignmentOf(task('x', { assignee: '综窗受理员', assigneeId: 'u-7' }), context)).toBe('others');
   });
 
   it('combines the bundle, task name and due filters', () => {

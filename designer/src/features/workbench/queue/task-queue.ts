@@ -19,20 +19,21 @@ export const NO_FILTERS: QueueFilters = { bundleKey: null, taskName: null, due: 
 
 export interface QueueContext {
   now: Date;
-  /** Ids of the open tasks assigned to the signed-in clerk (from `GET /api/tasks?state=mine`). */
-  mine: ReadonlySet<string>;
+  /** The signed-in clerk's user id (`id` of `/api/auth/me`), compared with `assigneeId`. */
+  userId: string;
 }
 
 export type Assignment = Exclude<AssignmentFilter, 'all'>;
 
-export function assignmentOf(task: TaskSummary, context: QueueContext): Assignment {
-  if (context.mine.has(task.id)) return 'mine';
-  return task.assignee === null ? 'unassigned' : 'others';
+/** By user id: two clerks may share a display name. */
+export function assignmentOf(task: Pick<TaskSummary, 'assigneeId'>, context: QueueContext): Assignment {
+  if (task.assigneeId === null) return 'unassigned';
+  return task.assigneeId === context.userId ? 'mine' : 'others';
 }
 
 function matchesDue(task: TaskSummary, due: DueFilter, now: Date): boolean {
   if (due === 'all') return true;
-  const level = urgency(timeLeft(task.dueDate, now));
+  const level = urgency(timeLeft(task, now));
   // "Due soon" includes what is already late: both need the clerk's attention first.
   return due === 'overdue' ? level === 'overdue' : level === 'soon' || level === 'overdue';
 }
@@ -46,11 +47,18 @@ export function matchesFilters(task: TaskSummary, filters: QueueFilters, context
   );
 }
 
-/** Earliest due date first, tasks without one last; ties by arrival, oldest first. */
-export function compareByDueDate(a: TaskSummary, b: TaskSummary): number {
-  const dueA = a.dueDate === null ? Number.POSITIVE_INFINITY : Date.parse(a.dueDate);
-  const dueB = b.dueDate === null ? Number.POSITIVE_INFINITY : Date.parse(b.dueDate);
-  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
+const orLast = (value: number | null) => value ?? Number.POSITIVE_INFINITY;
+const timeOf = (date: string | null) => (date === null ? Number.POSITIVE_INFINITY : Date.parse(date));
+
+/**
+ * Fewest working days left first (most overdue at the top), tasks without a time limit last;
+ * within a day by due time, then by arrival, oldest first.
+ */
+export function compareByTimeLeft(a: TaskSummary, b: TaskSummary): number {
+  const days = orLast(a.workingDaysLeft) - orLast(b.workingDaysLeft);
+  if (days !== 0 && !Number.isNaN(days)) return days;
+  const due = timeOf(a.dueDate) - timeOf(b.dueDate);
+  if (due !== 0 && !Number.isNaN(due)) return due;
   return Date.parse(a.createdAt) - Date.parse(b.createdAt);
 }
 
@@ -59,7 +67,7 @@ export function filterQueue(
   filters: QueueFilters,
   context: QueueContext,
 ): TaskSummary[] {
-  return tasks.filter((task) => matchesFilters(task, filters, context)).sort(compareByDueDate);
+  return tasks.filter((task) => matchesFilters(task, filters, context)).sort(compareByTimeLeft);
 }
 
 export interface QueueCounts {

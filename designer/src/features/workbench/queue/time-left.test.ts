@@ -1,98 +1,96 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiDay, timeLeft, urgency } from './time-left.ts';
+import { timeLeft, urgency } from './time-left.ts';
 
 /** End of a Shanghai working day, as the processes' calendar sets due dates. */
 const endOfShanghaiDay = (day: string) => `${day}T23:59:59+08:00`;
 
 describe('timeLeft', () => {
-  it('says nothing is due when the task has no due date', () => {
+  it('says nothing is due when the task has no time limit', () => {
     // given / when
-    const left = timeLeft(null, new Date('2026-11-30T02:00:00Z'));
+    const left = timeLeft({ dueDate: null, workingDaysLeft: null }, new Date('2026-11-30T02:00:00Z'));
 
     // then
     expect(left).toEqual({ kind: 'none' });
     expect(urgency(left)).toBe('none');
   });
 
-  it('counts the hours left on the day the task is due, on the Shanghai calendar', () => {
-    // given: 09:00 in Shanghai is 01:00 UTC, the due date ends the Shanghai day
-    const now = new Date('2026-11-30T01:00:00Z');
+  it('counts the hours left on the day the task is due', () => {
+    // given: 09:00 in Shanghai, due at the end of the day
+    const now = new Date('2026-11-30T09:00:00+08:00');
 
     // when
-    const left = timeLeft(endOfShanghaiDay('2026-11-30'), now);
+    const left = timeLeft({ dueDate: endOfShanghaiDay('2026-11-30'), workingDaysLeft: 0 }, now);
 
     // then
     expect(left).toEqual({ kind: 'today', hours: 15 });
     expect(urgency(left)).toBe('soon');
   });
 
-  it('still says "today" late in the UTC day while Shanghai has not reached the due day end', () => {
-    // given: 23:30 UTC on the 29th is 07:30 on the 30th in Shanghai
-    const now = new Date('2026-11-29T23:30:00Z');
-
-    // when / then
-    expect(timeLeft(endOfShanghaiDay('2026-11-30'), now).kind).toBe('today');
-  });
-
-  it('calls a task due at the end of the next day due tomorrow and urgent', () => {
-    // given
-    const now = new Date('2026-11-30T08:00:00+08:00');
+  it('counts in working days as the api does: a Friday task due on Monday has one working day left', () => {
+    // given: Friday 4 December 2026, due at the end of Monday the 7th
+    const now = new Date('2026-12-04T16:00:00+08:00');
 
     // when
-    const left = timeLeft(endOfShanghaiDay('2026-12-01'), now);
+    const left = timeLeft({ dueDate: endOfShanghaiDay('2026-12-07'), workingDaysLeft: 1 }, now);
 
     // then
-    expect(left).toEqual({ kind: 'tomorrow' });
+    expect(left).toEqual({ kind: 'workingDays', workingDays: 1 });
     expect(urgency(left)).toBe('soon');
   });
 
-  it('counts whole days further out and treats them as not urgent', () => {
+  it('treats two or more working days left as not urgent', () => {
     // given
     const now = new Date('2026-11-30T17:00:00+08:00');
 
     // when
-    const left = timeLeft(endOfShanghaiDay('2026-12-04'), now);
+    const left = timeLeft({ dueDate: endOfShanghaiDay('2026-12-02'), workingDaysLeft: 2 }, now);
 
     // then
-    expect(left).toEqual({ kind: 'days', days: 4 });
+    expect(left).toEqual({ kind: 'workingDays', workingDays: 2 });
     expect(urgency(left)).toBe('ok');
   });
 
-  it('says by how many days a task is overdue', () => {
+  it('says by how many working days a task is overdue', () => {
     // given
     const now = new Date('2026-12-03T10:00:00+08:00');
 
     // when
-    const left = timeLeft(endOfShanghaiDay('2026-11-30'), now);
+    const left = timeLeft({ dueDate: endOfShanghaiDay('2026-11-30'), workingDaysLeft: -3 }, now);
 
     // then
-    expect(left).toEqual({ kind: 'overdue', days: 3, hours: 58 });
+    expect(left).toEqual({ kind: 'overdue', workingDays: 3 });
     expect(urgency(left)).toBe('overdue');
   });
 
-  it('counts a task due earlier the same day as overdue by hours, at least one', () => {
+  it('counts a task due earlier today as overdue by hours, at least one, once the time has passed', () => {
     // given
-    const due = '2026-11-30T12:00:00+08:00';
+    const task = { dueDate: '2026-11-30T12:00:00+08:00', workingDaysLeft: 0 };
 
     // when
-    const justMissed = timeLeft(due, new Date('2026-11-30T12:10:00+08:00'));
-    const later = timeLeft(due, new Date('2026-11-30T15:30:00+08:00'));
+    const justMissed = timeLeft(task, new Date('2026-11-30T12:10:00+08:00'));
+    const later = timeLeft(task, new Date('2026-11-30T15:30:00+08:00'));
 
     // then
-    expect(justMissed).toEqual({ kind: 'overdue', days: 0, hours: 1 });
-    expect(later).toEqual({ kind: 'overdue', days: 0, hours: 3 });
+    expect(justMissed).toEqual({ kind: 'overdueToday', hours: 1 });
+    expect(later).toEqual({ kind: 'overdueToday', hours: 3 });
+    expect(urgency(later)).toBe('overdue');
   });
 
-  it('treats an unreadable due date as no due date rather than as overdue', () => {
-    expect(timeLeft('not a date', new Date())).toEqual({ kind: 'none' });
-  });
-});
+  it('shows a due time passing while the page stays open, before the next count from the api', () => {
+    // given: the api counted one working day left yesterday evening; the page stayed open
+    const task = { dueDate: endOfShanghaiDay('2026-11-30'), workingDaysLeft: 1 };
 
-describe('shanghaiDay', () => {
-  it('changes at midnight in Shanghai, not at midnight UTC', () => {
-    expect(shanghaiDay(new Date('2026-11-30T15:59:59Z'))).toBe(shanghaiDay(new Date('2026-11-30T00:00:00Z')));
-    expect(shanghaiDay(new Date('2026-11-30T16:00:00Z'))).toBe(
-      shanghaiDay(new Date('2026-11-30T00:00:00Z')) + 1,
-    );
+    // when
+    const left = timeLeft(task, new Date('2026-12-01T08:00:00+08:00'));
+
+    // then
+    expect(left).toEqual({ kind: 'overdueToday', hours: 8 });
+  });
+
+  it('still says "due today" without hours when the api sends no due time', () => {
+    expect(timeLeft({ dueDate: null, workingDaysLeft: 0 }, new Date())).toEqual({
+      kind: 'today',
+      hours: null,
+    });
   });
 });

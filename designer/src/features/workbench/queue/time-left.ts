@@ -1,45 +1,40 @@
+import type { TaskSummary } from '../api/task.types.ts';
+
 /**
- * How long a clerk has left on a task, in the terms of the working day: due today, due
- * tomorrow, N days left, or overdue by N days (hours on the day itself). Time limits are
- * set in Shanghai working days and end at 23:59:59 Shanghai time (processes' calendar), so
- * days are counted on the Shanghai calendar whatever the browser's time zone.
+ * How long a clerk has left on a task, in working days as the api counts them on the
+ * platform's working-day calendar (`workingDaysLeft`): overdue by N working days, due today
+ * (hours left, or overdue by hours when the due time has passed today), or N working days
+ * left. The due date itself only adds the hours on the last day.
  */
 export type TimeLeft =
   | { kind: 'none' }
-  | { kind: 'overdue'; days: number; hours: number }
-  | { kind: 'today'; hours: number }
-  | { kind: 'tomorrow' }
-  | { kind: 'days'; days: number };
+  | { kind: 'overdue'; workingDays: number }
+  | { kind: 'overdueToday'; hours: number }
+  | { kind: 'today'; hours: number | null }
+  | { kind: 'workingDays'; workingDays: number };
 
 /** How urgent the time left is; the UI shows it in colour and always in words as well. */
 export type Urgency = 'none' | 'ok' | 'soon' | 'overdue';
 
+/** At most this many working days left counts as "due soon". */
+export const SOON_WORKING_DAYS = 1;
+
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** China Standard Time has no daylight saving: a fixed UTC+8. */
-const SHANGHAI_OFFSET = 8 * HOUR;
 
-/** Days since the epoch on the Shanghai calendar. */
-export function shanghaiDay(at: Date): number {
-  return Math.floor((at.getTime() + SHANGHAI_OFFSET) / DAY);
-}
-
-export function timeLeft(dueDate: string | null, now: Date): TimeLeft {
-  if (dueDate === null) return { kind: 'none' };
-  const due = new Date(dueDate);
-  if (Number.isNaN(due.getTime())) return { kind: 'none' };
-  const remaining = due.getTime() - now.getTime();
-  const dayDifference = shanghaiDay(due) - shanghaiDay(now);
-  if (remaining < 0) {
+export function timeLeft(task: Pick<TaskSummary, 'dueDate' | 'workingDaysLeft'>, now: Date): TimeLeft {
+  const days = task.workingDaysLeft;
+  if (days === null) return { kind: 'none' };
+  if (days < 0) return { kind: 'overdue', workingDays: -days };
+  const due = task.dueDate === null ? Number.NaN : Date.parse(task.dueDate);
+  const remaining = due - now.getTime();
+  // The count is from when the api answered; the clock shows a due time passing meanwhile.
+  if (remaining < 0) return { kind: 'overdueToday', hours: Math.max(1, Math.floor(-remaining / HOUR)) };
+  if (days === 0)
     return {
-      kind: 'overdue',
-      days: shanghaiDay(now) - shanghaiDay(due),
-      hours: Math.max(1, Math.floor(-remaining / HOUR)),
+      kind: 'today',
+      hours: Number.isNaN(remaining) ? null : Math.max(1, Math.ceil(remaining / HOUR)),
     };
-  }
-  if (dayDifference === 0) return { kind: 'today', hours: Math.max(1, Math.ceil(remaining / HOUR)) };
-  if (dayDifference === 1) return { kind: 'tomorrow' };
-  return { kind: 'days', days: dayDifference };
+  return { kind: 'workingDays', workingDays: days };
 }
 
 export function urgency(left: TimeLeft): Urgency {
@@ -47,11 +42,11 @@ export function urgency(left: TimeLeft): Urgency {
     case 'none':
       return 'none';
     case 'overdue':
+    case 'overdueToday':
       return 'overdue';
     case 'today':
-    case 'tomorrow':
       return 'soon';
-    case 'days':
-      return 'ok';
+    case 'workingDays':
+      return left.workingDays <= SOON_WORKING_DAYS ? 'soon' : 'ok';
   }
 }

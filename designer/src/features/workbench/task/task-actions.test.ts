@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TaskDetail } from '../api/task.types.ts';
 import { availableActions, completionVariables, isReturnable, taskRelation } from './task-actions.ts';
 
-const me = { displayName: '综窗受理员' };
+const me = { id: 'u-3', readsApplications: true };
 
 const acceptanceForm = {
   components: [
@@ -36,8 +36,8 @@ const reviewForm = {
   ],
 };
 
-function task(overrides: Partial<Pick<TaskDetail, 'state' | 'assignee'>>) {
-  return { state: 'open' as const, assignee: null, ...overrides };
+function task(overrides: Partial<Pick<TaskDetail, 'state' | 'assigneeId'>>) {
+  return { state: 'open' as const, assigneeId: null, ...overrides };
 }
 
 describe('task actions', () => {
@@ -55,7 +55,7 @@ describe('task actions', () => {
 
   it('lets the assignee complete, return, give back and comment on their task', () => {
     // given
-    const relation = taskRelation(task({ assignee: '综窗受理员' }), me);
+    const relation = taskRelation(task({ assigneeId: 'u-3' }), me);
 
     // when / then
     expect(relation).toBe('mine');
@@ -72,9 +72,10 @@ describe('task actions', () => {
     ]);
   });
 
-  it('leaves a task another clerk holds read-only apart from comments', () => {
-    // given
-    const relation = taskRelation(task({ assignee: '另一位受理员' }), me);
+  it('leaves a task another clerk holds read-only apart from comments, even when they share my name', () => {
+    // given: the api names both clerks 综窗受理员; only the ids tell them apart
+    const colleague = { ...task({ assigneeId: 'u-7' }), assignee: '综窗受理员' };
+    const relation = taskRelation(colleague, me);
 
     // when / then
     expect(relation).toBe('others');
@@ -83,7 +84,7 @@ describe('task actions', () => {
 
   it('offers nothing on a completed or cancelled task', () => {
     for (const state of ['completed', 'cancelled'] as const) {
-      const relation = taskRelation(task({ state, assignee: '综窗受理员' }), me);
+      const relation = taskRelation(task({ state, assigneeId: 'u-3' }), me);
       expect(relation).toBe('closed');
       expect(availableActions({ relation, returnable: true, busy: null })).toEqual([]);
     }

@@ -11,14 +11,20 @@ export type TaskAction = 'claim' | 'unclaim' | 'complete' | 'return' | 'comment'
 export type TaskRelation = 'unassigned' | 'mine' | 'others' | 'closed';
 
 export interface Viewer {
-  /** The api names the assignee by display name (`assignee` of the task summary). */
-  displayName: string;
+  /** The signed-in user's id (`/api/auth/me`), compared with the task's `assigneeId`. */
+  id: string;
+  /**
+   * Whether they may read applications (`GET /api/applications/:id` is for clerks): a
+   * supervisor works a follow-up from the task's own data.
+   */
+  readsApplications: boolean;
 }
 
-export function taskRelation(task: Pick<TaskDetail, 'state' | 'assignee'>, viewer: Viewer): TaskRelation {
+/** Decided by user id, never by display name: two clerks may share a name. */
+export function taskRelation(task: Pick<TaskDetail, 'state' | 'assigneeId'>, viewer: Viewer): TaskRelation {
   if (task.state !== 'open') return 'closed';
-  if (task.assignee === null) return 'unassigned';
-  return task.assignee === viewer.displayName ? 'mine' : 'others';
+  if (task.assigneeId === null) return 'unassigned';
+  return task.assigneeId === viewer.id ? 'mine' : 'others';
 }
 
 /**

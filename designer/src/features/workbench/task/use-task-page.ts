@@ -51,7 +51,7 @@ export function useTaskPage(taskId: Ref<string>, viewer: Ref<Viewer>) {
   }
 
   async function loadApplication(loaded: TaskDetail): Promise<void> {
-    if (loaded.applicationId === null) return;
+    if (loaded.applicationId === null || !viewer.value.readsApplications) return;
     try {
       application.value = await tasksApi.application(loaded.applicationId);
       applicationError.value = null;
@@ -107,8 +107,8 @@ export function useTaskPage(taskId: Ref<string>, viewer: Ref<Viewer>) {
     unclaim: () => perform('unclaim', () => tasksApi.unclaim(id())),
     complete: (variables: Record<string, unknown>) =>
       perform('complete', () => tasksApi.complete(id(), variables)),
-    returnForCorrection: (reason: string) =>
-      perform('return', () => tasksApi.returnForCorrection(id(), reason)),
+    returnForCorrection: (reason: string, fields: readonly string[]) =>
+      perform('return', () => tasksApi.returnForCorrection(id(), reason, fields)),
     addComment: (text: string) =>
       perform('comment', async () => {
         const added = await tasksApi.addComment(id(), text);
