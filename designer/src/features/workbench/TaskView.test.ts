@@ -440,6 +440,10 @@ describe('the Workbench task page', () => {
         ],
       },
       data: { rating: { score: 2, comment: '等了很久' } },
+      history: [
+        { at: '2026-11-30T09:00:00+08:00', event: 'part.done', by: null },
+        { at: '2026-11-30T10:00:00+08:00', event: 'application.rated', by: '张三' },
+      ],
     });
     const { calls } = stubApi((call) => {
       if (call.url === '/api/auth/me') return { status: 200, body: { user: supervisor } };
@@ -453,6 +457,8 @@ describe('the Workbench task page', () => {
     // then
     await eventually(() => expect(text(wrapper, 'task-form')).toContain('评分：2 分。等了很久'));
     expect(calls.some((call) => call.url.startsWith('/api/applications/'))).toBe(false);
+    expect(text(wrapper, 'task-history')).toContain('部门办理完成');
+    expect(text(wrapper, 'task-history')).toContain('申请人评价');
     expect(wrapper.find('[data-testid="application-error"]').exists()).toBe(false);
     unmount();
   });
