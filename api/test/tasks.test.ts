@@ -253,7 +253,7 @@ describe('a return naming the fields to fix', () => {
     });
   });
 
-  it('refuses a key that is not in the application\'s form (400) and leaves the task open', async () => {
+  it("refuses a key that is not in the application's form (400) and leaves the task open", async () => {
     // given
     const applicationId = await apply();
     const task = await windowTask(applicationId);

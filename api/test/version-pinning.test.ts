@@ -112,7 +112,11 @@ async function claimWindowTask(applicationId: string, previous?: string): Promis
 }
 
 async function commentRequired(taskId: string): Promise<boolean | undefined> {
-  const detail = await t.app.inject({ method: 'GET', url: `/api/tasks/${taskId}`, headers: { cookie: window1 } });
+  const detail = await t.app.inject({
+    method: 'GET',
+    url: `/api/tasks/${taskId}`,
+    headers: { cookie: window1 },
+  });
   expect(detail.statusCode).toBe(200);
   const form: { components: FormComponent[] } = detail.json().form;
   return form.components.find((component) => component.key === 'acceptance.comment')?.validate?.required;

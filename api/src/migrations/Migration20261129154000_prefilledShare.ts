@@ -13,7 +13,9 @@ export class Migration20261129154000_prefilledShare extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`alter table "app"."application" drop column "filled_fields", drop column "prefilled_fields";`);
+    this.addSql(
+      `alter table "app"."application" drop column "filled_fields", drop column "prefilled_fields";`,
+    );
     this.addSql(`drop table if exists "app"."served_prefill" cascade;`);
   }
 }

@@ -35,11 +35,7 @@ export async function publishedVersion(
   key: string,
   number: number,
 ): Promise<PublishedVersion | null> {
-  const row = await em.findOne(
-    BundleVersionSchema,
-    { bundleKey: key, number },
-    { disableIdentityMap: true },
-  );
+  const row = await em.findOne(BundleVersionSchema, { bundleKey: key, number }, { disableIdentityMap: true });
   return row === null ? null : toPublished(row);
 }
 

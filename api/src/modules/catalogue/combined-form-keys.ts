@@ -8,7 +8,9 @@ import type { MergedField } from '@onething/forms';
 export function combinedFormKeys(fields: readonly MergedField[], services: readonly string[]): Set<string> {
   return new Set(
     fields
-      .filter((field) => field.services.some((service) => services.some((key) => service.endsWith(`:${key}`))))
+      .filter((field) =>
+        field.services.some((service) => services.some((key) => service.endsWith(`:${key}`))),
+      )
       .map((field) => field.key),
   );
 }
