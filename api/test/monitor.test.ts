@@ -149,6 +149,48 @@ describe('the Monitor engine routes', () => {
     });
   });
 
+  it('leaves the Studio’s dry runs out of the instance and incident lists', async () => {
+    // given a dry run (process id ending in __dryrun) whose registry call failed too
+    const dryRunProcessId = `${PROCESS_ID}__dryrun`;
+    await zeebe.deployResource({
+      name: 'monitor-fixture__dryrun.bpmn',
+      process: Buffer.from(FIXTURE_BPMN.replace(`id="${PROCESS_ID}"`, `id="${dryRunProcessId}"`)),
+    });
+    const dryRun = await zeebe.createProcessInstance({ bpmnProcessId: dryRunProcessId, variables: {} });
+    const [job] = await zeebe.activateJobs({
+      type: JOB_TYPE,
+      worker: 'monitor-test',
+      maxJobsToActivate: 1,
+      timeout: 60_000,
+    });
+    if (job === undefined) throw new Error('the dry run job was not activated');
+    await zeebe.failJob({
+      jobKey: job.key,
+      retries: 0,
+      errorMessage: 'registry unavailable',
+      retryBackOff: 0,
+    });
+    const detail = await eventually(
+      () => get(`/api/monitor/instances/${dryRun.processInstanceKey}`, supervisor),
+      (answer) => answer.statusCode === 200 && answer.json().incidents.length > 0,
+    );
+    expect(detail.json().incidents).toHaveLength(1);
+
+    // when
+    const instances = await get('/api/monitor/instances', supervisor);
+    const incidents = await get('/api/monitor/incidents?state=ACTIVE', supervisor);
+
+    // then
+    const instanceKeys = instances.json().items.map((item: { key: string }) => item.key);
+    expect(instanceKeys).toContain(instanceKey);
+    expect(instanceKeys).not.toContain(dryRun.processInstanceKey);
+    const incidentInstances = incidents
+      .json()
+      .map((incident: { processInstanceKey: string }) => incident.processInstanceKey);
+    expect(incidentInstances).toContain(instanceKey);
+    expect(incidentInstances).not.toContain(dryRun.processInstanceKey);
+  });
+
   it('shows one instance with its element history, masked variables and incidents, and audits the look', async () => {
     // when
     const response = await get(`/api/monitor/instances/${instanceKey}`, supervisor);

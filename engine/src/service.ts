@@ -179,7 +179,12 @@ export interface EngineService {
 
 /** Read side: what Operate would show. Outside the gateway protocol (ZEEBE-COMPAT.md §5.3). */
 export interface EngineInspector {
-  listIncidents(filter: { processInstanceKey?: Key; state?: 'ACTIVE' | 'RESOLVED' }): Promise<IncidentView[]>;
+  listIncidents(filter: {
+    processInstanceKey?: Key;
+    state?: 'ACTIVE' | 'RESOLVED';
+    /** Leaves out the incidents of processes whose id ends with this. */
+    excludeBpmnProcessIdSuffix?: string;
+  }): Promise<IncidentView[]>;
   getProcessInstance(processInstanceKey: Key): Promise<ProcessInstanceView | undefined>;
 }
 

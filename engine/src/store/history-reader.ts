@@ -17,6 +17,8 @@ export interface ProcessInstanceSummary {
 
 export interface ProcessInstanceFilter {
   bpmnProcessId?: string;
+  /** Leaves out the processes whose id ends with this (the platform's Studio dry runs). */
+  excludeBpmnProcessIdSuffix?: string;
   state?: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
   limit?: number;
   offset?: number;
@@ -78,8 +80,9 @@ export function createHistoryReader(pool: pg.Pool): HistoryReader {
       const result = await pool.query<IncidentRow>(
         `select * from engine.history_incidents
          where ($1::bigint is null or process_instance_key = $1) and ($2::text is null or state = $2)
+           and ($3::text is null or right(bpmn_process_id, length($3)) <> $3)
          order by key`,
-        [filter.processInstanceKey ?? null, filter.state ?? null],
+        [filter.processInstanceKey ?? null, filter.state ?? null, filter.excludeBpmnProcessIdSuffix ?? null],
       );
       return result.rows.map((row) => ({
         key: row.key,
@@ -120,12 +123,14 @@ export function createHistoryReader(pool: pg.Pool): HistoryReader {
         `select p.*, (select count(*) from engine.history_incidents i where i.process_instance_key = p.key and i.state = 'ACTIVE') as incidents
          from engine.history_process_instances p
          where ($1::text is null or p.bpmn_process_id = $1) and ($2::text is null or p.state = $2)
+           and ($5::text is null or right(p.bpmn_process_id, length($5)) <> $5)
          order by p.key desc limit $3 offset $4`,
         [
           filter.bpmnProcessId ?? null,
           filter.state ?? null,
           Math.min(filter.limit ?? 100, 1000),
           filter.offset ?? 0,
+          filter.excludeBpmnProcessIdSuffix ?? null,
         ],
       );
       return result.rows.map((row) => ({

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { requireRole, type Principal } from '../auth/access.ts';
 import type { EngineHistory } from './engine-history.ts';
+import { DRY_RUN_SUFFIX } from '../studio/dry-run/dry-run-process.ts';
 import { maskVariables } from './mask-variables.ts';
 import {
   ErrorResponse,
@@ -47,7 +48,13 @@ export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = as
       const offset = cursor === undefined ? 0 : Number(cursor);
       // One row more than asked tells whether there is a next page.
       const rows = await history.read((reader) =>
-        reader.listProcessInstances({ bpmnProcessId, state, limit: limit + 1, offset }),
+        reader.listProcessInstances({
+          bpmnProcessId,
+          state,
+          limit: limit + 1,
+          offset,
+          excludeBpmnProcessIdSuffix: DRY_RUN_SUFFIX,
+        }),
       );
       return {
         items: rows.slice(0, limit),
@@ -112,6 +119,7 @@ export const monitorRoutes: FastifyPluginAsyncTypebox<MonitorRoutesOptions> = as
         reader.listIncidents({
           state: request.query.state,
           processInstanceKey: request.query.processInstanceKey,
+          excludeBpmnProcessIdSuffix: DRY_RUN_SUFFIX,
         }),
       ),
   );
