@@ -64,6 +64,16 @@ export const IncidentsQuery = Type.Object(
 );
 export type IncidentsQuery = Static<typeof IncidentsQuery>;
 
+/** One element instance of the history (what the diagram overlays show). */
+export const ElementInstance = Type.Object({
+  key: Type.String(),
+  elementId: Type.String(),
+  elementType: Type.String(),
+  state: InstanceState,
+  startedAt: Type.String({ format: 'date-time' }),
+  endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
 export const InstanceDetail = Type.Object({
   key: Type.String(),
   bpmnProcessId: Type.String(),
@@ -73,16 +83,7 @@ export const InstanceDetail = Type.Object({
   state: InstanceState,
   startedAt: Type.String({ format: 'date-time' }),
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  elements: Type.Array(
-    Type.Object({
-      key: Type.String(),
-      elementId: Type.String(),
-      elementType: Type.String(),
-      state: InstanceState,
-      startedAt: Type.String({ format: 'date-time' }),
-      endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    }),
-  ),
+  elements: Type.Array(ElementInstance),
   variables: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()), {
     description: 'by scope key (the instance key is the root scope); resident ID numbers masked',
   }),

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { ElementInstance, Incident } from '../../monitor/monitor.schemas.ts';
 
 const JsonObject = Type.Record(Type.String(), Type.Unknown());
 const EngineState = Type.Union([
@@ -57,28 +58,6 @@ export const DryRunSummary = Type.Object({
 });
 export const DryRunList = Type.Array(DryRunSummary);
 
-const Element = Type.Object({
-  key: Type.String(),
-  elementId: Type.String(),
-  elementType: Type.String(),
-  state: EngineState,
-  startedAt: Type.String({ format: 'date-time' }),
-  endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
-
-const Incident = Type.Object({
-  key: Type.String(),
-  state: Type.Union([Type.Literal('ACTIVE'), Type.Literal('RESOLVED')]),
-  processInstanceKey: Type.String(),
-  bpmnProcessId: Type.String(),
-  elementId: Type.String(),
-  elementInstanceKey: Type.String(),
-  errorType: Type.String(),
-  errorMessage: Type.String(),
-  jobKey: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-
 const Outcome = Type.Object({
   service: Type.String(),
   department: Type.String(),
@@ -116,7 +95,7 @@ export const DryRunDetail = Type.Object({
   startedAt: Type.String({ format: 'date-time' }),
   startedBy: Type.String(),
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  elements: Type.Array(Element),
+  elements: Type.Array(ElementInstance),
   incidents: Type.Array(Incident),
   variables: JsonObject,
   outcomes: Type.Array(Outcome),

@@ -1,4 +1,4 @@
-import { isRecord, isStringArray } from '../../../app/json-guards.ts';
+import { isRecord, isStringArray, listOf } from '../../../app/json-guards.ts';
 import {
   BREACH_STATES,
   INCIDENT_STATES,
@@ -35,17 +35,6 @@ const isBreachState = oneOf(BREACH_STATES);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isNullableString = (value: unknown): value is string | null => value === null || isString(value);
-
-function listOf<T>(value: unknown, parse: (item: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const items: T[] = [];
-  for (const item of value) {
-    const parsed = parse(item);
-    if (parsed === undefined) return undefined;
-    items.push(parsed);
-  }
-  return items;
-}
 
 type InstanceHead = Omit<InstanceSummary, 'incidents'>;
 

@@ -1,4 +1,4 @@
-import { isRecord, isStringArray } from '../../../app/json-guards.ts';
+import { isRecord, isStringArray, listOf } from '../../../app/json-guards.ts';
 import { parseElementInstance, parseIncident } from '../../monitor/api/monitor.parsers.ts';
 import type { ElementInstance, Incident } from '../../monitor/api/monitor.types.ts';
 
@@ -79,17 +79,6 @@ const oneOf =
   <T extends string>(values: readonly T[]) =>
   (value: unknown): value is T =>
     typeof value === 'string' && (values as readonly string[]).includes(value);
-
-function listOf<T>(value: unknown, parse: (item: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const items: T[] = [];
-  for (const item of value) {
-    const parsed = parse(item);
-    if (parsed === undefined) return undefined;
-    items.push(parsed);
-  }
-  return items;
-}
 
 export function parseTestCitizens(body: unknown): TestCitizens | undefined {
   if (!isRecord(body) || typeof body.available !== 'boolean') return undefined;
