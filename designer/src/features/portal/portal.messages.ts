@@ -200,11 +200,21 @@ export const portalZhCN = {
       returned: '退回补正',
       rejected: '不予受理',
       supplemented: '补正后重新提交',
+      processing: '转各部门办理',
       completed: '全部办结',
       rated: '评价',
     },
     task: {
       completed: '部门办理完成一项',
+    },
+    part: {
+      started: '部门开始办理',
+      escalated: '部门办理超时，已提请督办',
+      done: '部门办理完成',
+      failed: '部门未能办理',
+    },
+    rating: {
+      followed_up: '您的评价已回访',
     },
     material: {
       uploaded: '补充上传材料',
@@ -480,11 +490,21 @@ export const portalEn: typeof portalZhCN = {
       returned: 'Returned for correction',
       rejected: 'Not accepted',
       supplemented: 'Corrected and resubmitted',
+      processing: 'Passed to the departments',
       completed: 'All parts completed',
       rated: 'Rated',
     },
     task: {
       completed: 'A department finished a step',
+    },
+    part: {
+      started: 'A department started',
+      escalated: 'A department ran over its time limit; supervisors were called in',
+      done: 'A department finished',
+      failed: 'A department could not complete its part',
+    },
+    rating: {
+      followed_up: 'Your rating was followed up',
     },
     material: {
       uploaded: 'Document added',

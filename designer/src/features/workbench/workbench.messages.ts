@@ -158,8 +158,14 @@ export const workbenchZhCN = {
       rated: '申请人评价',
     },
     task: { completed: '任务办结' },
-    part: { started: '部门开始办理', done: '部门办理完成', failed: '部门办理失败' },
+    part: {
+      started: '部门开始办理',
+      escalated: '部门办理超时，已提请督办',
+      done: '部门办理完成',
+      failed: '部门办理失败',
+    },
     material: { uploaded: '申请人补充上传材料' },
+    rating: { followed_up: '差评已回访' },
   },
   partStatus: {
     pending: '待办理',
@@ -331,10 +337,12 @@ export const workbenchEn: typeof workbenchZhCN = {
     task: { completed: 'Task completed' },
     part: {
       started: 'A department started',
+      escalated: 'A department ran over its time limit; supervisors called in',
       done: 'A department finished',
       failed: 'A department part failed',
     },
     material: { uploaded: 'Document added by the applicant' },
+    rating: { followed_up: 'Rating followed up' },
   },
   partStatus: {
     pending: 'Pending',

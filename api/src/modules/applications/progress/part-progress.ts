@@ -10,6 +10,8 @@ export interface ServiceProgress {
   doneAt?: string;
   /** When the review or resolution that failed it completed. */
   failedAt?: string;
+  /** When its department's time limit ran out and the supervisors were called in. */
+  escalatedAt?: string;
   result?: Record<string, unknown>;
 }
 export type StoredProgress = Record<string, ServiceProgress>;
@@ -27,13 +29,15 @@ export interface InstanceHistory {
  * (`serviceOutcomes`); in progress once any of its elements started — the
  * review task, the connector task or the rejection task
  * (`Task_<Service>`, `Task_<Service>Review`, `Task_<Service>Resolve`);
- * pending before. Pure: the worker does the reading.
+ * pending before. Escalated once its department's overdue timer fired
+ * (`Event_<Department>Overdue`, non-interrupting: the work goes on).
+ * Pure: the worker does the reading.
  */
 export function partProgress(manifest: BundleManifest, history: InstanceHistory): StoredProgress {
   const progress: StoredProgress = {};
   for (const outcome of serviceOutcomes(manifest, history.variables)) {
     if (outcome.status === 'not_requested') continue;
-    const task = `Task_${outcome.service.charAt(0).toUpperCase()}${outcome.service.slice(1)}`;
+    const task = `Task_${capitalized(outcome.service)}`;
     const elements = history.elements.filter((element) =>
       [task, `${task}Review`, `${task}Resolve`].includes(element.elementId),
     );
@@ -46,7 +50,14 @@ export function partProgress(manifest: BundleManifest, history: InstanceHistory)
         .sort()
         .at(-1);
     const doneAt = lastCompleted([task]);
-    const base = { department: outcome.department, ...(startedAt === undefined ? {} : { startedAt }) };
+    const escalatedAt = history.elements.find(
+      (element) => element.elementId === `Event_${capitalized(outcome.department)}Overdue`,
+    )?.startedAt;
+    const base = {
+      department: outcome.department,
+      ...(startedAt === undefined ? {} : { startedAt }),
+      ...(escalatedAt === undefined ? {} : { escalatedAt }),
+    };
     if (outcome.status === 'done') {
       progress[outcome.service] = {
         status: 'done',
@@ -70,7 +81,7 @@ export function partProgress(manifest: BundleManifest, history: InstanceHistory)
 
 export interface ProgressChange {
   service: string;
-  event: 'part.started' | 'part.done' | 'part.failed';
+  event: 'part.started' | 'part.escalated' | 'part.done' | 'part.failed';
   at: string | undefined;
   details: Record<string, unknown>;
 }
@@ -83,6 +94,9 @@ export function progressChanges(before: StoredProgress | null, now: StoredProgre
     const wasStarted = previous !== undefined && previous.status !== 'pending';
     if (current.status !== 'pending' && !wasStarted) {
       changes.push({ service, event: 'part.started', at: current.startedAt, details: { service } });
+    }
+    if (current.escalatedAt !== undefined && previous?.escalatedAt === undefined) {
+      changes.push({ service, event: 'part.escalated', at: current.escalatedAt, details: { service } });
     }
     if (current.status === 'done' && previous?.status !== 'done') {
       changes.push({
@@ -97,4 +111,8 @@ export function progressChanges(before: StoredProgress | null, now: StoredProgre
     }
   }
   return changes;
+}
+
+function capitalized(name: string): string {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
