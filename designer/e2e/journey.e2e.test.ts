@@ -5,6 +5,7 @@ import {
   completeTask,
   diagramBadge,
   elementMarker,
+  refreshUntilMarker,
   newestRunningInstance,
   registryFaults,
   retryIncidentInBrowser,
@@ -194,16 +195,7 @@ describe('the whole journey', () => {
     await monitor.goto(`${baseUrl()}/monitor/incidents`);
     await retryIncidentInBrowser(monitor, incident.key);
     await monitor.goto(`${baseUrl()}/monitor/instances/${instanceKey}`);
-    await expect
-      .poll(
-        async () => {
-          await monitor.getByRole('button', { name: '刷新' }).click();
-          await waitForDiagram(monitor);
-          return elementMarker(monitor, 'Task_BirthCertificate');
-        },
-        { timeout: 60_000, interval: 1_000 },
-      )
-      .toBe('ot-element--completed');
+    await refreshUntilMarker(monitor, 'Task_BirthCertificate', 'ot-element--completed', 60_000);
     expect(await diagramBadge(monitor, 'Task_BirthCertificate', 'incident')).toBeNull();
     await screenshot(monitor, 'journey-7-supervisor-retried');
   }, 600_000);

@@ -5,6 +5,7 @@ import {
   completeTask,
   diagramBadge,
   elementMarker,
+  refreshUntilMarker,
   newestRunningInstance,
   registryFaults,
   retryIncidentInBrowser,
@@ -75,16 +76,7 @@ describe('the Monitor', () => {
     // then the incident is gone and the instance moves on to delivering the results
     await expect.poll(() => page.locator(`[data-incident-key="${incident.key}"]`).count()).toBe(0);
     await page.goto(`${baseUrl()}/monitor/instances/${instanceKey}`);
-    await expect
-      .poll(
-        async () => {
-          await page.getByRole('button', { name: '刷新' }).click();
-          await waitForDiagram(page);
-          return elementMarker(page, 'Task_BirthCertificate');
-        },
-        { timeout: 30_000, interval: 1_000 },
-      )
-      .toBe('ot-element--completed');
+    await refreshUntilMarker(page, 'Task_BirthCertificate', 'ot-element--completed', 30_000);
     await expect.poll(() => elementMarker(page, 'Task_DeliverResults')).toBe('ot-element--active');
     expect(await diagramBadge(page, 'Task_BirthCertificate', 'incident')).toBeNull();
     const incidents = page.getByTestId('instance-incidents');

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { isRecord, waitFor, type ApiSession } from './session.steps.ts';
 
 /*
@@ -188,6 +189,25 @@ export async function elementMarker(page: Page, elementId: string): Promise<stri
   const classes =
     (await page.locator(`.djs-element[data-element-id="${elementId}"]`).first().getAttribute('class')) ?? '';
   return classes.split(/\s+/).find((name) => name.startsWith('ot-element--')) ?? null;
+}
+
+/** Refreshes the instance page until the element carries `marker` (the history moves on while the page is open). */
+export async function refreshUntilMarker(
+  page: Page,
+  elementId: string,
+  marker: string,
+  timeoutMs: number,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.getByRole('button', { name: '刷新' }).click();
+        await waitForDiagram(page);
+        return elementMarker(page, elementId);
+      },
+      { timeout: timeoutMs, interval: 1_000 },
+    )
+    .toBe(marker);
 }
 
 /** Clicks Retry on the incident row, confirms, and waits for the success message. */
