@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const open: OneThingOpenLevel[] = [];
   const reference: LevelResult[] = [];
   let oursParkedKb = Number.NaN;
+  let oursRestartMs = Number.NaN;
   let referenceParkedKb = Number.NaN;
   try {
     const rig = await startOneThingRig(database.url, config.workerMode);
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
       if (config.parked > 0) {
         oursParkedKb = await rig.measureParked(config.parked);
         log(`onething     ${config.parked} parked: ${oursParkedKb.toFixed(2)} KB each`);
+        oursRestartMs = await rig.measureRestart();
+        log(`onething     restarted with ${config.parked} waiting in ${oursRestartMs.toFixed(0)} ms`);
       }
     } finally {
       await rig.close();
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
       reference,
       oursParkedKb,
       oursParkedCount: config.parked,
+      oursRestartMs,
       referenceParkedKb,
       referenceParkedCount: config.referenceParked,
     },

@@ -18,6 +18,8 @@ export interface OneThingRig {
   runOpen(options: { rate: number; seconds: number; maxInFlight: number }): Promise<OneThingOpenLevel>;
   /** Heap of this process held per instance waiting at the accept user task. */
   measureParked(count: number): Promise<number>;
+  /** Stops the engine and starts it again on the same database: ms until it serves again (recovery). */
+  measureRestart(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -40,11 +42,13 @@ export interface OneThingOpenLevel extends OneThingLevel {
 }
 
 export async function startOneThingRig(databaseUrl: string, workerMode: WorkerMode): Promise<OneThingRig> {
-  const engine = await startEngine({
-    databaseUrl,
-    gatewayAddress: '127.0.0.1:0',
-    logger: pino({ level: process.env.BENCH_ENGINE_LOG ?? 'silent' }),
-  });
+  const start = () =>
+    startEngine({
+      databaseUrl,
+      gatewayAddress: '127.0.0.1:0',
+      logger: pino({ level: process.env.BENCH_ENGINE_LOG ?? 'silent' }),
+    });
+  let engine = await start();
   const stats = new pg.Client({ connectionString: databaseUrl });
   await stats.connect();
   const driver = startDriver(engine, workerMode);
@@ -136,6 +140,12 @@ export async function startOneThingRig(databaseUrl: string, workerMode: WorkerMo
       heapPerInstanceKb(count, async () => {
         await driver.call({ kind: 'park', count });
       }),
+    measureRestart: async () => {
+      await engine.stop();
+      const begin = performance.now();
+      engine = await start();
+      return performance.now() - begin;
+    },
     close: async () => {
       await driver.call({ kind: 'close' }).catch(() => driver.kill());
       await stats.end();
