@@ -11,6 +11,7 @@ import { startUnits } from '../src/launcher/run-units.ts';
 import { apiUnit } from '../src/launcher/units/api.unit.ts';
 import { databaseUnit } from '../src/launcher/units/database.unit.ts';
 import { createOwnedTestDatabase, withClient, type TestDatabase } from './support/database.ts';
+import { sampleNotice2027 } from './support/holiday-notice.ts';
 
 /** Runs the real CLI; resolves with its exit code and output. */
 function onething(
@@ -55,18 +56,7 @@ describe('the onething command', () => {
     try {
       await writeFile(
         join(holidaysDir, 'holidays-2027.json'),
-        JSON.stringify({
-          year: 2027,
-          provisional: false,
-          source: {
-            title: '国务院办公厅关于2027年部分节假日安排的通知',
-            number: null,
-            issuer: '国务院办公厅',
-            issuedOn: null,
-          },
-          holidays: [{ name: '春节', nameEn: 'Spring Festival', from: '2027-02-05', to: '2027-02-11' }],
-          makeUpWorkdays: [{ date: '2027-02-30', for: '春节' }],
-        }),
+        JSON.stringify({ ...sampleNotice2027, makeUpWorkdays: [{ date: '2027-02-30', for: '春节' }] }),
       );
 
       // when

@@ -3,20 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkingDayCalendar, holidayYears } from '@onething/processes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleNotice2027 } from '../../test/support/holiday-notice.ts';
 import { calendarWarnings, readHolidayFiles } from './holiday-calendar.ts';
-
-const notice2027 = {
-  year: 2027,
-  provisional: false,
-  source: {
-    title: '国务院办公厅关于2027年部分节假日安排的通知',
-    number: null,
-    issuer: '国务院办公厅',
-    issuedOn: null,
-  },
-  holidays: [{ name: '春节', nameEn: 'Spring Festival', from: '2027-02-05', to: '2027-02-11' }],
-  makeUpWorkdays: [{ date: '2027-02-14', for: '春节' }],
-};
 
 describe('reading the holiday files', () => {
   let dir: string;
@@ -29,14 +17,14 @@ describe('reading the holiday files', () => {
 
   it('reads every holidays-<year>.json and leaves other files alone', async () => {
     // given
-    await writeFile(join(dir, 'holidays-2027.json'), JSON.stringify(notice2027));
+    await writeFile(join(dir, 'holidays-2027.json'), JSON.stringify(sampleNotice2027));
     await writeFile(join(dir, 'README.txt'), 'the 2027 notice, from gov.cn');
 
     // when
     const result = await readHolidayFiles(dir);
 
     // then
-    expect(result).toEqual({ ok: true, years: [notice2027] });
+    expect(result).toEqual({ ok: true, years: [sampleNotice2027] });
   });
 
   it('reports every broken file: not JSON, a bad date, a year that is not the one in the name', async () => {
@@ -45,13 +33,13 @@ describe('reading the holiday files', () => {
     await writeFile(
       join(dir, 'holidays-2028.json'),
       JSON.stringify({
-        ...notice2027,
+        ...sampleNotice2027,
         year: 2028,
         holidays: [],
         makeUpWorkdays: [{ date: '2028-02-30', for: '春节' }],
       }),
     );
-    await writeFile(join(dir, 'holidays-2029.json'), JSON.stringify(notice2027));
+    await writeFile(join(dir, 'holidays-2029.json'), JSON.stringify(sampleNotice2027));
 
     // when
     const result = await readHolidayFiles(dir);
