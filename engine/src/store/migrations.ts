@@ -100,8 +100,17 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
   },
 ];
 
+export interface MigrateOptions {
+  /**
+   * Stop after this version: a database as an older engine left it, for upgrade tests
+   * (test/upgrade). The engine itself always applies every migration.
+   */
+  upTo?: number;
+}
+
 /** Applies missing migrations in one transaction, serialized by an advisory lock. */
-export async function migrate(pool: pg.Pool): Promise<void> {
+export async function migrate(pool: pg.Pool, options: MigrateOptions = {}): Promise<void> {
+  const upTo = options.upTo ?? Number.POSITIVE_INFINITY;
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -113,7 +122,7 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     const applied = await client.query<{ version: number }>('select version from engine.schema_migrations');
     const done = new Set(applied.rows.map((row) => row.version));
     for (const migration of MIGRATIONS) {
-      if (done.has(migration.version)) continue;
+      if (done.has(migration.version) || migration.version > upTo) continue;
       await client.query(migration.sql);
       await client.query('insert into engine.schema_migrations (version) values ($1)', [migration.version]);
     }
