@@ -11,6 +11,7 @@ import {
   smallPdf,
   uploadMaterial,
 } from './steps/workbench.steps.ts';
+import { cutOffElements, sidewaysOverflow } from './steps/layout.steps.ts';
 import { apiSession } from './steps/session.steps.ts';
 import { screenshot, type ExpectedFailure } from './support/browser.ts';
 import { SIGNED_OUT_CHECK, usePlatformSession } from './support/platform-session.ts';
@@ -104,6 +105,42 @@ describe('the Workbench', () => {
     const detail = await citizen.request('GET', `/api/applications/${applicationId}`);
     expect(JSON.stringify(detail.body)).toContain('application.returned');
     await screenshot(window, 'workbench-after-return');
+  });
+
+  it('fits a 375 px phone: the queue, a task with its form and the return dialog, nothing cut off', async () => {
+    // given an application waiting for the window clerk
+    const citizen = await apiSession(baseUrl(), 'citizen1');
+    const applicationId = await applyForNewborn(citizen, '陈思宁');
+    const page = await openPage();
+    await page.setViewportSize({ width: 375, height: 800 });
+
+    // when the clerk signs in on a phone
+    await signInAsClerk(page, baseUrl(), 'window1');
+
+    // then the queue fits (a wide table scrolls inside its frame, the page does not)
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await cutOffElements(page)).toEqual([]);
+    await screenshot(page, 'workbench-queue-phone');
+
+    // when the clerk opens the task and claims it
+    await openTaskForApplication(page, applicationId, '综窗受理');
+    await page.getByTestId('action-claim').click();
+    await page.getByTestId('task-status').filter({ hasText: '由您办理' }).waitFor();
+
+    // then the summary, the form and the actions fit
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await cutOffElements(page)).toEqual([]);
+    await screenshot(page, 'workbench-task-phone');
+
+    // when the clerk opens the return dialog
+    await page.getByTestId('task-title').focus();
+    await page.keyboard.press('r');
+    await page.getByRole('dialog', { name: '退回补正' }).waitFor();
+
+    // then the dialog fits too
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await cutOffElements(page)).toEqual([]);
+    await screenshot(page, 'workbench-return-dialog-phone');
   });
 
   it('opens the Workbench to a supervisor for the tasks of the supervisor group', async () => {
