@@ -38,6 +38,9 @@ const RESOURCES = [
   'upgrade-child.bpmn',
   'upgrade-parent.bpmn',
   'upgrade-late.bpmn',
+  'upgrade-review.bpmn',
+  'upgrade-signal.bpmn',
+  'upgrade-retry.bpmn',
 ];
 /** Long enough that no activated job times out before the test completes it. */
 const LOCK_MS = 2 * 60 * 60_000;
@@ -185,6 +188,25 @@ async function leaveInstancesWaiting(client: ConformanceClient, pool: pg.Pool, c
   const child = await waitForChild(pool, parent);
   await waitForElement(pool, child, 'ChildWork');
 
+  // A task two scopes deep (a sub-process with its own input mapping) under a
+  // non-interrupting 45-minute timer; a signal catch; a job failed into a 20-minute back-off.
+  const review = await create('upgrade_review', { case: { id: 'RV-1', level: 2 } });
+  await waitForElement(pool, review, 'Assess');
+  const signal = await create('upgrade_signal', { ticket: 'T-1' });
+  await waitForElement(pool, signal, 'WaitResume');
+  const retry = await create('upgrade_retry', { source: 'registry' });
+  const retryJob = await activateOne(client, 'upgrade-fetch', 60_000);
+  tick();
+  await client.failJob({
+    jobKey: retryJob.key,
+    retries: 2,
+    errorMessage: 'registry down',
+    retryBackOff: 20 * 60_000,
+  });
+  await waitFor(pool, `select key::text from engine.jobs where key = $1 and body->>'state' = 'FAILED'`, [
+    retryJob.key,
+  ]);
+
   // A buffered message no instance waits for yet: the test starts one that takes it.
   tick();
   await client.publishMessage({
@@ -197,12 +219,27 @@ async function leaveInstancesWaiting(client: ConformanceClient, pool: pg.Pool, c
   const counter = await pool.query<{ value: string }>('select value from engine.key_counter');
 
   return {
-    instances: { orderA, orderB, orderC, orderD, orderE, orderF, reminder, batch, parent, child },
+    instances: {
+      orderA,
+      orderB,
+      orderC,
+      orderD,
+      orderE,
+      orderF,
+      reminder,
+      batch,
+      parent,
+      child,
+      review,
+      signal,
+      retry,
+    },
     charges: { unmapped: chargeUnmapped, declined: chargeDeclined },
     activatedJobs: {
       orderB: { key: orderBJob.key, processInstanceKey: orderBJob.processInstanceKey },
       batch: { key: batchJob.key, sku: String(batchJob.variables.sku) },
       batchDone: String(first.variables.sku),
+      retry: retryJob.key,
     },
     incidents: {
       unmapped: unmappedIncident,

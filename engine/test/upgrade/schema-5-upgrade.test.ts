@@ -117,6 +117,31 @@ describe('an engine database from schema version 4 with instances in flight', ()
     expect(reminder.elementId).toBe('Remind');
   });
 
+  it('makes a job whose retry back-off ran out while the engine was down activatable again', async () => {
+    // given the fetch job failed before the upgrade with two retries left and a 20-minute back-off
+
+    // when
+    const fetch = the((await jobsByInstance('upgrade-fetch', 1)).get(OLD.instances.retry));
+    await client.completeJob(fetch.key);
+
+    // then
+    expect(fetch.key).toBe(OLD.activatedJobs.retry);
+    expect(fetch.retries).toBe(2);
+    expect(fetch.variables).toEqual({ source: 'registry' });
+  });
+
+  it('delivers a broadcast signal to the catch event that subscribed before the upgrade', async () => {
+    // given the instance waiting at the signal catch since before the upgrade
+
+    // when
+    newKeys.push((await client.broadcastSignal('upgrade-resume', { resumed: true })).key);
+    const resume = the((await jobsByInstance('upgrade-resume', 1)).get(OLD.instances.signal));
+
+    // then
+    expect(resume.variables).toEqual({ ticket: 'T-1', resumed: true });
+    await client.completeJob(resume.key);
+  });
+
   it('hands a waiting job to a worker with its root and local variables, not the one still locked', async () => {
     // given order A's job (never activated) and order B's (activated before the upgrade, locked 2 h)
 
@@ -289,12 +314,15 @@ describe('an engine database from schema version 4 with instances in flight', ()
   });
 
   it('keeps a timer that is not yet due waiting, and fires it when it is', async () => {
-    // given order E's cooling timer, due about half an hour after the engine opened
+    // given order E's cooling timer and the review's boundary timer, due about half an hour
+    // and a quarter of an hour after the engine opened
     await expectNoJobs(client, 'upgrade-ship', 1_000);
+    await expectNoJobs(client, 'upgrade-escalate', 500);
 
     // when
     clock.advance(2 * 60 * MINUTE);
     const ships = await jobsByInstance('upgrade-ship', 5);
+    const escalate = the((await jobsByInstance('upgrade-escalate', 1)).get(OLD.instances.review));
 
     // then every order arrives with the variables it gathered before and after the upgrade
     const shipped = (key: string) => the(ships.get(key)).variables;
@@ -313,6 +341,25 @@ describe('an engine database from schema version 4 with instances in flight', ()
       newKeys.push(job.key);
       await client.completeJob(job.key, { shipped: true });
     }
+    expect(escalate.variables).toEqual({ case: { id: 'RV-1', level: 2 } });
+    newKeys.push(escalate.key);
+    await client.completeJob(escalate.key);
+  });
+
+  it('keeps a sub-process’s local variables for the task inside it, under a boundary timer that fired', async () => {
+    // given the review's task, waiting since before the upgrade inside the sub-process
+
+    // when
+    const assess = the((await jobsByInstance('upgrade-assess', 1)).get(OLD.instances.review));
+    await client.completeJob(assess.key, { verdict: 'sound' });
+    const archive = the((await jobsByInstance('upgrade-archive', 1)).get(OLD.instances.review));
+
+    // then the sub-process's mapped level and the task's mapped grade, both computed before
+    // the upgrade, reached the job; they stayed local, so only the task's result reached the root
+    expect(assess.variables).toEqual({ case: { id: 'RV-1', level: 2 }, level: 2, grade: 'L2' });
+    expect(archive.variables).toEqual({ case: { id: 'RV-1', level: 2 }, verdict: 'sound' });
+    newKeys.push(archive.key);
+    await client.completeJob(archive.key);
   });
 
   it('completes every instance that waited through the upgrade', async () => {
