@@ -1,10 +1,11 @@
-import type pg from 'pg';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import { EngineError } from '../errors.ts';
 import type { EngineState } from '../runtime/engine-state.ts';
 import { Execution } from '../runtime/execution.ts';
 import type { RuntimeServices } from '../runtime/runtime-services.ts';
-import { commitChanges } from '../store/commit-changes.ts';
+import { commitChanges, CommitNotSentError } from '../store/commit-changes.ts';
+import type { CommitOutcome } from '../store/commit-outcome.ts';
 import { isDatabaseUnavailable } from '../store/database-errors.ts';
 
 export type Command<T> = (x: Execution) => T;
@@ -28,11 +29,6 @@ function unavailableError(error: unknown): EngineError {
   );
 }
 
-/** A commit that failed because PostgreSQL is out of reach is worth a retry; any other is not. */
-function commitFailure(error: unknown): EngineError {
-  return isDatabaseUnavailable(error) ? unavailableError(error) : processingError(error);
-}
-
 interface Pending {
   command: Command<unknown>;
   resolve(value: unknown): void;
@@ -40,6 +36,8 @@ interface Pending {
 }
 
 const MAX_BATCH = 1000;
+const RETRY_MS = 1000;
+const pause = () => new Promise((resolve) => setTimeout(resolve, RETRY_MS));
 /** Commands waiting beyond this mean real overload: callers get RESOURCE_EXHAUSTED and retry. */
 export const MAX_QUEUED_COMMANDS = 20_000;
 
@@ -49,7 +47,10 @@ export const MAX_QUEUED_COMMANDS = 20_000;
  * state, persists every change of the batch in one transaction, and only
  * then answers the callers and announces what changed. If anything fails
  * after the state was touched, memory is reloaded from the database so it
- * never diverges from what is durable.
+ * never diverges from what is durable — except when a commit's connection
+ * broke and the database, asked once it answers again, says the commit did
+ * land: then memory already is what is durable, and the batch is answered
+ * as if the commit had returned.
  */
 export class CommandWriter {
   private queue: Pending[] = [];
@@ -67,6 +68,8 @@ export class CommandWriter {
       clock: { now(): number };
       logger: Logger;
       reload(): Promise<EngineState>;
+      /** Whether the commit numbered `sequence` landed, made final (store/commit-outcome.ts). */
+      settleCommit(sequence: number): Promise<CommitOutcome>;
       /**
        * Runs last in every batch, against the same Execution, so what it
        * changes joins the batch's transaction (e.g. activating new jobs for
@@ -151,18 +154,7 @@ export class CommandWriter {
       await this.recover();
       return;
     }
-    try {
-      if (!x.changes.empty) await commitChanges(this.options.pool, x.changes, this.state.keyCounter, x.now);
-    } catch (error) {
-      this.options.logger.error(
-        { err: error },
-        'committing an engine batch failed; reloading state from the database',
-      );
-      const failure = commitFailure(error);
-      for (const pending of batch) pending.reject(failure);
-      await this.recover();
-      return;
-    }
+    if (!x.changes.empty && !(await this.commit(x, batch))) return;
     batch.forEach((pending, index) => {
       const outcome = outcomes[index];
       if (!outcome) return;
@@ -174,6 +166,85 @@ export class CommandWriter {
     } catch (error) {
       this.options.logger.error({ err: error }, 'a listener failed after a commit');
     }
+  }
+
+  /**
+   * Commits the batch; true when it is durable. On failure its callers are
+   * answered and the state reloaded here, except when the connection broke:
+   * then the commit may have landed, and the database decides once it can
+   * be asked (`settle`).
+   */
+  private async commit(x: Execution, batch: Pending[]): Promise<boolean> {
+    const commitSequence = this.state.commitSequence + 1;
+    try {
+      await commitChanges(
+        this.options.pool,
+        x.changes,
+        { keyCounter: this.state.keyCounter, commitSequence },
+        x.now,
+      );
+    } catch (error) {
+      // A statement that was never sent did not land, nor did one the server
+      // refused (a constraint: its transaction rolled back). After a broken
+      // connection — or any error not from the server — only the database can tell.
+      const unsent = error instanceof CommitNotSentError;
+      const cause = unsent ? error.cause : error;
+      const refused = error instanceof pg.DatabaseError && !isDatabaseUnavailable(error);
+      const broken = !unsent && !refused;
+      if (!broken)
+        this.options.logger.error(
+          { err: cause },
+          'committing an engine batch failed; reloading state from the database',
+        );
+      if (!(broken && (await this.settle(commitSequence, error)))) {
+        const failure = isDatabaseUnavailable(cause) ? unavailableError(cause) : processingError(cause);
+        for (const pending of batch) pending.reject(failure);
+        await this.recover();
+        return false;
+      }
+    }
+    this.state.commitSequence = commitSequence;
+    return true;
+  }
+
+  /**
+   * Asks the database whether the commit numbered `sequence` landed, until
+   * it answers (meanwhile commands are answered UNAVAILABLE at once). False
+   * when it did not, or when the engine closed before it could tell.
+   */
+  private async settle(sequence: number, cause: unknown): Promise<boolean> {
+    this.options.logger.error(
+      { err: cause, commitSequence: sequence },
+      'the connection broke while committing an engine batch; asking the database whether it landed',
+    );
+    for (;;) {
+      try {
+        const outcome = await this.options.settleCommit(sequence);
+        if (outcome === 'superseded')
+          this.options.logger.error(
+            { commitSequence: sequence },
+            'another writer committed after the lost commit; reloading state from the database',
+          );
+        if (outcome !== 'landed') return false;
+        this.options.logger.info(
+          { commitSequence: sequence },
+          'the lost commit did land; answering its commands and accepting commands again',
+        );
+        this.unavailable = undefined;
+        return true;
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'asking whether a commit landed failed; retrying');
+        if (isDatabaseUnavailable(error)) this.refuseWhileUnavailable(error);
+        await pause();
+        if (this.closed) return false;
+      }
+    }
+  }
+
+  /** Until the database answers again, waiting and new commands get UNAVAILABLE at once. */
+  private refuseWhileUnavailable(error: unknown): void {
+    this.unavailable = unavailableError(error);
+    for (const pending of this.queue.splice(0)) pending.reject(this.unavailable);
   }
 
   /**
@@ -190,11 +261,8 @@ export class CommandWriter {
         return;
       } catch (error) {
         this.options.logger.error({ err: error }, 'reloading engine state failed; retrying');
-        if (isDatabaseUnavailable(error)) {
-          this.unavailable = unavailableError(error);
-          for (const pending of this.queue.splice(0)) pending.reject(this.unavailable);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        if (isDatabaseUnavailable(error)) this.refuseWhileUnavailable(error);
+        await pause();
         if (this.closed) return;
       }
     }

@@ -3,6 +3,7 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import { parseBpmnResource } from '../model/parse-resource.ts';
 import type { EngineInspector, EngineService } from '../service.ts';
+import { settleCommit } from '../store/commit-outcome.ts';
 import { loadState } from '../store/load-state.ts';
 import { migrate } from '../store/migrations.ts';
 import { acquireWriterLock, type WriterLock } from '../store/writer-lock.ts';
@@ -74,6 +75,11 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
       clock,
       logger,
       reload,
+      // Like reload: only the lock holder may decide, or another engine's commits would count.
+      settleCommit: async (sequence) => {
+        await writerLock.ensure();
+        return settleCommit(pool, sequence);
+      },
       seal: (x): AfterCommit => service.sealBatch(x),
     });
     const service = new CoreEngineService(

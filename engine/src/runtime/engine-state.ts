@@ -23,6 +23,8 @@ export function correlationIndexKey(name: string, correlationKey: string): strin
  */
 export class EngineState {
   keyCounter = 0;
+  /** The number of the last batch commit (engine.key_counter.commit_sequence); the runtime never reads it. */
+  commitSequence = 0;
   readonly definitions = new Map<number, DeployedDefinition>();
   /** bpmnProcessId → definitions ordered by version. */
   readonly versions = new Map<string, DeployedDefinition[]>();

@@ -27,12 +27,12 @@ function splitBodies<T extends Body>(
  * The batch as one JSON document: one array of row tuples per table and
  * operation, only for what changed. commit-statement.ts turns it into SQL.
  */
-function commitDocument(changes: Changes, keyCounter: number, now: number): CommitDocument {
-  const document: CommitDocument = {};
-  const add = (part: Exclude<keyof CommitDocument, 'keyCounter'>, rows: unknown[]) => {
+function commitDocument(changes: Changes, counters: CommitCounters, now: number): CommitDocument {
+  const document: CommitDocument = { commitSequence: counters.commitSequence };
+  const add = (part: Exclude<keyof CommitDocument, 'commitSequence' | 'keyCounter'>, rows: unknown[]) => {
     if (rows.length > 0) document[part] = rows;
   };
-  if (changes.keyCounterChanged) document.keyCounter = keyCounter;
+  if (changes.keyCounterChanged) document.keyCounter = counters.keyCounter;
   add(
     'deployments',
     changes.deployments.map((deployment) => [deployment.key, iso(deployment.at)]),
@@ -145,22 +145,55 @@ function historyChanges(changes: Changes, now: number): unknown[][] {
   return [...touched].map((key) => [key, at]);
 }
 
+/** The key counter after the batch, and the batch's commit number (the last committed one + 1). */
+export interface CommitCounters {
+  keyCounter: number;
+  commitSequence: number;
+}
+
 /**
- * Writes one batch's changes — runtime rows, history rows and the key
- * counter — as ONE statement (writable CTEs over one JSON parameter), which
- * PostgreSQL runs as one implicit transaction: one round trip per batch.
- * Callers are answered only after it returns.
+ * No connection could be had for the commit, so its statement was never
+ * sent: it certainly did not land (unlike a connection that breaks during
+ * the statement, after which nobody can tell without asking the database).
+ */
+export class CommitNotSentError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`the commit was not sent: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'CommitNotSentError';
+  }
+}
+
+/**
+ * Writes one batch's changes — runtime rows, history rows, the key counter
+ * and the commit's number — as ONE statement (writable CTEs over one JSON
+ * parameter), which PostgreSQL runs as one implicit transaction: one round
+ * trip per batch. Callers are answered only after it returns. Throws
+ * CommitNotSentError when no connection could be had.
  */
 export async function commitChanges(
   pool: pg.Pool,
   changes: Changes,
-  keyCounter: number,
+  counters: CommitCounters,
   now: number,
 ): Promise<void> {
-  const document = commitDocument(changes, keyCounter, now);
+  const document = commitDocument(changes, counters, now);
   const statement = commitStatement(document);
-  if (!statement) return;
-  await pool.query({ name: statement.name, text: statement.text, values: [serialize(document)] });
+  const client = await pool.connect().catch((error: unknown) => {
+    throw new CommitNotSentError(error);
+  });
+  // A connection that breaks also emits 'error' on the client; the query rejects with it anyway.
+  const ignore = () => undefined;
+  client.on('error', ignore);
+  try {
+    await client.query({ name: statement.name, text: statement.text, values: [serialize(document)] });
+    client.release();
+  } catch (error) {
+    // As pool.query does: a client that failed is not reused.
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  } finally {
+    client.off('error', ignore);
+  }
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

@@ -1,5 +1,8 @@
 /** Row tuples per table and operation, in the column order of the SQL below. */
 export interface CommitDocument {
+  /** This commit's number: the stored one must be one less (see SEQUENCE). */
+  commitSequence: number;
+  /** The key counter, when the batch used keys. */
   keyCounter?: number;
   deployments?: unknown[];
   definitions?: unknown[];
@@ -26,7 +29,7 @@ export interface CommitDocument {
   history_changes?: unknown[];
 }
 
-type Part = keyof CommitDocument;
+type Part = Exclude<keyof CommitDocument, 'commitSequence' | 'keyCounter'>;
 
 const rows = (part: Part) => `from doc, jsonb_array_elements(doc.d->'${part}') r`;
 
@@ -48,12 +51,35 @@ function deleteBody(table: string): string {
   return `delete from engine.${table} where key = any(${keysOf(`${table}_delete` as Part)})`;
 }
 
+/**
+ * In every statement: numbers the commit by moving commit_sequence from n-1 to
+ * n on the key counter's row (and stores the key counter when it moved). Only
+ * the main query reads it, so PostgreSQL runs it first (writable CTEs nobody
+ * reads run after the main query), and the main query fails the whole
+ * statement when the stored number was not n-1. So a commit can land only on
+ * the state the writer holds: one that recovery fenced after a lost
+ * connection (commit-outcome.ts), or a second writer's stale batch, is rolled
+ * back before it writes anything else.
+ */
+const SEQUENCE = `sequenced as (
+  update engine.key_counter
+     set commit_sequence = (doc.d->>'commitSequence')::bigint,
+         value = coalesce((doc.d->>'keyCounter')::bigint, value)
+    from doc
+   where id = 1 and commit_sequence = (doc.d->>'commitSequence')::bigint - 1
+  returning 1)`;
+
+/**
+ * SQL has no `raise`: a failing cast stands in for it. Its text depends on
+ * count(*), so the planner cannot fold it into an error at plan time.
+ */
+const CHECK = `select case when count(*) = 1 then 1
+  else ('engine commit refused: the stored commit sequence is not the one before this commit (rows: '
+    || count(*) || ')')::int end
+  from sequenced`;
+
 /** One writable CTE per part; the order of this table is the order of the statement. */
 const PARTS: readonly [Part, string][] = [
-  [
-    'keyCounter',
-    `update engine.key_counter set value = (select (d->>'keyCounter')::bigint from doc) where id = 1`,
-  ],
   [
     'deployments',
     `insert into engine.deployments (key, created_at)
@@ -130,18 +156,17 @@ const PARTS: readonly [Part, string][] = [
 const cache = new Map<number, { name: string; text: string }>();
 
 /**
- * The statement for the parts a document holds, or undefined when it holds
- * none. Each combination of parts is one named (prepared) statement, so
- * PostgreSQL parses and plans it once per connection. Every part touches a
- * different table or a disjoint set of rows (a key is either upserted or
- * deleted), as writable CTEs in one statement see the same snapshot.
+ * The statement for the parts a document holds. Each combination of parts is
+ * one named (prepared) statement, so PostgreSQL parses and plans it once per
+ * connection. Every part touches a different table or a disjoint set of rows
+ * (a key is either upserted or deleted), as writable CTEs in one statement
+ * see the same snapshot.
  */
-export function commitStatement(document: CommitDocument): { name: string; text: string } | undefined {
+export function commitStatement(document: CommitDocument): { name: string; text: string } {
   let mask = 0;
   PARTS.forEach(([part], index) => {
     if (document[part] !== undefined) mask |= 1 << index;
   });
-  if (mask === 0) return undefined;
   const cached = cache.get(mask);
   if (cached) return cached;
   const ctes = PARTS.filter((_, index) => (mask & (1 << index)) !== 0).map(
@@ -149,7 +174,7 @@ export function commitStatement(document: CommitDocument): { name: string; text:
   );
   const statement = {
     name: `engine_commit_${mask.toString(36)}`,
-    text: `with doc as (select $1::jsonb as d), ${ctes.join(',\n')} select 1`,
+    text: `with doc as (select $1::jsonb as d), ${[SEQUENCE, ...ctes].join(',\n')}\n${CHECK}`,
   };
   cache.set(mask, statement);
   return statement;

@@ -30,8 +30,11 @@ interface DefinitionRow {
  */
 export async function loadState(pool: pg.Pool, loadModels: ModelLoader): Promise<EngineState> {
   const state = new EngineState();
-  const counter = await pool.query<{ value: string }>('select value from engine.key_counter where id = 1');
+  const counter = await pool.query<{ value: string; commit_sequence: string }>(
+    'select value, commit_sequence from engine.key_counter where id = 1',
+  );
   state.keyCounter = Number(counter.rows[0]?.value ?? 0);
+  state.commitSequence = Number(counter.rows[0]?.commit_sequence ?? 0);
 
   const definitions = await pool.query<DefinitionRow>(
     'select * from engine.process_definitions order by key',

@@ -98,6 +98,15 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       alter table engine.history_variables set (fillfactor = 80);
     `,
   },
+  {
+    // Every batch commit is numbered: the commit statement sets commit_sequence from n-1 to n
+    // on the key counter's row (no extra row or round trip), so after a connection lost during
+    // a commit the writer can ask the database whether that commit landed (store/commit-outcome.ts).
+    version: 6,
+    sql: `
+      alter table engine.key_counter add column commit_sequence bigint not null default 0;
+    `,
+  },
 ];
 
 export interface MigrateOptions {
