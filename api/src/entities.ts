@@ -5,6 +5,7 @@ import { DataAccessEventSchema } from './modules/data-access/data-access-event.e
 import { ApplicationDraftSchema } from './modules/drafts/application-draft.entity.ts';
 import { MaterialSchema } from './modules/materials/material.entity.ts';
 import { ProgressCursorSchema } from './modules/applications/progress/progress-cursor.entity.ts';
+import { ProgressFailureSchema } from './modules/applications/progress/progress-failure.entity.ts';
 import { SessionSchema } from './modules/auth/session.entity.ts';
 import { CommentSchema } from './modules/comments/comment.entity.ts';
 import { RatingSchema } from './modules/ratings/rating.entity.ts';
@@ -32,5 +33,6 @@ export const entities = [
   DryRunSchema,
   DryRunTaskSchema,
   ProgressCursorSchema,
+  ProgressFailureSchema,
   ServedPrefillSchema,
 ];

@@ -13,6 +13,7 @@ import { Migration20261129143000_dryRuns } from './Migration20261129143000_dryRu
 import { Migration20261129150500_apiRole } from './Migration20261129150500_apiRole.ts';
 import { Migration20261129153000_progressCursor } from './Migration20261129153000_progressCursor.ts';
 import { Migration20261129154000_prefilledShare } from './Migration20261129154000_prefilledShare.ts';
+import { Migration20261129174258_progressFailures } from './Migration20261129174258_progressFailures.ts';
 
 /**
  * Every migration, oldest first. They are listed rather than discovered from
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129150500_apiRole', class: Migration20261129150500_apiRole },
   { name: 'Migration20261129153000_progressCursor', class: Migration20261129153000_progressCursor },
   { name: 'Migration20261129154000_prefilledShare', class: Migration20261129154000_prefilledShare },
+  { name: 'Migration20261129174258_progressFailures', class: Migration20261129174258_progressFailures },
 ];

@@ -34,5 +34,12 @@ export const matrix = defineMatrix({
       request: () => ({ url: '/api/monitor/incidents/1/resolve' }),
       expect: signedInGets(403, { supervisor: 404, admin: 404 }),
     },
+    { route: 'GET /api/monitor/progress-failures', expect: signedInGets(403, supervisors) },
+    {
+      // No failure for this application: the callers who may retry get through to that (404).
+      route: 'POST /api/monitor/progress-failures/:applicationId/retry',
+      request: () => ({ url: '/api/monitor/progress-failures/00000000-0000-4000-8000-000000000000/retry' }),
+      expect: signedInGets(403, { supervisor: 404, admin: 404 }),
+    },
   ],
 });

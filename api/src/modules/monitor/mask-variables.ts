@@ -23,3 +23,8 @@ export function maskVariables(value: unknown): unknown {
   }
   return value;
 }
+
+/** A text (an error message, a log line) with every resident ID number in it masked. */
+export function maskResidentIds(text: string): string {
+  return text.replace(RESIDENT_ID, (id) => maskResidentId(id));
+}

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { openEngineHistory } from './engine-history.ts';
 import { monitorFiguresRoutes } from './monitor-figures.routes.ts';
 import { monitorRoutes } from './monitor.routes.ts';
+import { progressFailuresRoutes } from './progress-failures.routes.ts';
 
 export interface MonitorPluginOptions {
   /** The database holding the engine's history (the api's own). */
@@ -16,4 +17,5 @@ export const monitorPlugin: FastifyPluginAsync<MonitorPluginOptions> = async (fa
   fastify.addHook('onClose', () => history.close());
   await fastify.register(monitorRoutes, { history, zeebe: options.zeebe });
   await fastify.register(monitorFiguresRoutes);
+  await fastify.register(progressFailuresRoutes);
 };

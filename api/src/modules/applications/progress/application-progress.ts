@@ -2,7 +2,9 @@ import type { HistoryReader } from '@onething/engine';
 import type { BundleManifest } from '@onething/processes';
 import { pino, type Logger } from 'pino';
 import type { Orm } from '../../../orm.ts';
+import { startPeriodicJob } from '../../../periodic-job.ts';
 import type { BundleVersionRef } from '../../catalogue/published-versions.ts';
+import { DEFAULT_RETRY_POLICY, retryFailures, type RetryPolicy } from './progress-failures.ts';
 import { runProgressRound } from './progress-round.ts';
 
 export interface ApplicationProgressOptions {
@@ -18,6 +20,8 @@ export interface ApplicationProgressOptions {
   batchSize?: number;
   /** Accepted and not yet swept applications looked at per round (default 100). */
   sweepSize?: number;
+  /** Retries of an application that fails (default DEFAULT_RETRY_POLICY). */
+  retryPolicy?: RetryPolicy;
 }
 
 export interface ApplicationProgress {
@@ -32,44 +36,36 @@ export interface ApplicationProgress {
  * first start moves the application from `accepted` to `processing`. It
  * follows the history's change feed by a cursor stored with the progress
  * (progress-round.ts), so its work grows with what changes, not with how
- * many applications run; any number of api replicas may run it.
+ * many applications run; any number of api replicas may run it. On start,
+ * applications set aside after failing (progress-failures.ts) get a new
+ * series of retries: a restart is how a fix is deployed.
  */
 export function startApplicationProgress(options: ApplicationProgressOptions): ApplicationProgress {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const intervalMs = options.intervalMs ?? 1_000;
-  let running = true;
-  let wake: (() => void) | undefined;
-
-  const loop = (async () => {
-    while (running) {
-      let more = false;
-      try {
-        const result = await runProgressRound({
-          orm: options.orm,
-          history: options.history,
-          manifestOf: options.manifestOf,
-          logger,
-          feedLimit: options.batchSize ?? 500,
-          sweepLimit: options.sweepSize ?? 100,
-        });
-        more = result.kind === 'done' && result.more;
-      } catch (error) {
-        // Nothing of the round was kept: the next one starts from the same cursor.
-        logger.warn({ err: error }, 'application progress round failed; retrying');
+  const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+  let revived = false;
+  return startPeriodicJob({
+    name: 'application progress round',
+    intervalMs: options.intervalMs ?? 1_000,
+    logger,
+    run: async () => {
+      if (!revived) {
+        const count = await retryFailures(options.orm.em.fork(), retryPolicy, new Date());
+        if (count > 0)
+          logger.info({ applications: count }, 'application progress: retrying set-aside applications');
+        revived = true;
       }
-      if (more || !running) continue;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, intervalMs);
+      const result = await runProgressRound({
+        orm: options.orm,
+        history: options.history,
+        manifestOf: options.manifestOf,
+        logger,
+        feedLimit: options.batchSize ?? 500,
+        sweepLimit: options.sweepSize ?? 100,
+        retryPolicy,
       });
-    }
-  })();
-
-  return {
-    stop: async () => {
-      running = false;
-      wake?.();
-      await loop;
+      // Busy: another replica holds the cursor; nothing of ours was kept.
+      return result.kind === 'done' && result.more;
     },
-  };
+  });
 }
