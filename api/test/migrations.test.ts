@@ -43,6 +43,7 @@ describe('migrations', () => {
       'material',
       'mikro_orm_migrations',
       'progress_cursor',
+      'progress_failure',
       'served_prefill',
       'session',
       'user_account',
