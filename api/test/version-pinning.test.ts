@@ -2,24 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationSchema } from '../src/modules/applications/application.entity.ts';
 import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
 import { newbornData } from './support/newborn-application.ts';
+import {
+  claimWindowTask as claimTask,
+  makeRequired,
+  publishEdited,
+  type DraftComponent,
+} from './support/publication.ts';
 import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
 import { signIn } from './support/test-app.ts';
 
 // Running applications keep the forms of the bundle version they were
 // submitted under: a Studio publication that tightens a citizen form and the
 // window's form applies to new applications only.
-
-interface FormComponent {
-  key?: string;
-  validate?: { required?: boolean };
-  components?: FormComponent[];
-}
-interface Draft {
-  version: number;
-  bpmn: string;
-  forms: Record<string, { components: FormComponent[] }>;
-  bundle: Record<string, unknown>;
-}
 
 let t: ProcessTestApp;
 let bridge: UserTaskBridge;
@@ -43,37 +37,16 @@ beforeAll(async () => {
   onFirstVersion = await apply(withoutDeliveryAddress());
 
   // and version 2, which asks the delivery address and the window's comment
-  const draft: Draft = (
-    await t.app.inject({ method: 'GET', url: '/api/studio/bundles/newborn', headers: { cookie: designer } })
-  ).json();
-  makeRequired(draft, 'forms/social-security-card.form', 'socialSecurityCard.deliveryAddress');
-  makeRequired(draft, 'forms/window-accept.form', 'acceptance.comment');
-  const saved = await t.app.inject({
-    method: 'PUT',
-    url: '/api/studio/bundles/newborn',
-    headers: { cookie: designer },
-    payload: { version: draft.version, bpmn: draft.bpmn, forms: draft.forms, bundle: draft.bundle },
+  const version = await publishEdited(t.app, designer, 'newborn', (draft) => {
+    makeRequired(draft, 'forms/social-security-card.form', 'socialSecurityCard.deliveryAddress');
+    makeRequired(draft, 'forms/window-accept.form', 'acceptance.comment');
   });
-  expect(saved.statusCode, saved.body).toBe(200);
-  const published = await t.app.inject({
-    method: 'POST',
-    url: '/api/studio/bundles/newborn/publish',
-    headers: { cookie: designer },
-    payload: { version: saved.json().version },
-  });
-  expect(published.statusCode, published.body).toBe(201);
-  expect(published.json().version).toBe(2);
+  expect(version).toBe(2);
 }, 120_000);
 afterAll(async () => {
   await bridge?.stop();
   await t?.close();
 });
-
-function makeRequired(draft: Draft, formPath: string, key: string): void {
-  const field = draft.forms[formPath]?.components.find((component) => component.key === key);
-  if (field === undefined) throw new Error(`${formPath} has no ${key}`);
-  field.validate = { ...field.validate, required: true };
-}
 
 function withoutDeliveryAddress(): Record<string, unknown> {
   return { ...newbornData(), socialSecurityCard: { bank: '中国工商银行' } };
@@ -89,26 +62,8 @@ async function apply(data: Record<string, unknown>): Promise<string> {
   return response.json().id;
 }
 
-/** Waits for the open window task of the application (a new one after `previous`), claims it. */
-async function claimWindowTask(applicationId: string, previous?: string): Promise<string> {
-  for (let attempt = 0; attempt < 150; attempt += 1) {
-    const list: { id: string; applicationId: string | null; name: string }[] = (
-      await t.app.inject({ method: 'GET', url: '/api/tasks?state=open', headers: { cookie: window1 } })
-    ).json();
-    const task = list.find((entry) => entry.applicationId === applicationId && entry.id !== previous);
-    if (task !== undefined) {
-      expect(task.name).toBe('综窗受理');
-      const claim = await t.app.inject({
-        method: 'POST',
-        url: `/api/tasks/${task.id}/claim`,
-        headers: { cookie: window1 },
-      });
-      expect(claim.statusCode).toBe(204);
-      return task.id;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no window task for ${applicationId}`);
+function claimWindowTask(applicationId: string, previous?: string): Promise<string> {
+  return claimTask(t.app, window1, applicationId, previous);
 }
 
 async function commentRequired(taskId: string): Promise<boolean | undefined> {
@@ -118,7 +73,7 @@ async function commentRequired(taskId: string): Promise<boolean | undefined> {
     headers: { cookie: window1 },
   });
   expect(detail.statusCode).toBe(200);
-  const form: { components: FormComponent[] } = detail.json().form;
+  const form: { components: DraftComponent[] } = detail.json().form;
   return form.components.find((component) => component.key === 'acceptance.comment')?.validate?.required;
 }
 

@@ -1,57 +1,110 @@
-import { isContainer, isKeyed, type FormComponent } from '@onething/forms';
-import { BUNDLE_KEYS, loadBundles } from '@onething/processes';
+import { BUNDLE_KEYS, STAFF_FORMS, loadBundles } from '@onething/processes';
 import { describe, expect, it } from 'vitest';
-import { catalogueOfFolders } from '../catalogue/catalogue.ts';
+import { catalogueOfFolders, type CatalogueBundle } from '../catalogue/catalogue.ts';
 import { combinedFormKeys } from '../catalogue/combined-form-keys.ts';
-import { checkReturnFields } from './return-fields.ts';
+import { checkReturnFields, combinedFormFields, returnFieldsOf, type ReturnField } from './return-fields.ts';
+import type { TaskForm } from './task-form.ts';
 
 const catalogue = catalogueOfFolders(loadBundles());
 
-/** Value keys a form holds: fields by key, lists by path. */
-function valueKeys(components: readonly FormComponent[]): string[] {
-  return components.flatMap((component) => [
-    ...(isKeyed(component) ? [component.key] : []),
-    ...(isContainer(component) && component.type === 'dynamiclist' && component.path ? [component.path] : []),
-    ...(isContainer(component) && component.type !== 'dynamiclist' ? valueKeys(component.components) : []),
-  ]);
+function newborn(): CatalogueBundle {
+  const bundle = catalogue.get('newborn');
+  if (bundle === undefined) throw new Error('newborn is not shipped');
+  return bundle;
 }
 
+/** The window's acceptance task of an application for some of the newborn services. */
+function acceptance(services: readonly string[]): TaskForm {
+  const bundle = newborn();
+  const form = bundle.forms.get(STAFF_FORMS.windowAccept);
+  if (form === undefined) throw new Error('newborn has no window-accept form');
+  return { name: STAFF_FORMS.windowAccept, form, bundle, application: { id: 'a-1', services } };
+}
+
+const keys = (fields: readonly ReturnField[] | null) => fields?.map((field) => field.key) ?? null;
+
 describe('the fields a return may name', () => {
-  it.each(BUNDLE_KEYS)('are the keys of the combined form of %s with every service chosen', (key) => {
+  it.each(BUNDLE_KEYS)('are the keys a submission of %s is held to, every service chosen', (key) => {
     // given
     const bundle = catalogue.get(key);
     if (bundle === undefined) throw new Error(`${key} is not shipped`);
     const services = bundle.manifest.services.map((service) => service.key);
 
     // when
-    const keys = combinedFormKeys(bundle.fields, services);
+    const fields = combinedFormFields(bundle.form);
 
     // then
-    expect([...keys].sort()).toEqual([...new Set(valueKeys(bundle.form.components))].sort());
+    expect(keys(fields)?.sort()).toEqual([...combinedFormKeys(bundle.fields, services)].sort());
   });
 
-  it('are the keys of the chosen services only', () => {
-    // given
-    const bundle = catalogue.get('newborn');
-    if (bundle === undefined) throw new Error('newborn is not shipped');
-
+  it('are those of the chosen services only, in form order, labelled as the citizen saw them', () => {
     // when
-    const keys = combinedFormKeys(bundle.fields, ['birthCertificate']);
+    const fields = returnFieldsOf(acceptance(['birthCertificate']), catalogue, 'all');
 
     // then
-    expect(keys).toContain('child.birthHospital');
-    expect(keys).not.toContain('household.address');
-    expect([...keys].sort()).toEqual(
-      [...new Set(valueKeys(catalogue.formFor(bundle, ['birthCertificate']).components))].sort(),
+    expect(keys(fields)?.sort()).toEqual(
+      [...combinedFormKeys(newborn().fields, ['birthCertificate'])].sort(),
     );
+    expect(keys(fields)).not.toContain('household.address');
+    expect(fields?.find((field) => field.key === 'child.birthHospital')).toEqual({
+      key: 'child.birthHospital',
+      label: { 'zh-CN': '接生机构', en: 'Hospital of birth' },
+      section: expect.objectContaining({ id: expect.stringMatching(/^Group_/) }),
+    });
   });
 
-  it('names the unknown keys, and passes known ones or none', () => {
-    const known = new Set(['child.name', 'child.birthHospital']);
-    expect(checkReturnFields([], known)).toBeUndefined();
-    expect(checkReturnFields(['child.name'], known)).toBeUndefined();
-    expect(checkReturnFields(['child.name', 'child.colour', 'x'], known)).toEqual({
-      fields: "not fields of the application's form: child.colour, x",
+  it('name the section each field sits in', () => {
+    // when
+    const fields = returnFieldsOf(
+      acceptance(['birthCertificate', 'householdRegistration']),
+      catalogue,
+      'all',
+    );
+
+    // then: what both departments ask is shared, the rest is in the department's section
+    expect(fields?.find((field) => field.key === 'child.name')?.section).toEqual({
+      id: 'Group_shared',
+      title: { 'zh-CN': '共同信息', en: 'Shared information' },
+    });
+    expect(fields?.find((field) => field.key === 'household.number')?.section?.id).toBe('Group_civil');
+  });
+
+  it("are a department's share for a reader who sees only that share", () => {
+    // when
+    const fields = returnFieldsOf(acceptance(['householdRegistration', 'socialSecurityCard']), catalogue, [
+      'hr',
+    ]);
+
+    // then: hr sees the card's fields and the household number, not the head of household (civil)
+    expect(keys(fields)).toContain('socialSecurityCard.bank');
+    expect(keys(fields)).toContain('household.number');
+    expect(keys(fields)).not.toContain('household.headName');
+  });
+
+  it('are none for a task that cannot be returned, and an empty list without an application', () => {
+    // given
+    const review = newborn().forms.get('review-birth-certificate');
+    if (review === undefined) throw new Error('newborn has no review-birth-certificate form');
+    const withoutApplication = { ...acceptance([]), application: null };
+
+    // then
+    expect(
+      returnFieldsOf({ ...acceptance([]), name: 'review-birth-certificate', form: review }, catalogue, 'all'),
+    ).toBeNull();
+    expect(returnFieldsOf(undefined, catalogue, 'all')).toBeNull();
+    expect(returnFieldsOf(withoutApplication, catalogue, 'all')).toEqual([]);
+  });
+
+  it('are checked naming the others and the version, passing known ones or none', () => {
+    // given
+    const returnable = returnFieldsOf(acceptance(['birthCertificate']), catalogue, 'all') ?? [];
+
+    // then
+    expect(checkReturnFields([], returnable, 3)).toBeUndefined();
+    expect(checkReturnFields(['child.name'], returnable, 3)).toBeUndefined();
+    expect(checkReturnFields(['child.name', 'household.address', 'x'], returnable, 3)).toEqual({
+      fields:
+        "not fields of the application's form (version 3) that this task may return: household.address, x",
     });
   });
 });

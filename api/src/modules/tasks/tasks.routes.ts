@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { STAFF_FORMS } from '@onething/processes';
 import { AppError } from '../../errors.ts';
 import { openApplicationData } from '../applications/application-data.ts';
 import { ApplicationEventSchema } from '../applications/application.entity.ts';
@@ -13,9 +12,8 @@ import { ErrorResponse } from '../auth/auth.schemas.ts';
 import { workingDaysLeft } from '../calendar/working-days-left.ts';
 import { GROUPS } from '../users/roles.ts';
 import { completeTask } from './complete-task.ts';
-import { combinedFormKeys } from '../catalogue/combined-form-keys.ts';
-import { checkReturnFields } from './return-fields.ts';
-import { readingGroups, taskData } from './task-access.ts';
+import { checkReturnFields, returnFieldsOf } from './return-fields.ts';
+import { readingGroups, taskData, taskDataScope } from './task-access.ts';
 import { fullIdNumberRoles } from './task-id-numbers.ts';
 import { recordTaskRead } from './task-read.ts';
 import { taskForm, type TaskForm } from './task-form.ts';
@@ -128,9 +126,11 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         fullIdNumberRoles: fullIdNumberRoles(readingGroups(principal, task)),
         ip: request.ip,
       });
+      const form = await taskForm(task, { em: request.em, catalogue: fastify.catalogue });
       return {
         ...summary(task, new Date()),
-        form: (await taskForm(task, { em: request.em, catalogue: fastify.catalogue }))?.form ?? null,
+        form: form?.form ?? null,
+        returnFields: returnFieldsOf(form, fastify.catalogue, taskDataScope(principal, task)),
         data,
         comments: await listComments(request.em, task),
         history: history.map((event) => ({
@@ -228,13 +228,10 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const principal = signedInPrincipal(request);
       const task = await visibleTask(request.em, request.params.id, principal);
       const form = await taskForm(task, { em: request.em, catalogue: fastify.catalogue });
-      if (form?.name !== STAFF_FORMS.windowAccept) throw new AppError('TASK_NOT_RETURNABLE');
+      const returnable = returnFieldsOf(form, fastify.catalogue, taskDataScope(principal, task));
+      if (returnable === null) throw new AppError('TASK_NOT_RETURNABLE');
       const fields = [...new Set(request.body.fields ?? [])];
-      const formKeys =
-        form.bundle === null || form.application === null
-          ? new Set<string>()
-          : combinedFormKeys(form.bundle.fields, form.application.services);
-      const unknown = checkReturnFields(fields, formKeys);
+      const unknown = checkReturnFields(fields, returnable, form?.bundle?.version ?? null);
       if (unknown !== undefined) throw new AppError('VALIDATION_FAILED', { fields: unknown });
       await finishTask(
         request,

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { LocalizedText } from '../catalogue/catalogue.schemas.ts';
 import { CommentList } from '../comments/comments.schemas.ts';
 import { TASK_LIST_STATES } from './task-access.ts';
 import { TASK_STATES } from './user-task.entity.ts';
@@ -40,10 +41,22 @@ export const TaskList = Type.Array(TaskSummary);
 
 const Json = Type.Object({}, { additionalProperties: true });
 
+/** A field a return may name, labelled as the application's combined form labels it. */
+export const ReturnField = Type.Object({
+  key: Type.String(),
+  label: LocalizedText,
+  section: Nullable(Type.Object({ id: Type.String(), title: LocalizedText })),
+});
+
 export const TaskDetail = Type.Intersect([
   TaskSummary,
   Type.Object({
     form: Nullable(Json),
+    /**
+     * The fields of the application's own combined form (its bundle version and services) that
+     * a return for correction may name; null when the task cannot be returned.
+     */
+    returnFields: Nullable(Type.Array(ReturnField)),
     /** The job's variables as far as the task's group may see them. */
     data: Json,
     /** Approval opinions on the task's application, oldest first. */

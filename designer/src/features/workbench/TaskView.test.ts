@@ -1,6 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, type FakeCall } from '../../app/fake-fetch.test-support.ts';
+import { setLocale } from '../../app/i18n/index.ts';
 import { eventually, mountAppAt } from '../../app/mount-app.test-support.ts';
 import {
   acceptanceForm,
@@ -44,41 +45,19 @@ const application = {
   ],
 };
 
-/** The newborn bundle's combined form, shortened: two sections and a text without a key. */
-const combinedForm = {
-  type: 'default',
-  id: 'Form_newborn',
-  components: [
-    {
-      type: 'group',
-      id: 'Group_shared',
-      label: '共同信息',
-      properties: { 'onething:labelEn': 'Shared information' },
-      components: [
-        { type: 'textfield', id: 'Field_child_name', key: 'child.name', label: '新生儿姓名' },
-        { type: 'datetime', id: 'Field_child_birthDate', key: 'child.birthDate', label: '出生日期' },
-      ],
-    },
-    {
-      type: 'group',
-      id: 'Group_civil',
-      label: '民政与户籍',
-      components: [
-        { type: 'text', id: 'Text_civil', text: '落户信息' },
-        {
-          type: 'radio',
-          id: 'Field_household_entryParent',
-          key: 'household.entryParent',
-          label: '随父或随母落户',
-          values: [
-            { value: 'father', label: '父亲' },
-            { value: 'mother', label: '母亲' },
-          ],
-        },
-      ],
-    },
-  ],
-};
+const shared = { id: 'Group_shared', title: { 'zh-CN': '共同信息', en: 'Shared information' } };
+const civil = { id: 'Group_civil', title: { 'zh-CN': '民政与户籍', en: 'Civil affairs and household' } };
+
+/** What the api offers to name on a return of a newborn application (shortened), in form order. */
+const returnFields = [
+  { key: 'child.name', label: { 'zh-CN': '新生儿姓名', en: 'Child’s name' }, section: shared },
+  { key: 'child.birthDate', label: { 'zh-CN': '出生日期', en: 'Date of birth' }, section: shared },
+  {
+    key: 'household.entryParent',
+    label: { 'zh-CN': '随父或随母落户', en: 'Registered with father or mother' },
+    section: civil,
+  },
+];
 
 /** Ticks a field of the return dialog by its key, and lets Vue update before the next. */
 async function tick(key: string) {
@@ -116,6 +95,7 @@ const button = (wrapper: VueWrapper, action: string) => wrapper.find(`[data-test
 describe('the Workbench task page', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
+    setLocale('zh-CN');
     document.body.innerHTML = '';
   });
 
@@ -315,9 +295,7 @@ describe('the Workbench task page', () => {
     // given
     const { calls } = stubApi((call) => {
       if (call.url === `/api/tasks/${TASK_ID}`)
-        return { status: 200, body: taskDetail({ ...assignedToMe, form: acceptanceForm }) };
-      if (call.url === '/api/bundles/newborn')
-        return { status: 200, body: { ...bundles[0], form: combinedForm } };
+        return { status: 200, body: taskDetail({ ...assignedToMe, form: acceptanceForm, returnFields }) };
       if (call.url === `/api/tasks/${TASK_ID}/return`) return { status: 204 };
       return undefined;
     });
@@ -357,9 +335,7 @@ describe('the Workbench task page', () => {
     // given
     stubApi((call) => {
       if (call.url === `/api/tasks/${TASK_ID}`)
-        return { status: 200, body: taskDetail({ ...assignedToMe, form: acceptanceForm }) };
-      if (call.url === '/api/bundles/newborn')
-        return { status: 200, body: { ...bundles[0], form: combinedForm } };
+        return { status: 200, body: taskDetail({ ...assignedToMe, form: acceptanceForm, returnFields }) };
       if (call.url === `/api/tasks/${TASK_ID}/return`)
         return {
           status: 400,
@@ -388,11 +364,65 @@ describe('the Workbench task page', () => {
     // then
     await eventually(() =>
       expect(document.querySelector('[data-testid="return-problem"]')?.textContent).toContain(
-        '所选内容不在这份申请的表单中',
+        '所选内容不在这份申请可退回补正的字段中',
       ),
     );
     expect(router.currentRoute.value.name).toBe('workbench-task');
     expect(wrapper.find('[data-testid="task-failure"]').exists()).toBe(false);
+    unmount();
+  });
+
+  it("lists the fields of the application's own version the api sent, not the bundle's current form", async () => {
+    // given: the catalogue's current form asks the birth weight; the application's version
+    // asked where to post the social security card instead
+    const hr = { id: 'Group_hr', title: { 'zh-CN': '人力资源和社会保障', en: 'Human resources' } };
+    const ownVersion = [
+      ...returnFields,
+      {
+        key: 'socialSecurityCard.deliveryAddress',
+        label: { 'zh-CN': '社保卡邮寄地址', en: 'Card delivery address' },
+        section: hr,
+      },
+    ];
+    const currentForm = {
+      type: 'default',
+      components: [
+        { type: 'number', id: 'Field_child_birthWeight', key: 'child.birthWeight', label: '出生体重（克）' },
+      ],
+    };
+    stubApi((call) => {
+      if (call.url === `/api/tasks/${TASK_ID}`)
+        return {
+          status: 200,
+          body: taskDetail({ ...assignedToMe, form: acceptanceForm, returnFields: ownVersion }),
+        };
+      if (call.url === '/api/bundles/newborn')
+        return { status: 200, body: { ...bundles[0], form: currentForm } };
+      return undefined;
+    });
+    const { wrapper, unmount } = await mountAppAt(`/workbench/tasks/${TASK_ID}`);
+    await eventually(() => expect(button(wrapper, 'return').exists()).toBe(true));
+
+    // when
+    await button(wrapper, 'return').trigger('click');
+    await eventually(() => expect(document.querySelector('[data-testid="return-fields"]')).not.toBeNull());
+
+    // then: exactly the api's fields, by section, labelled in Chinese
+    const list = () => document.querySelector('[data-testid="return-fields"]');
+    const boxes = [...document.querySelectorAll<HTMLInputElement>('[data-testid="return-fields"] input')];
+    expect(boxes.map((box) => box.value)).toEqual(ownVersion.map((field) => field.key));
+    expect(list()?.textContent).toContain('人力资源和社会保障');
+    expect(list()?.textContent).toContain('社保卡邮寄地址');
+    expect(list()?.textContent).not.toContain('出生体重');
+
+    // when the clerk switches to English
+    setLocale('en');
+
+    // then the same fields carry the form's English labels
+    await eventually(() => expect(list()?.textContent).toContain('Card delivery address'));
+    expect(list()?.textContent).toContain('Shared information');
+    expect(list()?.textContent).toContain('Registered with father or mother');
+    expect(list()?.textContent).not.toContain('社保卡邮寄地址');
     unmount();
   });
 

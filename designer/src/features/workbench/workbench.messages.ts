@@ -130,7 +130,7 @@ export const workbenchZhCN = {
     otherFields: '其他',
     nonePicked: '未勾选：申请人可以修改整张表单。',
     picked: '已勾选 {count} 项：{fields}',
-    unknownFields: '所选内容不在这份申请的表单中（表单可能已更新），请关闭后重新打开再选。',
+    unknownFields: '所选内容不在这份申请可退回补正的字段中。',
     refused: '未能退回：{message}',
     confirm: '确认退回',
     cancel: '取消',
@@ -307,8 +307,7 @@ export const workbenchEn: typeof workbenchZhCN = {
     otherFields: 'Other',
     nonePicked: 'None ticked: the applicant may change the whole form.',
     picked: '{count} ticked: {fields}',
-    unknownFields:
-      "Some ticked fields are not on this application's form (it may have changed): close and open this dialog again.",
+    unknownFields: "Some ticked fields are not among those this application's return may name.",
     refused: 'The application was not returned: {message}',
     confirm: 'Return',
     cancel: 'Cancel',

@@ -1,5 +1,5 @@
 import { isRecord, isStringArray, isStringRecord } from '../../../app/json-guards.ts';
-import { formSections } from './form-sections.ts';
+import type { FieldLabel, ReturnField } from './return-sections.ts';
 import type {
   ApplicationForStaff,
   ApplicationPart,
@@ -118,8 +118,25 @@ export function parseTaskDetail(body: unknown): TaskDetail | undefined {
   if (!isRecord(body.data)) return undefined;
   const history = listOf(body.history ?? [], parseHistoryEntry);
   const comments = listOf(body.comments ?? [], parseComment);
-  if (history === undefined || comments === undefined) return undefined;
-  return { ...summary, form, data: body.data, history, comments };
+  const returnFields = listOf(body.returnFields ?? [], parseReturnField);
+  if (history === undefined || comments === undefined || returnFields === undefined) return undefined;
+  return { ...summary, form, data: body.data, history, comments, returnFields };
+}
+
+/** Both labels; a missing English one reads as the Chinese one. */
+function parseLabel(value: unknown): FieldLabel | undefined {
+  if (!isRecord(value) || typeof value['zh-CN'] !== 'string') return undefined;
+  return { 'zh-CN': value['zh-CN'], en: typeof value.en === 'string' ? value.en : value['zh-CN'] };
+}
+
+function parseReturnField(body: unknown): ReturnField | undefined {
+  if (!isRecord(body) || typeof body.key !== 'string') return undefined;
+  const label = parseLabel(body.label);
+  if (label === undefined) return undefined;
+  if (body.section === null || body.section === undefined) return { key: body.key, label, section: null };
+  const title = isRecord(body.section) ? parseLabel(body.section.title) : undefined;
+  if (!isRecord(body.section) || typeof body.section.id !== 'string' || title === undefined) return undefined;
+  return { key: body.key, label, section: { id: body.section.id, title } };
 }
 
 function parseMaterial(body: unknown): Material | undefined {
@@ -162,11 +179,9 @@ export function parseApplication(body: unknown): ApplicationForStaff | undefined
   const materials = listOf(body.materials ?? [], parseMaterial);
   const submittedAt = stringOrNull(body.submittedAt);
   const returnReason = stringOrNull(body.returnReason);
-  const services = body.services ?? null;
   if (parts === undefined || materials === undefined) return undefined;
   if (submittedAt === undefined || returnReason === undefined) return undefined;
-  if (services !== null && !isStringArray(services)) return undefined;
-  return { id, bundleKey, status, submittedAt, data, parts, materials, returnReason, services };
+  return { id, bundleKey, status, submittedAt, data, parts, materials, returnReason };
 }
 
 function parseBundleInfo(body: unknown): BundleInfo | undefined {
@@ -220,5 +235,5 @@ export function parseBundleDetail(body: unknown): BundleDetail | undefined {
         : [],
     ),
   );
-  return { ...info, ...names, services, sections: formSections(body.form) };
+  return { ...info, ...names, services };
 }

@@ -1,4 +1,4 @@
-import type { FormSection } from './form-sections.ts';
+import type { ReturnField } from './return-sections.ts';
 
 /** What the Workbench reads from the api (DESIGN.md and api/HTTP-API.md), after parsing. */
 
@@ -49,6 +49,12 @@ export interface TaskDetail extends TaskSummary {
   data: Record<string, unknown>;
   history: HistoryEntry[];
   comments: TaskComment[];
+  /**
+   * The fields a return for correction may name: those of the application's own combined form
+   * (the bundle version it was filed under, its services), labelled as the citizen saw them.
+   * Empty when the task cannot be returned or the api names none.
+   */
+  returnFields: ReturnField[];
 }
 
 export interface Material {
@@ -82,8 +88,6 @@ export interface ApplicationForStaff {
   parts: ApplicationPart[];
   materials: Material[];
   returnReason: string | null;
-  /** The bundle's services the citizen applied for; null when the api does not say. */
-  services: string[] | null;
 }
 
 /** A catalogue entry as the Workbench names it: the bundle's title and its materials' names. */
@@ -95,8 +99,6 @@ export interface BundleInfo {
 
 /** One bundle with the labels of its combined form's fields, by value path (`child.name`). */
 export interface BundleDetail extends BundleInfo {
-  /** The combined form's sections and fields, for naming the fields to correct on a return. */
-  sections: FormSection[];
   labels: Record<string, string>;
   /** The labels of a choice field's values (`child.sex`: `male` → 男), by value path. */
   options: Record<string, Record<string, string>>;
