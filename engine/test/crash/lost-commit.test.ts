@@ -87,14 +87,11 @@ describe('a commit whose database connection broke', () => {
     ).rows;
 
   it('answers a CompleteJob whose commit landed but whose answer was lost, and pushes the job that commit activated for a stream', async () => {
-    // given an instance at its first task, and a stream for the second task's jobs
+    // given a stream for the second task's jobs, and an instance at its first task
     const fixture = uniqueFixture('two-tasks.bpmn', 'lost-ack');
     await sdk.deploy('two-tasks.bpmn', fixture.bytes);
-    const instance = await sdk.createInstance({ bpmnProcessId: fixture.id('Process_TwoTasks') });
-    const [first] = await sdk.activateJobs({ type: fixture.type('first'), maxJobsToActivate: 1 });
     const pushed: { key: string; elementId: string; processInstanceKey: string }[] = [];
-    const zbc = retrying.getZeebeGrpcApiClient();
-    const stream = await zbc.streamJobs({
+    const stream = await retrying.getZeebeGrpcApiClient().streamJobs({
       type: fixture.type('second'),
       worker: 'lost-ack-stream',
       // Far beyond the test: a job lost with its push would come back only after this.
@@ -106,11 +103,26 @@ describe('a commit whose database connection broke', () => {
         return job.complete();
       },
     });
-    await sleep(300);
+    const firstJob = async () => {
+      const [job] = await until(
+        () => sdk.activateJobs({ type: fixture.type('first'), maxJobsToActivate: 1 }),
+        (jobs) => jobs.length > 0,
+      );
+      return job?.key ?? '';
+    };
+    // A probe instance proves the stream is open before the commit that matters.
+    await sdk.createInstance({ bpmnProcessId: fixture.id('Process_TwoTasks') });
+    await sdk.completeJob(await firstJob());
+    await until(
+      () => pushed,
+      (jobs) => jobs.length === 1,
+    );
+    const instance = await sdk.createInstance({ bpmnProcessId: fixture.id('Process_TwoTasks') });
+    const first = await firstJob();
 
     // when the server commits the completion, the answer is lost and the database is away for a while
     const fault = proxy.breakNext(COMMIT_STATEMENT, 'drop-reply', { thenCut: true });
-    const completing = sdk.completeJob(first?.key ?? '', { checked: true }).then(
+    const completing = sdk.completeJob(first, { checked: true }).then(
       () => 'completed',
       (error: unknown) => error,
     );
@@ -122,17 +134,18 @@ describe('a commit whose database connection broke', () => {
     expect(await completing).toBe('completed');
     await until(
       () => pushed,
-      (jobs) => jobs.length > 0,
+      (jobs) => jobs.length === 2,
     );
-    expect(pushed).toEqual([
+    expect(pushed[1]).toEqual(
       expect.objectContaining({ elementId: 'Task_Second', processInstanceKey: instance.processInstanceKey }),
-    ]);
+    );
     const done = await until(
       () => instancesOf(fixture.id('Process_TwoTasks')),
-      (rows) => rows[0]?.state === 'COMPLETED',
+      (rows) => rows.every((row) => row.state === 'COMPLETED'),
     );
     stream.close();
-    expect(done).toEqual([{ key: instance.processInstanceKey, state: 'COMPLETED' }]);
+    expect(done).toContainEqual({ key: instance.processInstanceKey, state: 'COMPLETED' });
+    expect(done).toHaveLength(2);
     expect(await jobsOf(instance.processInstanceKey)).toEqual([
       { element_id: 'Task_First', state: 'COMPLETED', worker: 'conformance' },
       { element_id: 'Task_Second', state: 'COMPLETED', worker: 'lost-ack-stream' },
