@@ -54,8 +54,11 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
   pool.on('error', (error) => logger.error({ err: error }, 'idle engine database connection failed'));
   let lock: WriterLock | undefined;
   try {
-    await migrate(pool);
+    // The lock first: a newer engine started while an older one still runs (a rolling
+    // deployment) must not change the schema under that writer (migration 5 drops a table
+    // the older engine writes in every commit); it fails here and migrates once it is alone.
     lock = await acquireWriterLock(pool);
+    await migrate(pool);
     const writerLock = lock;
     const reload = async () => {
       await writerLock.ensure();
