@@ -1,8 +1,13 @@
-import { dictionaryComponent } from '@onething/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
 import { newbornData } from './support/newborn-application.ts';
-import { claimWindowTask, draftForm, publishEdited } from './support/publication.ts';
+import {
+  ADDED_FIELD as ADDED,
+  claimWindowTask,
+  publishEdited,
+  removeAndAddField,
+  REMOVED_FIELD as REMOVED,
+} from './support/publication.ts';
 import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
 import { signIn } from './support/test-app.ts';
 
@@ -24,10 +29,6 @@ let window1: string;
 let onFirstVersion: string;
 let onSecondVersion: string;
 
-/** Version 2 no longer asks where to post the card, and asks the birth weight. */
-const REMOVED = 'socialSecurityCard.deliveryAddress';
-const ADDED = 'child.birthWeight';
-
 beforeAll(async () => {
   t = await startProcessTestApp(['newborn']);
   bridge = startUserTaskBridge({
@@ -44,16 +45,7 @@ beforeAll(async () => {
   onFirstVersion = await apply(newbornData());
 
   // and version 2, published since, with one field removed and one added
-  const version = await publishEdited(t.app, designer, 'newborn', (draft) => {
-    const card = draftForm(draft, 'forms/social-security-card.form');
-    card.splice(
-      card.findIndex((component) => component.key === REMOVED),
-      1,
-    );
-    const weight = dictionaryComponent(ADDED);
-    if (weight === undefined) throw new Error(`${ADDED} is not in the dictionary`);
-    draftForm(draft, 'forms/birth-certificate.form').push({ ...weight });
-  });
+  const version = await publishEdited(t.app, designer, 'newborn', removeAndAddField);
   expect(version).toBe(2);
 
   // and an application filed under version 2

@@ -26,6 +26,12 @@ export const matrix = defineMatrix({
       expect: signedInGets(403, { citizenOwner: 200, citizenOther: 404, clerkRight: 200, clerkWrong: 404 }),
     },
     {
+      // The form a citizen corrects in: the owner's only, staff have the task's.
+      route: 'GET /api/applications/:id/form',
+      request: (seed) => ({ url: `/api/applications/${seed.submitted}/form` }),
+      expect: signedInGets(403, { citizenOwner: 200, citizenOther: 404 }),
+    },
+    {
       // Only a returned application takes a supplement: the owner reaches that rule (409).
       route: 'POST /api/applications/:id/supplement',
       request: (seed) => ({ url: `/api/applications/${seed.submitted}/supplement`, payload: { data: {} } }),

@@ -1,3 +1,4 @@
+import { dictionaryComponent } from '@onething/forms';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 
@@ -59,6 +60,22 @@ export function makeRequired(draft: Draft, formPath: string, key: string): void 
   const field = draftForm(draft, formPath).find((component) => component.key === key);
   if (field === undefined) throw new Error(`${formPath} has no ${key}`);
   field.validate = { ...field.validate, required: true };
+}
+
+/** The field a republication by `removeAndAddField` takes out of the newborn bundle: where to post the card. */
+export const REMOVED_FIELD = 'socialSecurityCard.deliveryAddress';
+/** The field it adds: the child's birth weight. */
+export const ADDED_FIELD = 'child.birthWeight';
+
+/** Edits the newborn draft to drop `REMOVED_FIELD` and ask `ADDED_FIELD`, a dictionary field. */
+export function removeAndAddField(draft: Draft): void {
+  const card = draftForm(draft, 'forms/social-security-card.form');
+  const removed = card.findIndex((component) => component.key === REMOVED_FIELD);
+  if (removed === -1) throw new Error(`the card form has no ${REMOVED_FIELD}`);
+  card.splice(removed, 1);
+  const weight = dictionaryComponent(ADDED_FIELD);
+  if (weight === undefined) throw new Error(`${ADDED_FIELD} is not in the dictionary`);
+  draftForm(draft, 'forms/birth-certificate.form').push({ ...weight });
 }
 
 /**

@@ -9,12 +9,14 @@ import { requireRole, type Principal } from '../auth/access.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
 import { canSeeApplication, visibleDepartments } from './application-access.ts';
 import { maskedData, openApplicationData, valueKeys, visibleData } from './application-data.ts';
+import { applicationForm } from './application-form.ts';
 import { applicationParts } from './application-parts.ts';
 import { ApplicationEventSchema, ApplicationSchema } from './application.entity.ts';
 import { materialView } from '../materials/material-view.ts';
 import { MaterialSchema } from '../materials/material.entity.ts';
 import {
   ApplicationDetail,
+  ApplicationFormView,
   ApplicationIdParams,
   ApplicationList,
   SubmitBody,
@@ -36,7 +38,7 @@ export interface ApplicationsRoutesOptions {
 /** Each submission starts a process and reaches clerks: a citizen submits a few, a script thousands. */
 export const DEFAULT_SUBMIT_RATE_LIMIT = { max: 30, timeWindowMs: 60 * 60 * 1000 };
 
-/** `POST /api/applications`, `GET /api/applications`, `GET /api/applications/:id`. */
+/** `POST /api/applications`, `GET /api/applications`, `GET /api/applications/:id` and its `/form`, `/supplement`. */
 export const applicationsRoutes: FastifyPluginAsyncTypebox<ApplicationsRoutesOptions> = async (
   fastify,
   options,
@@ -243,6 +245,31 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox<ApplicationsRoutesOpt
         materials: materials.map(materialView),
       };
     },
+  );
+
+  fastify.get(
+    '/api/applications/:id/form',
+    {
+      config: { access: requireRole('citizen') },
+      schema: {
+        tags: ['applications'],
+        summary: 'The combined form of my application, at the bundle version it was filed under',
+        params: ApplicationIdParams,
+        response: {
+          200: ApplicationFormView,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request) =>
+      applicationForm(request.params.id, {
+        em: request.em,
+        catalogue: fastify.catalogue,
+        principal: signedInPrincipal(request),
+      }),
   );
 
   fastify.post(

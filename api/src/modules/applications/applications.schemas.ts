@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { LocalizedText } from '../catalogue/catalogue.schemas.ts';
+import { FormSchemaJson, LocalizedText } from '../catalogue/catalogue.schemas.ts';
 import { CommentList } from '../comments/comments.schemas.ts';
 import { RatingView } from '../ratings/ratings.schemas.ts';
 import { APPLICATION_STATUSES } from './application.entity.ts';
@@ -81,3 +81,11 @@ export const SupplementBody = Type.Object(
   { data: Type.Object({}, { additionalProperties: true }) },
   { additionalProperties: false },
 );
+
+/** The combined form of the owner's application at its own bundle version and chosen services. */
+export const ApplicationFormView = Type.Object({
+  bundleKey: Type.String(),
+  version: Type.Integer(),
+  services: Type.Array(Type.String()),
+  form: FormSchemaJson,
+});

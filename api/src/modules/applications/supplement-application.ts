@@ -7,6 +7,7 @@ import type { Principal } from '../auth/access.ts';
 import type { ReloadableCatalogue } from '../catalogue/live-catalogue.ts';
 import type { PersonalDataCipher } from '../people/personal-data-cipher.ts';
 import { sealApplicationData } from './application-data.ts';
+import { pinnedForm } from './application-form.ts';
 import { ApplicationEventSchema, ApplicationSchema } from './application.entity.ts';
 import { toJsonObject } from './json-variables.ts';
 
@@ -37,8 +38,8 @@ export async function supplementApplication(
   if (row === null || row.applicantId !== context.principal.id) throw new AppError('APPLICATION_NOT_FOUND');
   if (row.status !== 'returned') throw new AppError('APPLICATION_NOT_RETURNED');
   // The combined form of the version the citizen applied under, whatever was published since.
-  const bundle = await context.catalogue.ofApplication(row);
-  const result = validateSubmission(context.catalogue.formFor(bundle, row.services), data);
+  const { form } = await pinnedForm(context.catalogue, row);
+  const result = validateSubmission(form, data);
   if (!result.valid) throw new AppError('FORM_SUBMISSION_INVALID', { fields: errorMessages(result) });
 
   const supplements = await context.em.count(ApplicationEventSchema, {
