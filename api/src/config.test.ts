@@ -64,6 +64,7 @@ describe('parseConfig', () => {
         REGISTRIES_PORT: '0',
         REGISTRIES_ADMIN_TOKEN: 'short',
         ENGINE_HISTORY_RETENTION_DAYS: '0',
+        STUDIO_DRY_RUN_IDLE_DAYS: '0',
         ENGINE_MAX_MESSAGE_SIZE: '4GB',
         ONETHING_POSTGRES_PORT: 'x',
         ONETHING_SECRET_KEY: KEY_HEX,
@@ -83,11 +84,21 @@ describe('parseConfig', () => {
         'REGISTRIES_ADMIN_TOKEN',
         'REGISTRIES_PORT',
         'REGISTRIES_URL',
+        'STUDIO_DRY_RUN_IDLE_DAYS',
         'TRUST_PROXY',
         'ZEEBE_ADDRESS',
         'ZEEBE_GATEWAY_ADDRESS',
       ].sort(),
     );
+  });
+
+  it('expires idle Studio dry runs after 7 days unless another number of days is set', () => {
+    expect(parseConfig({}, context)).toMatchObject({ ok: true, config: { dryRunIdleDays: 7 } });
+    expect(parseConfig({ STUDIO_DRY_RUN_IDLE_DAYS: '30' }, context)).toMatchObject({
+      ok: true,
+      config: { dryRunIdleDays: 30 },
+    });
+    expect(parseConfig({ STUDIO_DRY_RUN_IDLE_DAYS: '1.5' }, context).ok).toBe(false);
   });
 
   it('keeps engine history forever unless a retention in days is set', () => {

@@ -37,6 +37,8 @@ export interface Config {
   registriesAdminToken: string | undefined;
   /** Engine history of instances ended longer ago than this many days is deleted; unset = kept. */
   historyRetentionDays: number | undefined;
+  /** A Studio dry run without the designer's activity for this many days is cancelled (default 7). */
+  dryRunIdleDays: number;
   /** Folder of `holidays-<year>.json` files put on top of the shipped working-day calendar; unset = shipped only. */
   holidaysDir: string | undefined;
   /** The embedded engine's maximum gRPC message / job batch size in bytes; undefined = its default (4 MB). */
@@ -158,6 +160,17 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
     problem('ENGINE_HISTORY_RETENTION_DAYS', 'must be a whole number of days from 1 to 99999');
   }
 
+  const idleValue = value('STUDIO_DRY_RUN_IDLE_DAYS');
+  const dryRunIdleDays =
+    idleValue === undefined
+      ? 7
+      : /^\d{1,4}$/.test(idleValue) && Number(idleValue) > 0
+        ? Number(idleValue)
+        : undefined;
+  if (dryRunIdleDays === undefined) {
+    problem('STUDIO_DRY_RUN_IDLE_DAYS', 'must be a whole number of days from 1 to 9999');
+  }
+
   const maxMessageValue = value('ENGINE_MAX_MESSAGE_SIZE');
   const engineMaxMessageSize = maxMessageValue === undefined ? undefined : parseByteSize(maxMessageValue);
   if (maxMessageValue !== undefined && engineMaxMessageSize === undefined) {
@@ -172,7 +185,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
     port === undefined ||
     postgresPort === undefined ||
     logLevel === undefined ||
-    trustProxy === undefined
+    trustProxy === undefined ||
+    dryRunIdleDays === undefined
   ) {
     return { ok: false, problems };
   }
@@ -196,6 +210,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, context: ConfigContext): Con
       registriesHost,
       registriesAdminToken,
       historyRetentionDays,
+      dryRunIdleDays,
       holidaysDir,
       engineMaxMessageSize,
     },

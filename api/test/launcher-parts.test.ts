@@ -40,7 +40,7 @@ describe('the start part', () => {
   });
 
   // A whole platform start takes about 30 s on a loaded two-core machine: more than the default limit.
-  it('starts the engine, registries, catalogue, workers, api and task bridge on a fresh database, reports each in /ready and stops cleanly', async () => {
+  it('starts the engine, registries, catalogue, workers, api, dry-run expiry and task bridge on a fresh database, reports each in /ready and stops cleanly', async () => {
     // when
     const running = await startUnits(await PARTS.start(), config, silent);
     let registriesUrl: string | undefined;
@@ -56,6 +56,7 @@ describe('the start part', () => {
           catalogue: { ok: true },
           workers: { ok: true },
           database: { ok: true },
+          'dry-run-expiry': { ok: true },
           'task-bridge': { ok: true },
           'application-progress': { ok: true },
         },

@@ -1,128 +1,35 @@
-import type { AddressInfo } from 'node:net';
-import { startConnectors, type RunningConnectors } from '@onething/engine';
-import { startRegistriesServer } from '@onething/registries';
-import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserTaskSchema } from '../src/modules/tasks/user-task.entity.ts';
-import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
-import { createTestDatabase, type TestDatabase } from './support/database.ts';
-import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
+import {
+  openTask,
+  startDryRunWorld,
+  type DryRunDetail as DryRun,
+  type DryRunTask as Task,
+  type DryRunWorld,
+} from './support/dry-run-world.ts';
 import { signIn, startTestApp, type TestApp } from './support/test-app.ts';
 
-// Studio dry runs through HTTP: the real app, embedded engine, registry
-// connectors, user-task bridge and sandbox registries (on the real clock: a
-// dry run's newborn is born a few days before today).
+// Studio dry runs through HTTP (support/dry-run-world.ts: the real app,
+// embedded engine, connectors, user-task bridge and sandbox registries).
 
-let t: ProcessTestApp;
-let registriesDb: TestDatabase;
-let registries: FastifyInstance;
-let connectors: RunningConnectors;
-let bridge: UserTaskBridge;
+let world: DryRunWorld;
+let t: DryRunWorld['t'];
 let designer: string;
 let window1: string;
 let citizen1: string;
 
 beforeAll(async () => {
-  registriesDb = await createTestDatabase('api_dry_run_registries');
-  registries = await startRegistriesServer({ databaseUrl: registriesDb.url, port: 0, logger: false });
-  const registriesUrl = `http://127.0.0.1:${(registries.server.address() as AddressInfo).port}`;
-  t = await startProcessTestApp(['newborn'], { registriesUrl, registriesSandbox: true });
-  connectors = startConnectors({
-    zeebe: t.zeebe,
-    registriesUrl,
-    logger: pino({ level: 'silent' }),
-    pollInterval: 100,
-  });
-  bridge = startUserTaskBridge({
-    zeebe: t.zeebe,
-    orm: t.orm,
-    personalData: t.personalData,
-    pollTimeoutMs: 500,
-  });
-  designer = await signIn(t.app, 'designer1');
-  window1 = await signIn(t.app, 'window1');
-  citizen1 = await signIn(t.app, 'citizen1');
+  world = await startDryRunWorld();
+  ({ t, designer, window1, citizen1 } = world);
 }, 120_000);
 
 afterAll(async () => {
-  await bridge?.stop();
-  await connectors?.stop();
-  await t?.close();
-  await registries?.close();
-  await registriesDb?.drop();
+  await world?.close();
 });
 
-interface Task {
-  id: string;
-  elementId: string;
-  name: string;
-  candidateGroups: string[];
-  state: 'open' | 'completed' | 'cancelled';
-  form: { components: unknown[] } | null;
-}
-
-interface DryRun {
-  id: string;
-  state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED' | 'CANCELLED';
-  processInstanceKey: string;
-  bpmnProcessId: string;
-  elements: { elementId: string; state: string }[];
-  incidents: { elementId: string; errorMessage: string }[];
-  outcomes: { service: string; status: string; result?: Record<string, unknown> }[];
-  variables: Record<string, unknown>;
-  tasks: Task[];
-}
-
-async function draftVersion(): Promise<{ version: number; publishedKey: string | undefined }> {
-  const response = await t.app.inject({
-    method: 'GET',
-    url: '/api/studio/bundles/newborn',
-    headers: { cookie: designer },
-  });
-  const draft: { version: number; published: { processDefinitionKey: string } | null } = response.json();
-  return { version: draft.version, publishedKey: draft.published?.processDefinitionKey };
-}
-
-async function start(cookie = designer): Promise<{ status: number; body: Record<string, unknown> }> {
-  const { version } = await draftVersion();
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/studio/bundles/newborn/dry-runs',
-    headers: { cookie },
-    payload: { version, citizen: 'citizen1' },
-  });
-  return { status: response.statusCode, body: response.json() };
-}
-
-async function view(id: string): Promise<DryRun> {
-  const response = await t.app.inject({
-    method: 'GET',
-    url: `/api/studio/dry-runs/${id}`,
-    headers: { cookie: designer },
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json();
-}
-
-/** Polls the dry run until `ready` says it is there; fails naming where the run stands. */
-async function until(id: string, what: string, ready: (run: DryRun) => boolean): Promise<DryRun> {
-  const deadline = Date.now() + 45_000;
-  let run = await view(id);
-  while (!ready(run)) {
-    if (Date.now() > deadline) {
-      const open = run.elements.filter((e) => e.state === 'ACTIVE').map((e) => e.elementId);
-      throw new Error(
-        `no ${what}: ${run.state}, active ${open.join(', ')}, incidents ${JSON.stringify(run.incidents)}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    run = await view(id);
-  }
-  return run;
-}
-
-const openTask = (run: DryRun) => run.tasks.find((task) => task.state === 'open');
+const draftVersion = () => world.draftVersion();
+const start = (cookie?: string) => world.start(cookie);
+const until = (id: string, what: string, ready: (run: DryRun) => boolean) => world.until(id, what, ready);
 
 async function complete(id: string, task: Task, payload: Record<string, unknown>) {
   return t.app.inject({
@@ -233,6 +140,7 @@ describe('Studio dry runs', () => {
     expect(cancelled.statusCode).toBe(200);
     const run: DryRun = cancelled.json();
     expect(run.state).toBe('CANCELLED');
+    expect(run.cancelReason).toBe('designer');
     expect(run.tasks.map((task) => task.state)).toEqual(['cancelled']);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('DRY_RUN_ENDED');

@@ -15,10 +15,17 @@ export const PARTS = {
     await catalogue(),
     await workers(),
     await api(),
+    await dryRunExpiry(),
     await taskBridge(),
     await applicationProgress(),
   ],
-  api: async () => [await database(), await engine('connect'), await catalogue(), await api()],
+  api: async () => [
+    await database(),
+    await engine('connect'),
+    await catalogue(),
+    await api(),
+    await dryRunExpiry(),
+  ],
   engine: async () => [await database(), await engine('embed')],
   registries: async () => [await database(), await registries(true)],
   workers: async () => [
@@ -38,6 +45,7 @@ const registries = async (standalone: boolean) =>
 const catalogue = async () => (await import('./units/catalogue.unit.ts')).catalogueUnit();
 const workers = async () => (await import('./units/workers.unit.ts')).workersUnit();
 const api = async () => (await import('./units/api.unit.ts')).apiUnit();
+const dryRunExpiry = async () => (await import('./units/dry-run-expiry.unit.ts')).dryRunExpiryUnit();
 const taskBridge = async () => (await import('./units/task-bridge.unit.ts')).taskBridgeUnit();
 const applicationProgress = async () =>
   (await import('./units/application-progress.unit.ts')).applicationProgressUnit();

@@ -14,6 +14,7 @@ import { Migration20261129150500_apiRole } from './Migration20261129150500_apiRo
 import { Migration20261129153000_progressCursor } from './Migration20261129153000_progressCursor.ts';
 import { Migration20261129154000_prefilledShare } from './Migration20261129154000_prefilledShare.ts';
 import { Migration20261129174258_progressFailures } from './Migration20261129174258_progressFailures.ts';
+import { Migration20261129175604_dryRunExpiry } from './Migration20261129175604_dryRunExpiry.ts';
 
 /**
  * Every migration, oldest first. They are listed rather than discovered from
@@ -37,4 +38,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129153000_progressCursor', class: Migration20261129153000_progressCursor },
   { name: 'Migration20261129154000_prefilledShare', class: Migration20261129154000_prefilledShare },
   { name: 'Migration20261129174258_progressFailures', class: Migration20261129174258_progressFailures },
+  { name: 'Migration20261129175604_dryRunExpiry', class: Migration20261129175604_dryRunExpiry },
 ];

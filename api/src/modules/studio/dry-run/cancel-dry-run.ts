@@ -2,19 +2,24 @@ import type { Zeebe } from '@camunda8/sdk';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../../errors.ts';
 import { DryRunTaskSchema } from './dry-run-task.entity.ts';
-import { DryRunSchema, type DryRun } from './dry-run.entity.ts';
+import { DryRunSchema, type DryRun, type DryRunCancelReason } from './dry-run.entity.ts';
 
 const GRPC_NOT_FOUND = 5;
 
+export interface CancelDryRunContext {
+  em: EntityManager;
+  zeebe: () => Zeebe.ZeebeGrpcClient;
+  now: Date;
+  reason: DryRunCancelReason;
+}
+
 /**
  * Cancels a dry run's instance (what the registries already registered
- * stays: they are the sandbox's). An instance that has ended is
- * DRY_RUN_ENDED, and nothing changes.
+ * stays: they are the sandbox's) and closes its open tasks, recording why.
+ * An instance that has ended is DRY_RUN_ENDED: the run is recorded as
+ * completed, and nothing else changes.
  */
-export async function cancelDryRun(
-  run: DryRun,
-  context: { em: EntityManager; zeebe: () => Zeebe.ZeebeGrpcClient; now: Date },
-): Promise<void> {
+export async function cancelDryRun(run: DryRun, context: CancelDryRunContext): Promise<void> {
   if (run.state !== 'running') throw new AppError('DRY_RUN_ENDED');
   try {
     await context.zeebe().cancelProcessInstance(run.processInstanceKey);
@@ -28,7 +33,7 @@ export async function cancelDryRun(
   await context.em.nativeUpdate(
     DryRunSchema,
     { id: run.id },
-    { state: 'cancelled', cancelledAt: context.now },
+    { state: 'cancelled', cancelledAt: context.now, cancelReason: context.reason },
   );
   await context.em.nativeUpdate(
     DryRunTaskSchema,

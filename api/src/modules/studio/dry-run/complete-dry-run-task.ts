@@ -10,7 +10,7 @@ import { editableKeys } from '../../tasks/complete-task.ts';
 import { completionVariables } from '../../tasks/task-access.ts';
 import { DryRunTaskSchema } from './dry-run-task.entity.ts';
 import { runForm } from './dry-run-view.ts';
-import type { DryRun } from './dry-run.entity.ts';
+import { DryRunSchema, type DryRun } from './dry-run.entity.ts';
 import { fillRequired } from './form-defaults.ts';
 import { testCitizen } from './test-citizens.ts';
 
@@ -81,6 +81,7 @@ export async function completeDryRunTask(
     { id: task.id },
     { state: 'completed', completedAt: context.now, completedBy: context.principal.username },
   );
+  await context.em.nativeUpdate(DryRunSchema, { id: run.id }, { lastActivityAt: context.now });
 }
 
 const GRPC_NOT_FOUND = 5;

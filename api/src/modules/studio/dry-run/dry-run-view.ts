@@ -8,7 +8,7 @@ import type { EngineHistory } from '../../monitor/engine-history.ts';
 import { maskVariables } from '../../monitor/mask-variables.ts';
 import { userTaskNames } from '../../tasks/user-task-job.ts';
 import { DryRunTaskSchema, type DryRunTask } from './dry-run-task.entity.ts';
-import { DryRunSchema, type DryRun } from './dry-run.entity.ts';
+import { DryRunSchema, type DryRun, type DryRunCancelReason } from './dry-run.entity.ts';
 
 /** A dry run's state: the engine's, or `CANCELLED` once the designer cancelled it. */
 export type DryRunState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED' | 'CANCELLED';
@@ -35,6 +35,8 @@ export interface DryRunView {
   processDefinitionKey: string;
   bpmnProcessId: string;
   state: DryRunState;
+  /** Why a CANCELLED run was cancelled; null otherwise. */
+  cancelReason: DryRunCancelReason | null;
   startedAt: string;
   startedBy: string;
   endedAt: string | null;
@@ -88,6 +90,7 @@ export async function dryRunView(
     processDefinitionKey: run.processDefinitionKey,
     bpmnProcessId: run.bpmnProcessId,
     state: run.state === 'cancelled' ? 'CANCELLED' : (instance?.state ?? 'ACTIVE'),
+    cancelReason: run.state === 'cancelled' ? (run.cancelReason ?? null) : null,
     startedAt: run.startedAt.toISOString(),
     startedBy: run.startedBy,
     endedAt: instance?.endedAt ?? run.cancelledAt?.toISOString() ?? null,

@@ -2,6 +2,9 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
 export const DRY_RUN_STATES = ['running', 'completed', 'cancelled'] as const;
 export type DryRunState = (typeof DRY_RUN_STATES)[number];
+/** Who cancelled a dry run: the designer (`DELETE`), or the expiry of abandoned runs (expire-dry-runs.ts). */
+export const DRY_RUN_CANCEL_REASONS = ['designer', 'expired'] as const;
+export type DryRunCancelReason = (typeof DRY_RUN_CANCEL_REASONS)[number];
 
 /**
  * A designer's dry run (试运行) of a bundle's draft: the draft as it was at
@@ -14,6 +17,7 @@ export const DryRunSchema = defineEntity({
   name: 'DryRun',
   schema: 'app',
   tableName: 'dry_run',
+  indexes: [{ properties: ['state', 'lastActivityAt'] }],
   properties: (p) => ({
     id: p.uuid().primary(),
     bundleKey: p.string().length(64).index(),
@@ -31,6 +35,9 @@ export const DryRunSchema = defineEntity({
     startedBy: p.string().length(100),
     startedAt: p.datetime().columnType('timestamptz'),
     cancelledAt: p.datetime().columnType('timestamptz').nullable(),
+    cancelReason: p.string().length(20).$type<DryRunCancelReason>().nullable(),
+    /** The designer's last act on the run (its start, a task completed): an idle run expires. */
+    lastActivityAt: p.datetime().columnType('timestamptz'),
   }),
 });
 export type DryRun = InferEntity<typeof DryRunSchema>;

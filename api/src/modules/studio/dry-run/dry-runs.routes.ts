@@ -208,7 +208,12 @@ export const dryRunRoutes: FastifyPluginAsyncTypebox<DryRunRoutesOptions> = asyn
     },
     async (request) => {
       const run = await findDryRun(request.em, request.params.id);
-      await cancelDryRun(run, { em: request.em, zeebe: () => fastify.zeebe(), now: new Date() });
+      await cancelDryRun(run, {
+        em: request.em,
+        zeebe: () => fastify.zeebe(),
+        now: new Date(),
+        reason: 'designer',
+      });
       return dryRunView(request.em, history, await findDryRun(request.em.fork(), run.id));
     },
   );

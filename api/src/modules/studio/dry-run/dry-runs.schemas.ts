@@ -92,6 +92,8 @@ export const DryRunDetail = Type.Object({
   processDefinitionKey: Type.String(),
   bpmnProcessId: Type.String(),
   state: Type.Union([EngineState, Type.Literal('CANCELLED')]),
+  /** Why a CANCELLED run was: the designer cancelled it, or it expired unused. */
+  cancelReason: Type.Union([Type.Literal('designer'), Type.Literal('expired'), Type.Null()]),
   startedAt: Type.String({ format: 'date-time' }),
   startedBy: Type.String(),
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

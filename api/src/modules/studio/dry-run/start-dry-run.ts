@@ -99,6 +99,8 @@ export async function startDryRun(
     startedBy: context.principal.username,
     startedAt: context.now,
     cancelledAt: null,
+    cancelReason: null,
+    lastActivityAt: context.now,
   };
   await context.em.insert(DryRunSchema, run);
   return run;
