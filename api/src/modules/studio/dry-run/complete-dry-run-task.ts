@@ -67,6 +67,10 @@ export async function completeDryRunTask(
       variables = windowAcceptance(run, variables, jobVariables, context.now);
     }
   }
+  // The designer's activity keeps the run from expiring; recorded before the engine is asked, so an
+  // expiry that locked the run first wins (this completion then finds the task closed) and one that
+  // comes later sees the activity.
+  await context.em.nativeUpdate(DryRunSchema, { id: run.id }, { lastActivityAt: context.now });
   try {
     await context.zeebe().completeJob({ jobKey: task.jobKey, variables: toJsonObject(variables) });
   } catch (error) {
@@ -81,7 +85,6 @@ export async function completeDryRunTask(
     { id: task.id },
     { state: 'completed', completedAt: context.now, completedBy: context.principal.username },
   );
-  await context.em.nativeUpdate(DryRunSchema, { id: run.id }, { lastActivityAt: context.now });
 }
 
 const GRPC_NOT_FOUND = 5;
