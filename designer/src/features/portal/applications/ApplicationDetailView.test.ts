@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoUsers, fakeFetch } from '../../../app/fake-fetch.test-support.ts';
 import { eventually, mountAppAt } from '../../../app/mount-app.test-support.ts';
-import { newbornLikeForm } from '../apply/newborn-form.test-support.ts';
+import { newbornLikeForm, republishedNewbornLikeForm } from '../apply/newborn-form.test-support.ts';
 
 const ID = '7f1d2c4e-0000-4000-8000-000000000001';
 
@@ -52,14 +52,19 @@ const bundle = {
   timeLimitDays: 10,
   version: 'v1',
   services: [],
-  form: newbornLikeForm(),
+  // The catalogue's current form: published after the application was filed.
+  form: republishedNewbornLikeForm(),
 };
+
+/** The application's own form, as the version it was filed under has it. */
+const ownForm = { bundleKey: 'newborn', version: 1, services: ['birthCertificate'], form: newbornLikeForm() };
 
 function platform(detail: unknown) {
   return fakeFetch((call) => {
     if (call.url === '/api/auth/me') return { status: 200, body: { user: demoUsers.citizen1 } };
     if (call.url === '/api/bundles/newborn') return { status: 200, body: bundle };
     if (call.url === `/api/applications/${ID}`) return { status: 200, body: detail };
+    if (call.url === `/api/applications/${ID}/form`) return { status: 200, body: ownForm };
     if (call.url === `/api/applications/${ID}/rating`)
       return { status: 201, body: { score: 5, comment: '很方便', ratedAt: '2026-11-29T03:00:00.000Z' } };
     return undefined;
@@ -122,7 +127,7 @@ describe('ApplicationDetailView', () => {
     unmount();
   });
 
-  it('tells the citizen why the application came back and leads to the correction', async () => {
+  it('tells the citizen why the application came back, naming the fields as its own form does', async () => {
     // given
     const returned = application({
       status: 'returned',
@@ -135,7 +140,7 @@ describe('ApplicationDetailView', () => {
     // when
     const { wrapper, unmount } = await mountAppAt(`/portal/applications/${ID}`);
 
-    // then
+    // then: the current form no longer asks the mobile number and calls the child's name otherwise
     await eventually(() => expect(wrapper.find('[data-testid="returned"]').exists()).toBe(true));
     const box = wrapper.get('[data-testid="returned"]');
     expect(box.text()).toContain('退回原因：户口簿照片不清晰');

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoUsers, fakeFetch } from '../../../app/fake-fetch.test-support.ts';
+import { setLocale } from '../../../app/i18n/index.ts';
 import { eventually, mountAppAt } from '../../../app/mount-app.test-support.ts';
-import { newbornLikeForm } from '../apply/newborn-form.test-support.ts';
+import { newbornLikeForm, republishedNewbornLikeForm } from '../apply/newborn-form.test-support.ts';
 
 const ID = '7f1d2c4e-0000-4000-8000-000000000002';
 
@@ -14,8 +15,12 @@ const bundle = {
   timeLimitDays: 10,
   version: 'v1',
   services: [],
-  form: newbornLikeForm(),
+  // The catalogue's current form: published after the application was filed.
+  form: republishedNewbornLikeForm(),
 };
+
+/** The application's own form, as the version it was filed under has it. */
+const ownForm = { bundleKey: 'newborn', version: 1, services: ['birthCertificate'], form: newbornLikeForm() };
 
 const data = {
   applicant: { idNumber: '330106199608150244', name: '王芳', mobile: '13800138000' },
@@ -44,6 +49,7 @@ function platform(detail: unknown) {
     if (call.url === '/api/auth/me') return { status: 200, body: { user: demoUsers.citizen1 } };
     if (call.url === '/api/bundles/newborn') return { status: 200, body: bundle };
     if (call.url === `/api/applications/${ID}`) return { status: 200, body: detail };
+    if (call.url === `/api/applications/${ID}/form`) return { status: 200, body: ownForm };
     if (call.url === `/api/applications/${ID}/supplement`)
       return { status: 200, body: { id: ID, status: 'submitted' } };
     return undefined;
@@ -60,6 +66,7 @@ const labelsOfForm = () =>
 
 describe('SupplementView', () => {
   afterEach(() => {
+    setLocale('zh-CN');
     vi.unstubAllGlobals();
     document.body.innerHTML = '';
   });
@@ -94,6 +101,42 @@ describe('SupplementView', () => {
     unmount();
   });
 
+  it("corrects in the application's own form when the catalogue's form has changed since", async () => {
+    // given: the clerk named a field the current form no longer asks and one it labels otherwise
+    const { fetch, calls } = platform(returned(['applicant.mobile', 'child.name']));
+    vi.stubGlobal('fetch', fetch);
+
+    // when
+    const { wrapper, unmount } = await mountAppAt(`/portal/applications/${ID}/supplement`);
+
+    // then: both are asked, labelled as the application's form labels them
+    await eventually(() => expect(labelsOfForm().length).toBeGreaterThan(0));
+    expect(calls.some((call) => call.url === `/api/applications/${ID}/form`)).toBe(true);
+    expect(labelsOfForm()).toEqual(['申请人手机号码', '新生儿姓名']);
+    const named = () =>
+      wrapper
+        .get('[data-testid="returned-fields"]')
+        .findAll('li')
+        .map((item) => item.text());
+    expect(named()).toEqual(['申请人手机号码', '新生儿姓名']);
+    unmount();
+  });
+
+  it('names the returned fields in English by the English labels of the application’s own form', async () => {
+    // given
+    vi.stubGlobal('fetch', platform(returned(['applicant.name'])).fetch);
+    setLocale('en');
+
+    // when
+    const { wrapper, unmount } = await mountAppAt(`/portal/applications/${ID}/supplement`);
+
+    // then
+    await eventually(() => expect(labelsOfForm()).toEqual(['Applicant name']));
+    expect(wrapper.get('[data-testid="returned-fields"]').text()).toContain('Applicant name');
+    expect(wrapper.get('[data-testid="returned-fields"]').text()).not.toContain('Name of the applicant');
+    unmount();
+  });
+
   it('asks the whole form again when the clerk named no fields, and says so', async () => {
     // given
     vi.stubGlobal('fetch', platform(returned([])).fetch);
@@ -104,6 +147,7 @@ describe('SupplementView', () => {
     // then
     await eventually(() => expect(labelsOfForm()).toContain('婴幼儿照护扣除申报人'));
     expect(labelsOfForm()).toContain('申请人手机号码');
+    expect(labelsOfForm()).not.toContain('出生体重（克）');
     expect(wrapper.get('[data-testid="returned-fields"]').text()).toContain('没有指定具体内容');
     unmount();
   });

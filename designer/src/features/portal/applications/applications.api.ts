@@ -1,5 +1,6 @@
 import { http, type HttpClient } from '../../../app/http.ts';
 import { isRecord, isStringArray } from '../../../app/json-guards.ts';
+import { parseFormSchema, type FormSchemaJson } from '../catalogue/catalogue.api.ts';
 import { parseLocalizedText, type LocalizedText } from '../shared/localized-text.ts';
 import { parseMaterial, type Material } from '../shared/material.ts';
 import { isIsoDate, optionalString, parseList } from '../shared/parse-list.ts';
@@ -65,6 +66,17 @@ export interface ApplicationDetail {
   /** Form keys the clerk asked to fix; empty means the whole form. */
   returnedFields: string[];
   rating: Rating | null;
+}
+
+/**
+ * The combined form of one's own application: the bundle version it was filed under and the
+ * services it chose. A correction is made in this form, not in the catalogue's current one.
+ */
+export interface ApplicationForm {
+  bundleKey: string;
+  version: number;
+  services: string[];
+  form: FormSchemaJson;
 }
 
 function isStatus<T extends string>(list: readonly T[], value: unknown): value is T {
@@ -147,12 +159,24 @@ function parseSubmitted(value: unknown): { id: string; status: ApplicationStatus
   return { id: value.id, status: value.status };
 }
 
+function parseApplicationForm(value: unknown): ApplicationForm | undefined {
+  if (!isRecord(value) || typeof value.bundleKey !== 'string' || typeof value.version !== 'number')
+    return undefined;
+  const form = parseFormSchema(value.form);
+  if (!isStringArray(value.services) || !form) return undefined;
+  return { bundleKey: value.bundleKey, version: value.version, services: value.services, form };
+}
+
 export function fetchApplications(client: HttpClient = http): Promise<ApplicationSummary[]> {
   return client.get('/api/applications', { parse: (body) => parseList(body, parseSummary) });
 }
 
 export function fetchApplication(id: string, client: HttpClient = http): Promise<ApplicationDetail> {
   return client.get(`/api/applications/${encodeURIComponent(id)}`, { parse: parseApplicationDetail });
+}
+
+export function fetchApplicationForm(id: string, client: HttpClient = http): Promise<ApplicationForm> {
+  return client.get(`/api/applications/${encodeURIComponent(id)}/form`, { parse: parseApplicationForm });
 }
 
 /**

@@ -71,3 +71,42 @@ export function newbornLikeForm(): FormSchemaJson {
     ],
   };
 }
+
+/**
+ * `newbornLikeForm` as a later publication of the bundle has it: the applicant's mobile number
+ * is no longer asked, the birth weight is, and the applicant's name and the child's name are
+ * labelled otherwise. The catalogue serves this one; applications filed before keep theirs.
+ */
+export function republishedNewbornLikeForm(): FormSchemaJson {
+  const unchanged = newbornLikeForm().components.slice(2);
+  return {
+    type: 'default',
+    id: 'Form_newborn',
+    schemaVersion: 19,
+    components: [
+      {
+        id: 'Group_shared',
+        type: 'group',
+        label: '共同信息',
+        properties: { 'onething:labelEn': 'Shared information' },
+        components: [
+          field('applicant.idNumber', '申请人公民身份号码'),
+          field('applicant.name', '申请人', { properties: { 'onething:labelEn': 'Name of the applicant' } }),
+          field('mother.name', '母亲姓名'),
+          field('child.name', '婴儿姓名'),
+        ],
+      },
+      {
+        id: 'Group_health',
+        type: 'group',
+        label: '卫生健康',
+        components: [
+          { id: 'Text_BirthCertificateHeading', type: 'text', text: '## 出生医学证明' },
+          field('child.birthPlace', '出生地点'),
+          field('child.birthWeight', '出生体重（克）'),
+        ],
+      },
+      ...unchanged,
+    ],
+  };
+}
