@@ -21,6 +21,7 @@ let t: ProcessTestApp;
 let bridge: UserTaskBridge;
 let citizen1: string;
 let onFirstVersion: string;
+let birthCertificateOnly: string;
 
 beforeAll(async () => {
   t = await startProcessTestApp(['newborn']);
@@ -38,6 +39,16 @@ beforeAll(async () => {
   const filed = await post('/api/applications', citizen1, { bundleKey: 'newborn', data: newbornData() });
   expect(filed.statusCode, filed.body).toBe(201);
   onFirstVersion = filed.json().id;
+
+  // and one filed under version 1 for the birth certificate alone
+  const { applicant, mother, father, child } = newbornData();
+  const alone = await post('/api/applications', citizen1, {
+    bundleKey: 'newborn',
+    data: { applicant, mother, father, child },
+    services: ['birthCertificate'],
+  });
+  expect(alone.statusCode, alone.body).toBe(201);
+  birthCertificateOnly = alone.json().id;
 
   // and version 2, published since, with one field removed and one added
   expect(await publishEdited(t.app, designer, 'newborn', removeAndAddField)).toBe(2);
@@ -97,6 +108,19 @@ describe("the citizen's form of an application filed before a republication", ()
     const currentKeys = keysOf(formOf(current.json().form).components);
     expect(currentKeys).toContain(ADDED_FIELD);
     expect(currentKeys).not.toContain(REMOVED_FIELD);
+  });
+
+  it('asks only the fields of the services the application chose', async () => {
+    // when
+    const answer = await get(`/api/applications/${birthCertificateOnly}/form`, citizen1);
+
+    // then
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json()).toMatchObject({ version: 1, services: ['birthCertificate'] });
+    const keys = keysOf(formOf(answer.json().form).components);
+    expect(keys).toContain('child.name');
+    expect(keys).not.toContain('household.address');
+    expect(keys).not.toContain(REMOVED_FIELD);
   });
 
   it('takes a supplement made in that form, with the removed field corrected', async () => {
