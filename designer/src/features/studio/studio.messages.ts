@@ -112,6 +112,10 @@ export const studioZhCN = {
       TERMINATED: '已终止',
       CANCELLED: '已取消',
     },
+    cancelReason: {
+      designer: '已由设计人员取消。',
+      expired: '已因长时间未操作自动取消。',
+    },
     startedBy: '{by} 于 {at} 开始 · 草稿 v{version} · {citizen}',
     diagramFailed: '流程图无法显示：{message}',
     legend: '图例：蓝色为办理中，绿色为已完成，红色为异常。',
@@ -252,6 +256,10 @@ export const studioEn: typeof studioZhCN = {
       COMPLETED: 'Ended',
       TERMINATED: 'Terminated',
       CANCELLED: 'Cancelled',
+    },
+    cancelReason: {
+      designer: 'Cancelled by a designer.',
+      expired: 'Cancelled automatically after being left idle.',
     },
     startedBy: 'Started by {by} at {at} · draft v{version} · {citizen}',
     diagramFailed: 'The diagram cannot be shown: {message}',

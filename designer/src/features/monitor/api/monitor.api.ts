@@ -6,6 +6,8 @@ import {
   parseIncidents,
   parseInstanceDetail,
   parseInstancesPage,
+  parseProgressFailure,
+  parseProgressFailures,
   parseResolveResult,
   parseStats,
 } from './monitor.parsers.ts';
@@ -18,6 +20,7 @@ import type {
   InstancesPage,
   InstanceState,
   MonitorStats,
+  ProgressFailure,
   ResolveResult,
   ServiceEntry,
 } from './monitor.types.ts';
@@ -39,6 +42,9 @@ const BUNDLE_KEY = /^[a-z][a-z0-9-]{0,62}$/;
 
 /** Anything shaped like an engine key, so a hand-edited URL never builds another path. */
 const ENGINE_KEY = /^[0-9]{1,19}$/;
+
+/** Applications are named by their UUID; anything else would build another path. */
+const APPLICATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function engineKey(key: string): string {
   if (!ENGINE_KEY.test(key)) throw new RangeError(`not an engine key: ${key}`);
@@ -88,6 +94,17 @@ export function createMonitorApi(client: HttpClient = http) {
 
     breaches: (signal?: AbortSignal): Promise<Breach[]> =>
       client.get('/api/monitor/breaches', { parse: parseBreaches, signal }),
+
+    progressFailures: (signal?: AbortSignal): Promise<ProgressFailure[]> =>
+      client.get('/api/monitor/progress-failures', { parse: parseProgressFailures, signal }),
+
+    retryProgressFailure: (applicationId: string): Promise<ProgressFailure> => {
+      if (!APPLICATION_ID.test(applicationId))
+        return Promise.reject(new RangeError(`not an application id: ${applicationId}`));
+      return client.post(`/api/monitor/progress-failures/${applicationId}/retry`, undefined, {
+        parse: parseProgressFailure,
+      });
+    },
 
     bundles: (signal?: AbortSignal): Promise<BundleEntry[]> =>
       client.get('/api/bundles', { parse: parseBundles, signal }),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseBreaches, parseInstanceDetail, parseInstancesPage, parseStats } from './monitor.parsers.ts';
+import {
+  parseBreaches,
+  parseInstanceDetail,
+  parseInstancesPage,
+  parseProgressFailure,
+  parseProgressFailures,
+  parseStats,
+} from './monitor.parsers.ts';
 
 const instance = {
   key: '2251799813685249',
@@ -79,5 +86,52 @@ describe('monitor parsers', () => {
     };
     expect(parseBreaches([breach])).toEqual([breach]);
     expect(parseBreaches([{ ...breach, state: 'late' }])).toBeUndefined();
+  });
+
+  it('reads progress failures, set aside without a next attempt', () => {
+    // given
+    const failure = {
+      applicationId: '5b0c7e0e-3f5a-4c1e-9d7a-2b8f6c4d1a90',
+      bundleKey: null,
+      processInstanceKey: '2251799813685249',
+      position: '42',
+      error: 'constraint violated for 330106**********44',
+      attempts: 5,
+      state: 'set_aside',
+      firstSeenAt: '2026-11-29T08:00:00.000Z',
+      lastSeenAt: '2026-11-29T09:10:00.000Z',
+      nextAttemptAt: null,
+    };
+
+    // when
+    const failures = parseProgressFailures([failure]);
+
+    // then
+    expect(failures).toEqual([failure]);
+  });
+
+  it.each([
+    ['an unknown state', { state: 'failed' }],
+    ['a fractional attempt count', { attempts: 1.5 }],
+    ['attempts as text', { attempts: '2' }],
+    ['no error message', { error: undefined }],
+    ['a numeric position', { position: 42 }],
+    ['a next attempt that is no text', { nextAttemptAt: 1_764_403_200_000 }],
+  ])('rejects a progress failure with %s', (_, change) => {
+    const failure = {
+      applicationId: '9d3e1f2a-7b6c-4d5e-8f90-a1b2c3d4e5f6',
+      bundleKey: 'newborn',
+      processInstanceKey: null,
+      position: '40',
+      error: 'deadlock detected',
+      attempts: 2,
+      state: 'retrying',
+      firstSeenAt: '2026-11-29T07:00:00.000Z',
+      lastSeenAt: '2026-11-29T07:02:00.000Z',
+      nextAttemptAt: '2026-11-29T07:06:00.000Z',
+    };
+    expect(parseProgressFailure(failure)).toEqual(failure);
+    expect(parseProgressFailure({ ...failure, ...change })).toBeUndefined();
+    expect(parseProgressFailures({ items: [failure] })).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import {
   BREACH_STATES,
   INCIDENT_STATES,
   INSTANCE_STATES,
+  PROGRESS_FAILURE_STATES,
   SCORES,
   type Breach,
   type BundleEntry,
@@ -12,6 +13,7 @@ import {
   type InstancesPage,
   type InstanceSummary,
   type MonitorStats,
+  type ProgressFailure,
   type LocalizedText,
   type ResolveResult,
   type Score,
@@ -31,6 +33,7 @@ const oneOf =
 const isInstanceState = oneOf(INSTANCE_STATES);
 const isIncidentState = oneOf(INCIDENT_STATES);
 const isBreachState = oneOf(BREACH_STATES);
+const isProgressFailureState = oneOf(PROGRESS_FAILURE_STATES);
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -208,4 +211,32 @@ export function parseBundleServices(body: unknown): ServiceEntry[] | undefined {
 
 export function parseBundles(body: unknown): BundleEntry[] | undefined {
   return listOf(body, parseBundleEntry);
+}
+
+export function parseProgressFailure(body: unknown): ProgressFailure | undefined {
+  if (!isRecord(body)) return undefined;
+  const { applicationId, bundleKey, processInstanceKey, position, error, attempts, state } = body;
+  const { firstSeenAt, lastSeenAt, nextAttemptAt } = body;
+  if (!isString(applicationId) || !isNullableString(bundleKey) || !isNullableString(processInstanceKey))
+    return undefined;
+  if (!isString(position) || !isString(error) || !isNumber(attempts) || !Number.isInteger(attempts))
+    return undefined;
+  if (!isProgressFailureState(state) || !isString(firstSeenAt) || !isString(lastSeenAt)) return undefined;
+  if (!isNullableString(nextAttemptAt)) return undefined;
+  return {
+    applicationId,
+    bundleKey,
+    processInstanceKey,
+    position,
+    error,
+    attempts,
+    state,
+    firstSeenAt,
+    lastSeenAt,
+    nextAttemptAt,
+  };
+}
+
+export function parseProgressFailures(body: unknown): ProgressFailure[] | undefined {
+  return listOf(body, parseProgressFailure);
 }

@@ -125,3 +125,28 @@ export interface ServiceEntry {
   title: LocalizedText;
   department: string;
 }
+
+export const PROGRESS_FAILURE_STATES = ['retrying', 'set_aside'] as const;
+export type ProgressFailureState = (typeof PROGRESS_FAILURE_STATES)[number];
+
+/**
+ * An application whose engine history the api could not turn into its progress and timeline:
+ * retried with back-off (`retrying`) or, after repeated failures, `set_aside` until retried.
+ */
+export interface ProgressFailure {
+  applicationId: string;
+  /** `null` when the application row is gone. */
+  bundleKey: string | null;
+  processInstanceKey: string | null;
+  /** The history feed position that named the application when it first failed. */
+  position: string;
+  /** The last error's message, resident ID numbers masked by the api. */
+  error: string;
+  /** Failed attempts in all. */
+  attempts: number;
+  state: ProgressFailureState;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** `null` once set aside. */
+  nextAttemptAt: string | null;
+}

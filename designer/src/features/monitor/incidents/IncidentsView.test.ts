@@ -28,6 +28,7 @@ function platform(resolve: (call: FakeCall) => { status: number; body?: unknown 
   return fakeFetch((call) => {
     if (call.url === '/api/auth/me') return { status: 200, body: { user: supervisor } };
     if (call.url === '/api/bundles') return { status: 200, body: [] };
+    if (call.url === '/api/monitor/progress-failures') return { status: 200, body: [] };
     if (call.url === '/api/monitor/incidents?state=ACTIVE')
       return { status: 200, body: resolved ? [] : [incident] };
     if (call.url === `/api/monitor/incidents/${incident.key}/resolve` && call.method === 'POST') {

@@ -31,6 +31,7 @@ function view(stage: 'window' | 'review' | 'done' | 'cancelled') {
     processDefinitionKey: '2251799813685290',
     bpmnProcessId: 'onething-newborn__dryrun',
     state: stage === 'done' ? 'COMPLETED' : stage === 'cancelled' ? 'CANCELLED' : 'ACTIVE',
+    cancelReason: stage === 'cancelled' ? 'designer' : null,
     startedAt: '2026-11-29T10:00:00.000Z',
     startedBy: 'designer1',
     endedAt: stage === 'done' ? '2026-11-29T10:05:00.000Z' : null,

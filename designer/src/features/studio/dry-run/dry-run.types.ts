@@ -29,6 +29,10 @@ export interface DryRunStarted {
 export const DRY_RUN_STATES = ['ACTIVE', 'COMPLETED', 'TERMINATED', 'CANCELLED'] as const;
 export type DryRunState = (typeof DRY_RUN_STATES)[number];
 
+/** Why a run was cancelled: by a designer, or by the api after it sat idle (STUDIO_DRY_RUN_IDLE_DAYS). */
+export const CANCEL_REASONS = ['designer', 'expired'] as const;
+export type DryRunCancelReason = (typeof CANCEL_REASONS)[number];
+
 export const TASK_STATES = ['open', 'completed', 'cancelled'] as const;
 export type DryRunTaskState = (typeof TASK_STATES)[number];
 
@@ -63,6 +67,8 @@ export interface DryRun {
   citizen: string;
   processInstanceKey: string;
   state: DryRunState;
+  /** Set once the run was cancelled, `null` otherwise. */
+  cancelReason: DryRunCancelReason | null;
   startedAt: string;
   startedBy: string;
   endedAt: string | null;
@@ -79,6 +85,9 @@ const oneOf =
   <T extends string>(values: readonly T[]) =>
   (value: unknown): value is T =>
     typeof value === 'string' && (values as readonly string[]).includes(value);
+
+const isCancelReason = (value: unknown): value is DryRunCancelReason | null =>
+  value === null || oneOf(CANCEL_REASONS)(value);
 
 export function parseTestCitizens(body: unknown): TestCitizens | undefined {
   if (!isRecord(body) || typeof body.available !== 'boolean') return undefined;
@@ -129,6 +138,8 @@ export function parseDryRun(body: unknown): DryRun | undefined {
   if (!isString(id) || !isString(bundleKey) || typeof draftVersion !== 'number') return undefined;
   if (!isString(citizen) || !isString(processInstanceKey) || !oneOf(DRY_RUN_STATES)(state)) return undefined;
   if (!isString(startedAt) || !isString(startedBy) || !isNullableString(body.endedAt)) return undefined;
+  const { cancelReason } = body;
+  if (!isCancelReason(cancelReason)) return undefined;
   if (!isRecord(body.variables)) return undefined;
   const elements = listOf(body.elements, parseElementInstance);
   const incidents = listOf(body.incidents, parseIncident);
@@ -142,6 +153,7 @@ export function parseDryRun(body: unknown): DryRun | undefined {
     citizen,
     processInstanceKey,
     state,
+    cancelReason,
     startedAt,
     startedBy,
     endedAt: body.endedAt,

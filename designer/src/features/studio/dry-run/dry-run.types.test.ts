@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseDryRun } from './dry-run.types.ts';
+
+const run = {
+  id: '6f1c3a52-8d0e-4b7a-9c61-2f5d8e7a4b10',
+  bundleKey: 'newborn',
+  draftVersion: 4,
+  citizen: 'citizen1',
+  processInstanceKey: '2251799813685300',
+  processDefinitionKey: '2251799813685290',
+  bpmnProcessId: 'onething-newborn__dryrun',
+  state: 'CANCELLED',
+  cancelReason: 'expired',
+  startedAt: '2026-11-20T10:00:00.000Z',
+  startedBy: 'designer1',
+  endedAt: '2026-11-27T10:30:00.000Z',
+  elements: [],
+  incidents: [],
+  variables: {},
+  outcomes: [],
+  tasks: [],
+};
+
+describe('parseDryRun', () => {
+  it('reads why a run was cancelled, and no reason for one that was not', () => {
+    expect(parseDryRun(run)?.cancelReason).toBe('expired');
+    expect(parseDryRun({ ...run, cancelReason: 'designer' })?.cancelReason).toBe('designer');
+    expect(parseDryRun({ ...run, state: 'ACTIVE', cancelReason: null, endedAt: null })?.cancelReason).toBe(
+      null,
+    );
+  });
+
+  it.each([
+    ['an unknown reason', 'timeout'],
+    ['no reason at all', undefined],
+    ['a reason that is no text', 1],
+  ])('rejects a run with %s', (_, cancelReason) => {
+    expect(parseDryRun({ ...run, cancelReason })).toBeUndefined();
+  });
+});
