@@ -60,6 +60,18 @@ describe('expiry of abandoned dry runs', () => {
     expect(cancelled.tasks.map((task) => task.state)).toEqual(['cancelled']);
     expect(cancelled.elements.filter((element) => element.state === 'ACTIVE')).toEqual([]);
     expect(await expiries(abandoned)).toBe(1);
+    // and the bundle's list says so too
+    const listed = await world.t.app.inject({
+      method: 'GET',
+      url: '/api/studio/bundles/newborn/dry-runs',
+      headers: { cookie: world.designer },
+    });
+    expect(listed.json()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: abandoned, state: 'cancelled', cancelReason: 'expired' }),
+        expect.objectContaining({ id: recent, state: 'running', cancelReason: null }),
+      ]),
+    );
     // and the recent one waits at its task as before
     const untouched = await world.view(recent);
     expect(untouched).toMatchObject({ state: 'ACTIVE', cancelReason: null });

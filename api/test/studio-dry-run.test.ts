@@ -198,7 +198,15 @@ describe('Studio dry runs', () => {
       ],
     });
     expect(runs.statusCode).toBe(200);
-    expect(runs.json().length).toBeGreaterThan(0);
+    const listed: { state: string; cancelReason: string | null }[] = runs.json();
+    expect(listed.length).toBeGreaterThan(0);
+    // the runs the tests above cancelled say who did
+    expect(listed.filter((run) => run.state === 'cancelled').map((run) => run.cancelReason)).toContain(
+      'designer',
+    );
+    expect(listed.filter((run) => run.state !== 'cancelled').map((run) => run.cancelReason)).toEqual(
+      listed.filter((run) => run.state !== 'cancelled').map(() => null),
+    );
   });
   it('starts nothing for a stale draft version, an unknown citizen or a draft that fails the publish checks', async () => {
     // given

@@ -128,6 +128,7 @@ export const dryRunRoutes: FastifyPluginAsyncTypebox<DryRunRoutesOptions> = asyn
         citizen: run.citizen,
         processInstanceKey: run.processInstanceKey,
         state: run.state,
+        cancelReason: run.cancelReason ?? null,
         startedAt: run.startedAt.toISOString(),
         startedBy: run.startedBy,
       }));
@@ -225,6 +226,7 @@ const SUMMARY_FIELDS = [
   'citizen',
   'processInstanceKey',
   'state',
+  'cancelReason',
   'startedAt',
   'startedBy',
 ] as const;

@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import { ElementInstance, Incident } from '../../monitor/monitor.schemas.ts';
 
 const JsonObject = Type.Record(Type.String(), Type.Unknown());
+/** Set once a run was cancelled: by a designer, or by the api after it sat idle. */
+const CancelReason = Type.Union([Type.Literal('designer'), Type.Literal('expired'), Type.Null()]);
 const EngineState = Type.Union([
   Type.Literal('ACTIVE'),
   Type.Literal('COMPLETED'),
@@ -53,6 +55,7 @@ export const DryRunSummary = Type.Object({
   citizen: Type.String(),
   processInstanceKey: Type.String(),
   state: Type.Union([Type.Literal('running'), Type.Literal('completed'), Type.Literal('cancelled')]),
+  cancelReason: CancelReason,
   startedAt: Type.String({ format: 'date-time' }),
   startedBy: Type.String(),
 });
@@ -93,7 +96,7 @@ export const DryRunDetail = Type.Object({
   bpmnProcessId: Type.String(),
   state: Type.Union([EngineState, Type.Literal('CANCELLED')]),
   /** Why a CANCELLED run was: the designer cancelled it, or it expired unused. */
-  cancelReason: Type.Union([Type.Literal('designer'), Type.Literal('expired'), Type.Null()]),
+  cancelReason: CancelReason,
   startedAt: Type.String({ format: 'date-time' }),
   startedBy: Type.String(),
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
