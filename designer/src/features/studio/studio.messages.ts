@@ -142,6 +142,27 @@ export const studioZhCN = {
     incidents: '异常',
     noIncidents: '没有异常。',
     history: '已办理的人工环节',
+    list: {
+      heading: '最近的试运行',
+      refresh: '刷新',
+      loading: '正在加载试运行记录…',
+      empty: '还没有试运行',
+      failed: '无法加载试运行记录：{message}',
+      startedAt: '开始时间',
+      startedBy: '开始人',
+      draft: '草稿版本',
+      open: '查看',
+      shown: '当前显示',
+      state: {
+        running: '运行中',
+        completed: '已结束',
+        cancelled: '已取消',
+      },
+      reason: {
+        designer: '设计人员取消',
+        expired: '闲置过期',
+      },
+    },
   },
 };
 
@@ -287,5 +308,26 @@ export const studioEn: typeof studioZhCN = {
     incidents: 'Incidents',
     noIncidents: 'No incidents.',
     history: 'Manual steps done',
+    list: {
+      heading: 'Recent dry runs',
+      refresh: 'Refresh',
+      loading: 'Loading the dry runs…',
+      empty: 'No dry runs yet',
+      failed: 'The dry runs could not be loaded: {message}',
+      startedAt: 'Started at',
+      startedBy: 'Started by',
+      draft: 'Draft',
+      open: 'Open',
+      shown: 'Shown',
+      state: {
+        running: 'Running',
+        completed: 'Ended',
+        cancelled: 'Cancelled',
+      },
+      reason: {
+        designer: 'by a designer',
+        expired: 'left idle',
+      },
+    },
   },
 };

@@ -51,6 +51,9 @@ function dryRunServer() {
         },
       };
     }
+    if (call.url === '/api/studio/bundles/newborn/dry-runs' && call.method === 'GET') {
+      return { status: 200, body: [] };
+    }
     if (call.url === '/api/studio/bundles/newborn/dry-runs' && call.method === 'POST') {
       return {
         status: 201,

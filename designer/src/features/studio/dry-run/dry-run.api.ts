@@ -1,11 +1,13 @@
 import type { HttpClient } from '../../../app/http.ts';
 import {
   parseDryRun,
+  parseDryRunList,
   parseDryRunStarted,
   parseTestCitizens,
   parseXml,
   type DryRun,
   type DryRunStarted,
+  type DryRunSummary,
   type TestCitizens,
 } from './dry-run.types.ts';
 
@@ -14,6 +16,8 @@ export interface DryRunApi {
   testCitizens(): Promise<TestCitizens>;
   /** Rejects with DRAFT_CONFLICT (409), DRY_RUN_NEEDS_SANDBOX (409), DRY_RUN_REJECTED / DRY_RUN_DATA_INVALID (422). */
   start(bundleKey: string, version: number, citizen: string): Promise<DryRunStarted>;
+  /** The bundle's 20 latest runs, newest first. */
+  list(bundleKey: string): Promise<DryRunSummary[]>;
   get(id: string): Promise<DryRun>;
   bpmn(id: string): Promise<string>;
   complete(
@@ -34,6 +38,8 @@ export function createDryRunApi(http: HttpClient): DryRunApi {
         { version, citizen },
         { parse: parseDryRunStarted },
       ),
+    list: (bundleKey) =>
+      http.get(`/api/studio/bundles/${encodeURIComponent(bundleKey)}/dry-runs`, { parse: parseDryRunList }),
     get: (id) => http.get(run(id), { parse: parseDryRun }),
     bpmn: (id) => http.get(`${run(id)}/bpmn`, { parse: parseXml, responseType: 'text' }),
     complete: (id, taskId, body) =>

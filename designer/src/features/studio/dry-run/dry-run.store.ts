@@ -4,7 +4,7 @@ import { isApiError, type FieldErrors } from '../../../errors.ts';
 import { elementStates, type ElementState } from '../../monitor/instance/element-states.ts';
 import { parsePublishProblems, type PublishProblem } from '../studio.types.ts';
 import { dryRunApi } from './dry-run-api.instance.ts';
-import type { DryRun, DryRunTask, TestCitizens } from './dry-run.types.ts';
+import type { DryRun, DryRunSummary, DryRunTask, TestCitizens } from './dry-run.types.ts';
 
 /** How often a running dry run is asked for its progress. */
 export const POLL_MS = 1_000;
@@ -19,14 +19,21 @@ export type DryRunRefusal =
  * The dry-run panel of the Studio: the test citizens, the one run followed (polled while the
  * engine runs it), its element states for the diagram's overlays (the Monitor's computation),
  * and the designer's actions on it. The diagram shows the BPMN the run started with, which
- * may differ from what the editor holds by now.
+ * may differ from what the editor holds by now. The bundle's recent runs are listed so that a
+ * designer can come back to one (reopened as a just-started run is shown).
  */
 export const useDryRunStore = defineStore('studio-dry-run', () => {
   const citizens = shallowRef<TestCitizens | null>(null);
   const citizen = ref<string | null>(null);
   const run = shallowRef<DryRun | null>(null);
   const bpmn = ref<string | null>(null);
-  const busy = ref<'loading' | 'starting' | 'completing' | 'cancelling' | null>(null);
+  const busy = ref<'loading' | 'starting' | 'opening' | 'completing' | 'cancelling' | null>(null);
+  /** The bundle's latest runs; `null` until the first list arrived. */
+  const runs = shallowRef<DryRunSummary[] | null>(null);
+  const runsLoading = ref(false);
+  /** The list could not be read: shown instead of it. */
+  const runsError = shallowRef<unknown>(null);
+  let listedBundle: string | null = null;
   const refusal = shallowRef<DryRunRefusal | null>(null);
   /** A poll failed (the api or engine is away): shown, and polling goes on. */
   const pollError = shallowRef<unknown>(null);
@@ -59,16 +66,54 @@ export const useDryRunStore = defineStore('studio-dry-run', () => {
     refusal.value = null;
     try {
       const started = await dryRunApi.start(bundleKey, version, citizen.value);
-      following = started.id;
-      const [view, xml] = await Promise.all([dryRunApi.get(started.id), dryRunApi.bpmn(started.id)]);
-      bpmn.value = xml;
-      show(view);
+      void loadRuns(bundleKey);
+      await follow(started.id);
       return true;
     } catch (error) {
       refusal.value = refusalOf(error);
       return false;
     } finally {
       busy.value = null;
+    }
+  }
+
+  /** Opens one of the listed runs in the panel, as a just-started one is shown. */
+  async function openRun(id: string): Promise<void> {
+    stopPolling();
+    busy.value = 'opening';
+    refusal.value = null;
+    pollError.value = null;
+    try {
+      await follow(id);
+    } catch (error) {
+      refusal.value = refusalOf(error);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function follow(id: string): Promise<void> {
+    following = id;
+    const [view, xml] = await Promise.all([dryRunApi.get(id), dryRunApi.bpmn(id)]);
+    if (following !== id) return;
+    bpmn.value = xml;
+    show(view);
+  }
+
+  /** (Re)reads the bundle's recent runs; a failure is kept in `runsError`, never thrown. */
+  async function loadRuns(bundleKey: string): Promise<void> {
+    if (listedBundle !== bundleKey) runs.value = null;
+    listedBundle = bundleKey;
+    runsLoading.value = true;
+    try {
+      const listed = await dryRunApi.list(bundleKey);
+      if (listedBundle !== bundleKey) return;
+      runs.value = listed;
+      runsError.value = null;
+    } catch (error) {
+      if (listedBundle === bundleKey) runsError.value = error;
+    } finally {
+      if (listedBundle === bundleKey) runsLoading.value = false;
     }
   }
 
@@ -118,7 +163,11 @@ export const useDryRunStore = defineStore('studio-dry-run', () => {
   }
 
   function show(view: DryRun): void {
+    const previous = run.value;
     run.value = view;
+    // The list's state of a run that just ended (completed, cancelled, expired) is stale now.
+    const ended = previous?.id === view.id && previous.state === 'ACTIVE' && view.state !== 'ACTIVE';
+    if (ended && listedBundle === view.bundleKey) void loadRuns(view.bundleKey);
     if (view.state === 'ACTIVE') schedule();
     else stopPolling();
   }
@@ -146,6 +195,9 @@ export const useDryRunStore = defineStore('studio-dry-run', () => {
   return {
     citizens,
     citizen,
+    runs,
+    runsLoading,
+    runsError,
     run,
     bpmn,
     busy,
@@ -157,6 +209,8 @@ export const useDryRunStore = defineStore('studio-dry-run', () => {
     activeIncidents,
     open,
     start,
+    openRun,
+    loadRuns,
     complete,
     cancel,
     refresh,

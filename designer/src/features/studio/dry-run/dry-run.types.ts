@@ -33,6 +33,22 @@ export type DryRunState = (typeof DRY_RUN_STATES)[number];
 export const CANCEL_REASONS = ['designer', 'expired'] as const;
 export type DryRunCancelReason = (typeof CANCEL_REASONS)[number];
 
+/** A run in the bundle's list; `state` is the api's bookkeeping, the detail's is the engine's. */
+export const SUMMARY_STATES = ['running', 'completed', 'cancelled'] as const;
+export type DryRunSummaryState = (typeof SUMMARY_STATES)[number];
+
+export interface DryRunSummary {
+  id: string;
+  draftVersion: number;
+  /** The test citizen's key. */
+  citizen: string;
+  processInstanceKey: string;
+  state: DryRunSummaryState;
+  cancelReason: DryRunCancelReason | null;
+  startedAt: string;
+  startedBy: string;
+}
+
 export const TASK_STATES = ['open', 'completed', 'cancelled'] as const;
 export type DryRunTaskState = (typeof TASK_STATES)[number];
 
@@ -104,6 +120,21 @@ export function parseDryRunStarted(body: unknown): DryRunStarted | undefined {
   const { id, processInstanceKey, processDefinitionKey } = body;
   if (!isString(id) || !isString(processInstanceKey) || !isString(processDefinitionKey)) return undefined;
   return { id, processInstanceKey, processDefinitionKey };
+}
+
+function parseSummary(body: unknown): DryRunSummary | undefined {
+  if (!isRecord(body)) return undefined;
+  const { id, draftVersion, citizen, processInstanceKey, state, cancelReason, startedAt, startedBy } = body;
+  if (!isString(id) || typeof draftVersion !== 'number' || !isString(citizen)) return undefined;
+  if (!isString(processInstanceKey) || !oneOf(SUMMARY_STATES)(state) || !isCancelReason(cancelReason))
+    return undefined;
+  if (!isString(startedAt) || !isString(startedBy)) return undefined;
+  return { id, draftVersion, citizen, processInstanceKey, state, cancelReason, startedAt, startedBy };
+}
+
+/** The bundle's latest runs, newest first; undefined when any row does not fit. */
+export function parseDryRunList(body: unknown): DryRunSummary[] | undefined {
+  return listOf(body, parseSummary);
 }
 
 function parseTask(body: unknown): DryRunTask | undefined {
