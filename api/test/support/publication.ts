@@ -107,3 +107,36 @@ export async function claimWindowTask(
   }
   throw new Error(`no window task for ${applicationId}`);
 }
+
+/** The material kind a republication by `removeAndAddMaterial` takes out of the newborn bundle. */
+export const REMOVED_MATERIAL = 'marriage-certificate';
+/** The material kind it adds: the birth medical certificate. */
+export const ADDED_MATERIAL = 'birth-medical-certificate';
+
+/** Edits the newborn draft's bundle.json to drop the `REMOVED_MATERIAL` kind and ask for `ADDED_MATERIAL`. */
+export function removeAndAddMaterial(draft: Draft): void {
+  const materials = draft.bundle['materials'];
+  if (!Array.isArray(materials)) throw new Error('the draft bundle has no materials');
+  const kept = materials.filter(
+    (material: unknown) =>
+      !(
+        typeof material === 'object' &&
+        material !== null &&
+        'key' in material &&
+        material.key === REMOVED_MATERIAL
+      ),
+  );
+  if (kept.length === materials.length) throw new Error(`the draft bundle has no ${REMOVED_MATERIAL}`);
+  draft.bundle['materials'] = [
+    ...kept,
+    {
+      key: ADDED_MATERIAL,
+      name: { 'zh-CN': '出生医学证明', en: 'Birth medical certificate' },
+      description: {
+        'zh-CN': '助产机构签发的出生医学证明。',
+        en: 'Issued by the hospital where the child was born.',
+      },
+      required: true,
+    },
+  ];
+}

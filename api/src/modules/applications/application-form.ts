@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FormSchema } from '@onething/forms';
+import type { BundleMaterial } from '@onething/processes';
 import { AppError } from '../../errors.ts';
 import type { Principal } from '../auth/access.ts';
 import type { ReloadableCatalogue } from '../catalogue/live-catalogue.ts';
@@ -14,6 +15,8 @@ export interface ApplicationForm {
   /** The services the citizen chose: the form asks their fields only. */
   services: string[];
   form: FormSchema;
+  /** The materials of that version: the kinds its uploads may be, and which are required. */
+  materials: BundleMaterial[];
 }
 
 /**
@@ -29,8 +32,11 @@ export async function applicationForm(
 ): Promise<ApplicationForm> {
   const row = await context.em.findOne(ApplicationSchema, { id });
   if (row === null || row.applicantId !== context.principal.id) throw new AppError('APPLICATION_NOT_FOUND');
-  const { version, form } = await pinnedForm(context.catalogue, row);
-  return { bundleKey: row.bundleKey, version, services: [...row.services], form };
+  const [{ version, form }, materials] = await Promise.all([
+    pinnedForm(context.catalogue, row),
+    pinnedMaterials(context.catalogue, row),
+  ]);
+  return { bundleKey: row.bundleKey, version, services: [...row.services], form, materials };
 }
 
 /**
@@ -44,4 +50,18 @@ export async function pinnedForm(
 ): Promise<{ version: number; form: FormSchema }> {
   const bundle = await catalogue.ofApplication(application);
   return { version: bundle.version, form: catalogue.formFor(bundle, application.services) };
+}
+
+/**
+ * The materials of the bundle version an application was filed under: the
+ * kinds an upload to it may be and the ones it requires, whatever was
+ * published since. Materials belong to the bundle, not to a service, so the
+ * chosen services do not narrow them.
+ */
+export async function pinnedMaterials(
+  catalogue: ReloadableCatalogue,
+  application: BundleVersionRef,
+): Promise<BundleMaterial[]> {
+  const bundle = await catalogue.ofApplication(application);
+  return bundle.manifest.materials.map((material) => ({ ...material }));
 }

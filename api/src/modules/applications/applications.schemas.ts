@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { FormSchemaJson, LocalizedText } from '../catalogue/catalogue.schemas.ts';
+import { BundleMaterialSchema, FormSchemaJson, LocalizedText } from '../catalogue/catalogue.schemas.ts';
 import { CommentList } from '../comments/comments.schemas.ts';
 import { RatingView } from '../ratings/ratings.schemas.ts';
 import { APPLICATION_STATUSES } from './application.entity.ts';
@@ -88,4 +88,6 @@ export const ApplicationFormView = Type.Object({
   version: Type.Integer(),
   services: Type.Array(Type.String()),
   form: FormSchemaJson,
+  /** The materials of that version (not the catalogue's current ones): what an upload may be. */
+  materials: Type.Array(BundleMaterialSchema),
 });

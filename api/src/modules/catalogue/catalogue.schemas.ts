@@ -3,7 +3,8 @@ import { DEPARTMENTS } from '@onething/processes';
 
 export const LocalizedText = Type.Object({ 'zh-CN': Type.String(), en: Type.String() });
 
-const Material = Type.Object({
+/** A material a bundle version asks for (its manifest's `materials`). */
+export const BundleMaterialSchema = Type.Object({
   key: Type.String(),
   name: LocalizedText,
   description: LocalizedText,
@@ -23,7 +24,7 @@ export const BundleSummary = Type.Object({
   title: LocalizedText,
   summary: LocalizedText,
   departments: Type.Array(Type.Enum(DEPARTMENTS)),
-  materials: Type.Array(Material),
+  materials: Type.Array(BundleMaterialSchema),
   timeLimitDays: Type.Integer(),
   /** The published version number: what an application submitted now records. */
   version: Type.Integer(),

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { canSeeApplication } from '../applications/application-access.ts';
+import { pinnedMaterials } from '../applications/application-form.ts';
 import { ApplicationEventSchema, ApplicationSchema } from '../applications/application.entity.ts';
 import { ApplicationIdParams } from '../applications/applications.schemas.ts';
 import { signedInPrincipal } from '../applications/applications.routes.ts';
@@ -61,6 +62,7 @@ export const materialsRoutes: FastifyPluginAsyncTypebox<MaterialsRoutesOptions> 
     if (options.store === undefined) throw new AppError('MATERIALS_UNAVAILABLE');
     return options.store;
   };
+  /** A draft is filed under the bundle's current version: its materials are the catalogue's. */
   const kindsOf = (bundleKey: string): string[] => {
     const bundle = fastify.catalogue.get(bundleKey);
     if (bundle === undefined) throw new AppError('BUNDLE_NOT_FOUND');
@@ -163,7 +165,8 @@ export const materialsRoutes: FastifyPluginAsyncTypebox<MaterialsRoutesOptions> 
         throw new AppError('APPLICATION_NOT_FOUND');
       }
       if (!EDITABLE.has(application.status)) throw new AppError('APPLICATION_NOT_EDITABLE');
-      const kinds = kindsOf(application.bundleKey);
+      // The kinds of the version the application was filed under, whatever was published since.
+      const kinds = (await pinnedMaterials(fastify.catalogue, application)).map((material) => material.key);
       const files = store();
       const upload = await receiveUpload(request, files);
       const now = new Date();

@@ -15,9 +15,13 @@ export function checkUpload(
   kinds: readonly string[],
 ): { kind: string; type: NonNullable<Upload['file']['type']> } {
   if (upload.kind === undefined || !kinds.includes(upload.kind)) {
-    throw new AppError('VALIDATION_FAILED', {
-      fields: { kind: `must be one of the bundle's materials: ${kinds.join(', ')}` },
-    });
+    const expected = `send one of the materials of this bundle version: ${kinds.join(', ')}`;
+    // Named back so the citizen sees which kind was refused (a material key is short kebab-case).
+    const named =
+      upload.kind === undefined
+        ? `is missing; ${expected}`
+        : `"${upload.kind.slice(0, 64)}" is not a material of this bundle version; ${expected}`;
+    throw new AppError('VALIDATION_FAILED', { fields: { kind: named } });
   }
   if (upload.file.type === undefined) throw new AppError('MATERIAL_TYPE');
   return { kind: upload.kind, type: upload.file.type };
@@ -28,7 +32,7 @@ export interface MaterialTarget {
   /** Exactly one of the two. */
   draftId?: string;
   applicationId?: string;
-  /** The bundle's material keys. */
+  /** The material keys of the bundle version the draft or application is on. */
   kinds: readonly string[];
 }
 
