@@ -57,7 +57,13 @@ const bundle = {
 };
 
 /** The application's own form, as the version it was filed under has it. */
-const ownForm = { bundleKey: 'newborn', version: 1, services: ['birthCertificate'], form: newbornLikeForm() };
+const ownForm = {
+  bundleKey: 'newborn',
+  version: 1,
+  services: ['birthCertificate'],
+  form: newbornLikeForm(),
+  materials: [],
+};
 
 function platform(detail: unknown) {
   return fakeFetch((call) => {

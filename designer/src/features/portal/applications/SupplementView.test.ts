@@ -11,7 +11,8 @@ const bundle = {
   title: { 'zh-CN': '新生儿出生一件事', en: 'Birth of a child' },
   summary: { 'zh-CN': '一次申请', en: 'One application' },
   departments: ['health'],
-  materials: [],
+  // The catalogue's current materials: a republication dropped the marriage certificate and added one.
+  materials: [material('birth-medical-certificate', '出生医学证明', true)],
   timeLimitDays: 10,
   version: 'v1',
   services: [],
@@ -19,8 +20,21 @@ const bundle = {
   form: republishedNewbornLikeForm(),
 };
 
-/** The application's own form, as the version it was filed under has it. */
-const ownForm = { bundleKey: 'newborn', version: 1, services: ['birthCertificate'], form: newbornLikeForm() };
+/** The application's own form and materials, as the version it was filed under has them. */
+const ownForm = {
+  bundleKey: 'newborn',
+  version: 1,
+  services: ['birthCertificate'],
+  form: newbornLikeForm(),
+  materials: [
+    material('parents-id-cards', '父母双方居民身份证', true),
+    material('marriage-certificate', '结婚证', false),
+  ],
+};
+
+function material(key: string, name: string, required: boolean) {
+  return { key, name: { 'zh-CN': name, en: key }, description: { 'zh-CN': name, en: key }, required };
+}
 
 const data = {
   applicant: { idNumber: '330106199608150244', name: '王芳', mobile: '13800138000' },
@@ -119,6 +133,31 @@ describe('SupplementView', () => {
         .findAll('li')
         .map((item) => item.text());
     expect(named()).toEqual(['申请人手机号码', '新生儿姓名']);
+    unmount();
+  });
+
+  it("lists the materials of the application's own version, not the catalogue's current ones", async () => {
+    // given: an uploaded material of a kind the current version no longer asks for
+    const uploaded = {
+      id: '7f1d2c4e-0000-4000-8000-0000000000aa',
+      kind: 'marriage-certificate',
+      filename: 'marriage.pdf',
+      contentType: 'application/pdf',
+      size: 2048,
+      sha256: 'a'.repeat(64),
+      uploadedAt: '2026-11-20T02:00:00.000Z',
+    };
+    vi.stubGlobal('fetch', platform({ ...returned(['child.name']), materials: [uploaded] }).fetch);
+
+    // when
+    const { wrapper, unmount } = await mountAppAt(`/portal/applications/${ID}/supplement`);
+
+    // then
+    await eventually(() =>
+      expect(wrapper.find('[data-testid="material-parents-id-cards"]').exists()).toBe(true),
+    );
+    expect(wrapper.get('[data-testid="material-marriage-certificate"]').text()).toContain('marriage.pdf');
+    expect(wrapper.find('[data-testid="material-birth-medical-certificate"]').exists()).toBe(false);
     unmount();
   });
 

@@ -1,6 +1,11 @@
 import { http, type HttpClient } from '../../../app/http.ts';
 import { isRecord, isStringArray } from '../../../app/json-guards.ts';
-import { parseFormSchema, type FormSchemaJson } from '../catalogue/catalogue.api.ts';
+import {
+  parseBundleMaterial,
+  parseFormSchema,
+  type BundleMaterial,
+  type FormSchemaJson,
+} from '../catalogue/catalogue.api.ts';
 import { parseLocalizedText, type LocalizedText } from '../shared/localized-text.ts';
 import { parseMaterial, type Material } from '../shared/material.ts';
 import { isIsoDate, optionalString, parseList } from '../shared/parse-list.ts';
@@ -77,6 +82,8 @@ export interface ApplicationForm {
   version: number;
   services: string[];
   form: FormSchemaJson;
+  /** The materials of that version: the kinds the application takes, not the catalogue's current ones. */
+  materials: BundleMaterial[];
 }
 
 function isStatus<T extends string>(list: readonly T[], value: unknown): value is T {
@@ -163,8 +170,9 @@ function parseApplicationForm(value: unknown): ApplicationForm | undefined {
   if (!isRecord(value) || typeof value.bundleKey !== 'string' || typeof value.version !== 'number')
     return undefined;
   const form = parseFormSchema(value.form);
-  if (!isStringArray(value.services) || !form) return undefined;
-  return { bundleKey: value.bundleKey, version: value.version, services: value.services, form };
+  const materials = parseList(value.materials, parseBundleMaterial);
+  if (!isStringArray(value.services) || !form || !materials) return undefined;
+  return { bundleKey: value.bundleKey, version: value.version, services: value.services, form, materials };
 }
 
 export function fetchApplications(client: HttpClient = http): Promise<ApplicationSummary[]> {

@@ -41,7 +41,7 @@ export interface BundleDetail extends BundleSummary {
   form: FormSchemaJson;
 }
 
-function parseMaterial(value: unknown): BundleMaterial | undefined {
+export function parseBundleMaterial(value: unknown): BundleMaterial | undefined {
   if (!isRecord(value) || typeof value.key !== 'string' || typeof value.required !== 'boolean')
     return undefined;
   const name = parseLocalizedText(value.name);
@@ -55,7 +55,7 @@ export function parseBundleSummary(value: unknown): BundleSummary | undefined {
   const { key, departments, timeLimitDays, version } = value;
   const title = parseLocalizedText(value.title);
   const summary = parseLocalizedText(value.summary);
-  const materials = parseList(value.materials, parseMaterial);
+  const materials = parseList(value.materials, parseBundleMaterial);
   if (typeof key !== 'string' || !title || !summary || !materials) return undefined;
   if (!isStringArray(departments) || typeof timeLimitDays !== 'number') return undefined;
   return { key, title, summary, departments, materials, timeLimitDays, version: String(version ?? '') };
