@@ -1,6 +1,6 @@
 import { isContainer, isKeyed, parseFormSchema, validateSubmission, type FormSchema } from '@onething/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
+import type { UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
 import { newbornData } from './support/newborn-application.ts';
 import {
   ADDED_FIELD,
@@ -9,7 +9,7 @@ import {
   removeAndAddField,
   REMOVED_FIELD,
 } from './support/publication.ts';
-import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
+import { startProcessTestApp, startTestTaskBridge, type ProcessTestApp } from './support/process-app.ts';
 import { signIn } from './support/test-app.ts';
 
 // The citizen corrects a returned application in the combined form of the
@@ -25,12 +25,7 @@ let birthCertificateOnly: string;
 
 beforeAll(async () => {
   t = await startProcessTestApp(['newborn']);
-  bridge = startUserTaskBridge({
-    zeebe: t.zeebe,
-    orm: t.orm,
-    personalData: t.personalData,
-    pollTimeoutMs: 500,
-  });
+  bridge = startTestTaskBridge(t);
   citizen1 = await signIn(t.app, 'citizen1');
   const window1 = await signIn(t.app, 'window1');
   const designer = await signIn(t.app, 'designer1');

@@ -10,9 +10,9 @@ import {
   type ApplicationProgress,
 } from '../src/modules/applications/progress/application-progress.ts';
 import { PublishedVersions } from '../src/modules/catalogue/published-versions.ts';
-import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
+import type { UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
 import { PDF, multipartUpload } from './support/multipart.ts';
-import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
+import { startProcessTestApp, startTestTaskBridge, type ProcessTestApp } from './support/process-app.ts';
 import { startSandboxRegistries, type SandboxRegistries } from './support/sandbox-registries.ts';
 import { signIn } from './support/test-app.ts';
 
@@ -41,12 +41,7 @@ beforeAll(async () => {
     requestTimeoutMs: 5_000,
     retryPolicy: { baseMs: 100, maxMs: 1_000 },
   });
-  bridge = startUserTaskBridge({
-    zeebe: t.zeebe,
-    orm: t.orm,
-    personalData: t.personalData,
-    pollTimeoutMs: 500,
-  });
+  bridge = startTestTaskBridge(t);
   pool = new pg.Pool({ connectionString: t.orm.config.get('clientUrl'), max: 2 });
   const versions = new PublishedVersions(t.orm);
   progress = startApplicationProgress({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
+import type { UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
 import { newbornData } from './support/newborn-application.ts';
 import {
   ADDED_FIELD as ADDED,
@@ -8,7 +8,7 @@ import {
   removeAndAddField,
   REMOVED_FIELD as REMOVED,
 } from './support/publication.ts';
-import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
+import { startProcessTestApp, startTestTaskBridge, type ProcessTestApp } from './support/process-app.ts';
 import { signIn } from './support/test-app.ts';
 
 // The fields a clerk may name when returning an application are those of the
@@ -31,12 +31,7 @@ let onSecondVersion: string;
 
 beforeAll(async () => {
   t = await startProcessTestApp(['newborn']);
-  bridge = startUserTaskBridge({
-    zeebe: t.zeebe,
-    orm: t.orm,
-    personalData: t.personalData,
-    pollTimeoutMs: 500,
-  });
+  bridge = startTestTaskBridge(t);
   citizen1 = await signIn(t.app, 'citizen1');
   window1 = await signIn(t.app, 'window1');
   const designer = await signIn(t.app, 'designer1');

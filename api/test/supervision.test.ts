@@ -2,10 +2,10 @@ import { demoPeople } from '@onething/registries';
 import { acceptanceVariables, loadBundle } from '@onething/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserTaskSchema } from '../src/modules/tasks/user-task.entity.ts';
-import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
+import type { UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
 import { shanghaiTime } from './bundles/bundle-harness.ts';
 import { createSeeder } from './support/seeder.ts';
-import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
+import { startProcessTestApp, startTestTaskBridge, type ProcessTestApp } from './support/process-app.ts';
 import { signIn } from './support/test-app.ts';
 
 // Supervisors work the tasks of the `supervisor` group: the BPMN escalation
@@ -18,11 +18,7 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await startProcessTestApp(['retirement']);
-  bridge = startUserTaskBridge({
-    zeebe: t.zeebe,
-    orm: t.orm,
-    personalData: t.personalData,
-    pollTimeoutMs: 500,
+  bridge = startTestTaskBridge(t, {
     renewEveryMs: 200,
     // Every open task is due for renewal at each round: a follow-up must still be left alone.
     renewBeforeMs: 48 * 60 * 60 * 1000,

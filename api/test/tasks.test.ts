@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationSchema } from '../src/modules/applications/application.entity.ts';
-import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
-import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
+import type { UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
+import { startProcessTestApp, startTestTaskBridge, type ProcessTestApp } from './support/process-app.ts';
 import { MOTHER_ID, newbornData } from './support/newborn-application.ts';
 import { signIn } from './support/test-app.ts';
 
@@ -11,12 +11,7 @@ let window1: string;
 let hr1: string;
 beforeAll(async () => {
   t = await startProcessTestApp(['newborn']);
-  bridge = startUserTaskBridge({
-    zeebe: t.zeebe,
-    orm: t.orm,
-    personalData: t.personalData,
-    pollTimeoutMs: 500,
-  });
+  bridge = startTestTaskBridge(t);
   window1 = await signIn(t.app, 'window1');
   hr1 = await signIn(t.app, 'hr1');
 }, 120_000);

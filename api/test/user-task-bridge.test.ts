@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationSchema } from '../src/modules/applications/application.entity.ts';
-import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
+import type { UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
 import { UserTaskSchema } from '../src/modules/tasks/user-task.entity.ts';
-import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
+import { startProcessTestApp, startTestTaskBridge, type ProcessTestApp } from './support/process-app.ts';
 import { newbornData } from './support/newborn-application.ts';
 import { signIn } from './support/test-app.ts';
 
@@ -11,14 +11,10 @@ let bridge: UserTaskBridge;
 beforeAll(async () => {
   t = await startProcessTestApp(['newborn']);
   // Short activations renewed often, so that the test sees several renewals.
-  bridge = startUserTaskBridge({
-    zeebe: t.zeebe,
-    orm: t.orm,
-    personalData: t.personalData,
+  bridge = startTestTaskBridge(t, {
     activationTimeoutMs: 3_000,
     renewBeforeMs: 2_000,
     renewEveryMs: 200,
-    pollTimeoutMs: 500,
   });
 }, 120_000);
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationSchema } from '../src/modules/applications/application.entity.ts';
-import { startUserTaskBridge, type UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
+import type { UserTaskBridge } from '../src/modules/tasks/user-task-bridge.ts';
 import { newbornData } from './support/newborn-application.ts';
 import {
   claimWindowTask as claimTask,
@@ -8,7 +8,7 @@ import {
   publishEdited,
   type DraftComponent,
 } from './support/publication.ts';
-import { startProcessTestApp, type ProcessTestApp } from './support/process-app.ts';
+import { startProcessTestApp, startTestTaskBridge, type ProcessTestApp } from './support/process-app.ts';
 import { signIn } from './support/test-app.ts';
 
 // Running applications keep the forms of the bundle version they were
@@ -23,12 +23,7 @@ let onFirstVersion: string;
 
 beforeAll(async () => {
   t = await startProcessTestApp(['newborn']);
-  bridge = startUserTaskBridge({
-    zeebe: t.zeebe,
-    orm: t.orm,
-    personalData: t.personalData,
-    pollTimeoutMs: 500,
-  });
+  bridge = startTestTaskBridge(t);
   citizen1 = await signIn(t.app, 'citizen1');
   window1 = await signIn(t.app, 'window1');
   const designer = await signIn(t.app, 'designer1');

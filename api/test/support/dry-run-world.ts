@@ -4,9 +4,9 @@ import { startRegistriesServer } from '@onething/registries';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { expect } from 'vitest';
-import { startUserTaskBridge, type UserTaskBridge } from '../../src/modules/tasks/user-task-bridge.ts';
+import type { UserTaskBridge } from '../../src/modules/tasks/user-task-bridge.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
-import { startProcessTestApp, type ProcessTestApp } from './process-app.ts';
+import { startProcessTestApp, startTestTaskBridge, type ProcessTestApp } from './process-app.ts';
 import { signIn } from './test-app.ts';
 
 /**
@@ -70,12 +70,7 @@ export async function startDryRunWorld(): Promise<DryRunWorld> {
     logger: pino({ level: 'silent' }),
     pollInterval: 100,
   });
-  const bridge: UserTaskBridge = startUserTaskBridge({
-    zeebe: t.zeebe,
-    orm: t.orm,
-    personalData: t.personalData,
-    pollTimeoutMs: 500,
-  });
+  const bridge: UserTaskBridge = startTestTaskBridge(t);
   const designer = await signIn(t.app, 'designer1');
 
   const draftVersion = async () => {

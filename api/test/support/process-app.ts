@@ -13,6 +13,11 @@ import {
   createPersonalDataCipher,
   type PersonalDataCipher,
 } from '../../src/modules/people/personal-data-cipher.ts';
+import {
+  startUserTaskBridge,
+  type UserTaskBridge,
+  type UserTaskBridgeOptions,
+} from '../../src/modules/tasks/user-task-bridge.ts';
 import { seedDemoAccounts } from '../../src/modules/users/demo-accounts.ts';
 import { createOrm, migrate, type Orm } from '../../src/orm.ts';
 import { Readiness } from '../../src/readiness.ts';
@@ -91,4 +96,22 @@ export async function startProcessTestApp(
       await database.drop();
     },
   };
+}
+
+/**
+ * The user-task bridge on a process test app: it turns the engine's user-task
+ * jobs into clerks' tasks, polling briefly so that a test sees them soon.
+ * `options` override the defaults (renewal timings, for the bridge's own tests).
+ */
+export function startTestTaskBridge(
+  t: ProcessTestApp,
+  options: Partial<UserTaskBridgeOptions> = {},
+): UserTaskBridge {
+  return startUserTaskBridge({
+    zeebe: t.zeebe,
+    orm: t.orm,
+    personalData: t.personalData,
+    pollTimeoutMs: 500,
+    ...options,
+  });
 }
